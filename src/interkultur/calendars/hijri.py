@@ -1,0 +1,152 @@
+"""The Islamic (Hijri) calendar, one class per observance profile.
+
+A profile answers three questions the rules need: on which Gregorian date does
+Hijri day (year, month, day) fall, how long is that month, and is the answer an
+estimate. The arithmetic is hijridate's Umm al-Qura table and convertdate's
+tabular calendar; nothing here converts by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Protocol
+
+from convertdate import islamic as _tabular
+from hijridate import Gregorian, Hijri
+from hijridate.ummalqura import HIJRI_RANGE
+
+#: Catalogue month name -> month number (1 = Muharram). Apostrophes, hyphens
+#: and the usual transliterations are folded before lookup (see ``month_key``).
+MONTHS: dict[str, int] = {
+    "muharram": 1, "safar": 2,
+    "rabi al-awwal": 3, "rabi i": 3, "rabi al-thani": 4, "rabi al-akhir": 4, "rabi ii": 4,
+    "jumada al-ula": 5, "jumada al-awwal": 5, "jumada i": 5,
+    "jumada al-akhira": 6, "jumada al-thani": 6, "jumada ii": 6,
+    "rajab": 7, "shaban": 8, "ramadan": 9, "shawwal": 10,
+    "dhu al-qadah": 11, "dhu al-qidah": 11, "dhu al-hijjah": 12, "dhu al-hijja": 12,
+}
+
+
+def month_key(name: str) -> str:
+    """Fold a month name for lookup: ``Dhu al-Qa'dah`` -> ``dhu al-qadah``."""
+    folded = name.lower().replace("\u2019", "").replace("'", "").replace("\u02bf", "")
+    return " ".join(folded.split())
+
+
+class HijriCalendar(Protocol):
+    """What a rule needs from an Islamic observance profile."""
+
+    name: str
+
+    def to_date(self, year: int, month: int, day: int) -> tuple[date, bool]:
+        """Gregorian daytime date of a Hijri date and whether it is estimated."""
+
+    def month_length(self, year: int, month: int) -> int:
+        """Days in the Hijri month (29 or 30) under this profile."""
+
+    def from_date(self, d: date) -> tuple[int, int, int]:
+        """Hijri (year, month, day) of a Gregorian daytime date."""
+
+
+def years_touching(gregorian_year: int) -> range:
+    """Hijri years that may have days in a Gregorian year (a small superset)."""
+    first = _tabular.from_gregorian(gregorian_year, 1, 1)[0]
+    last = _tabular.from_gregorian(gregorian_year, 12, 31)[0]
+    return range(first - 1, last + 2)
+
+
+@dataclass(frozen=True)
+class Tabular:
+    """The arithmetical (tabular) calendar: 30-year cycle, civil epoch.
+
+    Deterministic, but only an approximation of any authority's dates, so
+    every date it gives is flagged ``estimated``.
+    """
+
+    name: str = "tabular"
+
+    def to_date(self, year: int, month: int, day: int) -> tuple[date, bool]:
+        return date(*_tabular.to_gregorian(year, month, day)), True
+
+    def month_length(self, year: int, month: int) -> int:
+        return _tabular.month_length(year, month)
+
+    def from_date(self, d: date) -> tuple[int, int, int]:
+        return _tabular.from_gregorian(d.year, d.month, d.day)
+
+
+@lru_cache(maxsize=4096)
+def _uq_month_start(year: int, month: int) -> date:
+    g = Hijri(year, month, 1).to_gregorian()
+    return date(g.year, g.month, g.day)
+
+
+@lru_cache(maxsize=4096)
+def _uq_month_length(year: int, month: int) -> int:
+    return Hijri(year, month, 1).month_length()
+
+
+@dataclass(frozen=True)
+class UmmAlQura:
+    """Saudi Arabia's Umm al-Qura calendar (hijridate's published table).
+
+    The table spans 1343-1500 AH (1924-08-01 .. 2077-11-16); outside it the
+    tabular calendar stands in and its dates are flagged ``estimated``.
+    """
+
+    name: str = "umm-al-qura"
+
+    @staticmethod
+    def covers(year: int) -> bool:
+        return HIJRI_RANGE[0][0] <= year <= HIJRI_RANGE[1][0]
+
+    def to_date(self, year: int, month: int, day: int) -> tuple[date, bool]:
+        if not self.covers(year):
+            return Tabular().to_date(year, month, day)
+        return _uq_month_start(year, month) + timedelta(days=day - 1), False
+
+    def month_length(self, year: int, month: int) -> int:
+        if not self.covers(year):
+            return Tabular().month_length(year, month)
+        return _uq_month_length(year, month)
+
+    def from_date(self, d: date) -> tuple[int, int, int]:
+        try:
+            return Gregorian.fromdate(d).to_hijri().datetuple()
+        except OverflowError:
+            return Tabular().from_date(d)
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """A community that waits for a local sighting: one day after a base profile.
+
+    Communities that begin the month only once the crescent has been seen
+    locally are, in Germany, usually one day behind the calculated calendars.
+    Always ``estimated``: nobody knows the sighting in advance.
+    """
+
+    base: HijriCalendar
+    name: str = "sighting"
+
+    def to_date(self, year: int, month: int, day: int) -> tuple[date, bool]:
+        d, _ = self.base.to_date(year, month, day)
+        return d + timedelta(days=1), True
+
+    def month_length(self, year: int, month: int) -> int:
+        return self.base.month_length(year, month)
+
+    def from_date(self, d: date) -> tuple[int, int, int]:
+        return self.base.from_date(d - timedelta(days=1))
+
+
+def profiles() -> dict[str, HijriCalendar]:
+    """Every Islamic observance profile by its public name."""
+    uq = UmmAlQura()
+    return {"umm-al-qura": uq, "tabular": Tabular(), "sighting": Sighting(base=uq)}
+
+
+PROFILES: dict[str, HijriCalendar] = profiles()
+DEFAULT_PROFILE = "umm-al-qura"

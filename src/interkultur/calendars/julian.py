@@ -1,0 +1,17 @@
+"""The Julian calendar, as used by Orthodox churches, Yazidis and Roma feasts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from convertdate import julian as _julian
+
+
+def to_date(year: int, month: int, day: int) -> date:
+    """Gregorian date of a Julian calendar date (Julian 25 Dec 2024 -> 7 Jan 2025)."""
+    return date(*_julian.to_gregorian(year, month, day))
+
+
+def from_date(d: date) -> tuple[int, int, int]:
+    """Julian (year, month, day) of a Gregorian date."""
+    return _julian.from_gregorian(d.year, d.month, d.day)

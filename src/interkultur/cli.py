@@ -1,0 +1,202 @@
+"""Command-line interface: ``interkultur holidays | month | check | serve``.
+
+Kept lean: the web stack (Flask, waitress) and icalendar are imported only by
+the commands that need them, so ``interkultur holidays`` starts quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import date
+from typing import Sequence
+
+from . import __version__
+from .calendars.hijri import DEFAULT_PROFILE, PROFILES
+from .catalog import ENV_VARIABLE, MAX_YEAR, MIN_YEAR, TRADITIONS, CatalogueError, load
+from .engine import Engine, InvalidQuery, Occurrence
+from .languages import DEFAULT_LANGUAGE, LANGUAGES
+from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS
+
+
+class UsageError(Exception):
+    """Bad command-line input; printed as one line, exit status 2."""
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a valid date (expected YYYY-MM-DD)") from None
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year") from None
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise argparse.ArgumentTypeError(f"year {year} is outside the supported range {MIN_YEAR}-{MAX_YEAR}")
+    return year
+
+
+def _traditions(text: str) -> list[str]:
+    chosen = [t.strip() for t in text.split(",") if t.strip()]
+    unknown = [t for t in chosen if t not in TRADITIONS]
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown tradition {', '.join(unknown)} (allowed: {', '.join(TRADITIONS)})")
+    return chosen
+
+
+def _add_catalogue(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--catalogue", metavar="PATH",
+                        help=f"holiday catalogue (default: ${ENV_VARIABLE} or the shipped data/holidays.yaml)")
+
+
+def _add_variants(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", default=DEFAULT_LANGUAGE, choices=list(LANGUAGES),
+                        help=f"language of names ({', '.join(LANGUAGES)}; default {DEFAULT_LANGUAGE})")
+    parser.add_argument("--tradition", type=_traditions, metavar="A,B",
+                        help=f"only these traditions ({', '.join(TRADITIONS)})")
+    parser.add_argument("--islamic", default=DEFAULT_PROFILE, choices=list(PROFILES),
+                        help=f"Islamic observance profile (default {DEFAULT_PROFILE})")
+    parser.add_argument("--jewish", default=DEFAULT_JEWISH, choices=list(JEWISH_VARIANTS),
+                        help=f"Jewish observance (default {DEFAULT_JEWISH})")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="interkultur", description="Intercultural holiday calendar.")
+    parser.add_argument("--version", action="version", version=f"interkultur {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("holidays", help="list holidays of a year, a range or a date")
+    when = p.add_mutually_exclusive_group()
+    when.add_argument("--year", type=_year, help="a Gregorian year (default: the current year)")
+    when.add_argument("--date", type=_iso_date, help="one date YYYY-MM-DD")
+    when.add_argument("--from", dest="start", type=_iso_date, metavar="DATE", help="range start (with --to)")
+    p.add_argument("--to", dest="end", type=_iso_date, metavar="DATE", help="range end, inclusive")
+    p.add_argument("--format", choices=("text", "json", "ics"), default="text")
+    _add_variants(p)
+    _add_catalogue(p)
+
+    p = sub.add_parser("month", help="print a month grid with holidays marked")
+    p.add_argument("year", type=_year)
+    p.add_argument("month", type=int)
+    _add_variants(p)
+    _add_catalogue(p)
+
+    p = sub.add_parser("check", help="validate a catalogue file")
+    p.add_argument("file", nargs="?", help="catalogue to check (default: the one in use)")
+
+    p = sub.add_parser("serve", help="run the web service (widget, API, feeds)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
+    _add_catalogue(p)
+    return parser
+
+
+def _range(args: argparse.Namespace) -> tuple[date, date]:
+    if args.start or args.end:
+        if not (args.start and args.end):
+            raise UsageError("--from and --to must be given together")
+        if args.start > args.end:
+            raise UsageError(f"--from {args.start} is after --to {args.end}")
+        for flag, d in (("--from", args.start), ("--to", args.end)):
+            if not MIN_YEAR <= d.year <= MAX_YEAR:
+                raise UsageError(f"{flag} {d} is outside the supported range {MIN_YEAR}-{MAX_YEAR}")
+        return args.start, args.end
+    if args.date:
+        if not MIN_YEAR <= args.date.year <= MAX_YEAR:
+            raise UsageError(f"--date {args.date} is outside the supported range {MIN_YEAR}-{MAX_YEAR}")
+        return args.date, args.date
+    year = args.year or date.today().year
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _engine(args: argparse.Namespace) -> Engine:
+    return Engine(load(args.catalogue))
+
+
+def _text_line(occ: Occurrence, lang: str) -> str:
+    when = occ.start.isoformat() if occ.start == occ.end else f"{occ.start.isoformat()} – {occ.end.isoformat()}"
+    extras = []
+    if occ.eve:
+        extras.append(f"eve {occ.eve.isoformat()}")
+    if occ.estimated:
+        extras.append("estimated")
+    suffix = f"  ({'; '.join(extras)})" if extras else ""
+    return f"{when:<25} {occ.holiday.name(lang)}  [{occ.tradition}]{suffix}"
+
+
+def cmd_holidays(args: argparse.Namespace) -> int:
+    start, end = _range(args)
+    engine = _engine(args)
+    found = engine.occurrences(start, end, traditions=args.tradition,
+                               islamic=args.islamic, jewish=args.jewish)
+    if args.format == "json":
+        json.dump([o.as_dict(args.lang) for o in found], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    elif args.format == "ics":
+        from .ical import build_calendar  # icalendar only when asked for
+
+        sys.stdout.write(build_calendar(found, lang=args.lang, catalogue=engine.catalogue).decode("utf-8"))
+    else:
+        for occ in found:
+            print(_text_line(occ, args.lang))
+    return 0
+
+
+def cmd_month(args: argparse.Namespace) -> int:
+    from .monthgrid import render_month  # babel only when asked for
+
+    if not 1 <= args.month <= 12:
+        raise UsageError(f"month {args.month} is not between 1 and 12")
+    engine = _engine(args)
+    print(render_month(engine, args.year, args.month, lang=args.lang, traditions=args.tradition,
+                       islamic=args.islamic, jewish=args.jewish, colour=sys.stdout.isatty()))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    catalogue = load(args.file)
+    print(f"{catalogue.path}: OK, {len(catalogue.holidays)} holidays, "
+          f"{len(catalogue.traditions)} traditions, version {catalogue.version}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .web.server import serve  # the web stack only for this command
+
+    catalogue = load(args.catalogue)  # refuse to start on a broken catalogue
+    if args.catalogue:
+        os.environ[ENV_VARIABLE] = args.catalogue
+    return serve(catalogue, host=args.host, port=args.port, threads=args.threads)
+
+
+COMMANDS = {"holidays": cmd_holidays, "month": cmd_month, "check": cmd_check, "serve": cmd_serve}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except CatalogueError as exc:
+        for line in exc.errors:
+            print(f"error: {line}", file=sys.stderr)
+        return 1
+    except (UsageError, InvalidQuery) as exc:
+        print(f"interkultur {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. piped into head
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,202 @@
+"""The engine: occurrences of catalogue holidays for a date range.
+
+Views (CLI, web, iCal) ask the engine and never compute dates themselves.
+Occurrences are computed per (Gregorian year, Islamic profile, Jewish variant)
+and cached, so a month widget or a ten-year feed reuses the same year lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Iterable, Iterator
+
+from .calendars.hijri import DEFAULT_PROFILE, PROFILES
+from .catalog import MAX_YEAR, MIN_YEAR, TRADITIONS, WHOLE_MONTH, Catalogue, Holiday
+from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS, Context
+
+ISLAMIC_PROFILES: tuple[str, ...] = tuple(PROFILES)
+
+
+class InvalidQuery(ValueError):
+    """A query the engine cannot answer; ``parameter`` names the culprit for API errors."""
+
+    def __init__(self, parameter: str, message: str):
+        super().__init__(message)
+        self.parameter = parameter
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One celebration of a holiday.
+
+    ``start``/``end`` are the first and last daytime dates (inclusive), as
+    printed calendars show them; ``eve`` is the evening the feast begins for
+    traditions whose day starts at sunset (for nights: the night celebrated).
+    """
+
+    holiday: Holiday
+    start: date
+    end: date
+    eve: date | None
+    estimated: bool
+
+    @property
+    def id(self) -> str:
+        return self.holiday.id
+
+    @property
+    def tradition(self) -> str:
+        return self.holiday.tradition
+
+    @property
+    def category(self) -> str:
+        return self.holiday.category
+
+    @property
+    def community(self) -> str | None:
+        return self.holiday.community
+
+    def days(self) -> Iterator[date]:
+        """Every daytime date of the feast."""
+        d = self.start
+        while d <= self.end:
+            yield d
+            d += timedelta(days=1)
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+    def day_of_feast(self, day: date) -> int:
+        """1 for the first day of the feast, 2 for the second ..."""
+        return (day - self.start).days + 1
+
+    def as_dict(self, lang: str = "de") -> dict[str, Any]:
+        """The JSON shape shared by the CLI and the API."""
+        return {
+            "id": self.id,
+            "tradition": self.tradition,
+            "community": self.community,
+            "name": self.holiday.name(lang),
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "eve": self.eve.isoformat() if self.eve else None,
+            "night": self.holiday.night,
+            "estimated": self.estimated,
+            "category": self.category,
+        }
+
+
+def check_year(year: int, parameter: str = "year") -> int:
+    """Reject years outside the supported span 1900-2100."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise InvalidQuery(parameter, f"year {year} is outside the supported range {MIN_YEAR}-{MAX_YEAR}")
+    return year
+
+
+class Engine:
+    """Occurrences of a catalogue's holidays under chosen observance variants."""
+
+    def __init__(self, catalogue: Catalogue):
+        self.catalogue = catalogue
+        self._years: dict[tuple[int, str, str], tuple[Occurrence, ...]] = {}
+
+    # -- validation shared by every view -------------------------------------------------
+    def check_traditions(self, traditions: Iterable[str] | None) -> frozenset[str] | None:
+        if traditions is None:
+            return None
+        chosen = frozenset(t for t in traditions if t)
+        unknown = sorted(chosen - set(TRADITIONS))
+        if unknown:
+            raise InvalidQuery("tradition", f"unknown tradition {', '.join(unknown)}; "
+                                            f"allowed: {', '.join(TRADITIONS)}")
+        return chosen or None
+
+    @staticmethod
+    def check_variants(islamic: str, jewish: str) -> None:
+        if islamic not in PROFILES:
+            raise InvalidQuery("islamic", f"unknown Islamic profile {islamic}; "
+                                          f"allowed: {', '.join(ISLAMIC_PROFILES)}")
+        if jewish not in JEWISH_VARIANTS:
+            raise InvalidQuery("jewish", f"unknown Jewish variant {jewish}; "
+                                         f"allowed: {', '.join(JEWISH_VARIANTS)}")
+
+    # -- computation ---------------------------------------------------------------------
+    def year(self, year: int, islamic: str = DEFAULT_PROFILE,
+             jewish: str = DEFAULT_JEWISH) -> tuple[Occurrence, ...]:
+        """Every occurrence that *starts* in Gregorian ``year``, sorted by (start, id). Cached."""
+        key = (year, islamic, jewish)
+        cached = self._years.get(key)
+        if cached is None:
+            cached = self._years[key] = self._compute_year(year, islamic, jewish)
+        return cached
+
+    def _compute_year(self, year: int, islamic: str, jewish: str) -> tuple[Occurrence, ...]:
+        ctx = Context(islamic=PROFILES[islamic], jewish=jewish)
+        found: list[Occurrence] = []
+        for holiday in self.catalogue.holidays:
+            if holiday.active(year):
+                found.extend(self._holiday_in_year(holiday, year, ctx))
+        found.sort(key=lambda o: (o.start, o.id))
+        return tuple(found)
+
+    @staticmethod
+    def _holiday_in_year(holiday: Holiday, year: int, ctx: Context) -> list[Occurrence]:
+        days = holiday.days_for(ctx.jewish)
+        dated = holiday.dated.get(year)
+        if dated is not None:
+            starts = [(dated.start, False, dated.end, None)]
+        else:
+            estimated_fallback = bool(holiday.dated)  # an authority sets it; the rule only guesses
+            starts = [(s.date, s.estimated or estimated_fallback, None, s.month_length)
+                      for s in holiday.rule_for(ctx.jewish).starts(year, ctx)]
+        out = []
+        for start, estimated, end, month_length in starts:
+            if end is None:
+                length = month_length if days == WHOLE_MONTH else days
+                end = start + timedelta(days=(length or 30) - 1)
+            eve = start - timedelta(days=1) if holiday.starts_evening_before else None
+            out.append(Occurrence(holiday, start, end, eve, estimated))
+        return out
+
+    # -- queries -------------------------------------------------------------------------
+    def occurrences(self, start: date, end: date, traditions: Iterable[str] | None = None,
+                    islamic: str = DEFAULT_PROFILE, jewish: str = DEFAULT_JEWISH,
+                    ids: Iterable[str] | None = None) -> list[Occurrence]:
+        """Occurrences with at least one day in ``[start, end]``, sorted by (start, id)."""
+        check_year(start.year, "from")
+        check_year(end.year, "to")
+        if start > end:
+            raise InvalidQuery("from", f"the range starts ({start}) after it ends ({end})")
+        chosen = self.check_traditions(traditions)
+        self.check_variants(islamic, jewish)
+        wanted_ids = frozenset(ids) if ids is not None else None
+        out: list[Occurrence] = []
+        # a feast starting late in the previous year (Hanukkah, Ramadan) may reach into the range
+        for year in range(start.year - 1, end.year + 1):
+            for occ in self.year(year, islamic, jewish):
+                if occ.start > end or occ.end < start:
+                    continue
+                if chosen is not None and occ.tradition not in chosen:
+                    continue
+                if wanted_ids is not None and occ.id not in wanted_ids:
+                    continue
+                out.append(occ)
+        return out
+
+    def on(self, day: date, **kwargs: Any) -> list[Occurrence]:
+        """Occurrences whose days include ``day``."""
+        return self.occurrences(day, day, **kwargs)
+
+    def upcoming(self, holiday_id: str, after: date, count: int = 5,
+                 islamic: str = DEFAULT_PROFILE, jewish: str = DEFAULT_JEWISH) -> list[Occurrence]:
+        """The next ``count`` occurrences of one holiday that end on or after ``after``."""
+        self.check_variants(islamic, jewish)
+        found: list[Occurrence] = []
+        year = max(after.year, MIN_YEAR)
+        while len(found) < count and year <= MAX_YEAR:
+            found.extend(o for o in self.year(year, islamic, jewish)
+                         if o.id == holiday_id and o.end >= after)
+            year += 1
+        return found[:count]

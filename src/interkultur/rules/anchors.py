@@ -1,0 +1,173 @@
+"""Anchors: the calendar dates a rule starts from (``12-25``, ``hebrew 15 Nisan`` ...).
+
+Each anchor class owns one regular expression of the grammar; ``ANCHORS`` is
+the registry the parser walks. A new calendar adds one class here (or in a
+module that calls ``register``) and nothing else changes.
+"""
+
+from __future__ import annotations
+
+import calendar as _stdcal
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable
+
+from ..calendars import easter, hebrew, hijri, julian
+from .base import Context, Rule, RuleSyntaxError, Start
+
+AnchorFactory = Callable[[re.Match[str]], Rule]
+ANCHORS: list[tuple[re.Pattern[str], AnchorFactory]] = []
+
+
+def register(pattern: str) -> Callable[[AnchorFactory], AnchorFactory]:
+    """Add an anchor form to the grammar; ``pattern`` matches the whole anchor text."""
+
+    def wrap(factory: AnchorFactory) -> AnchorFactory:
+        ANCHORS.append((re.compile(pattern + r"\Z"), factory))
+        return factory
+
+    return wrap
+
+
+def _month_day(month: int, day: int) -> tuple[int, int]:
+    if not 1 <= month <= 12:
+        raise RuleSyntaxError(f"month {month} is not between 01 and 12")
+    if not 1 <= day <= _stdcal.monthrange(2000, month)[1]:
+        raise RuleSyntaxError(f"day {day} does not exist in month {month:02d}")
+    return month, day
+
+
+@dataclass(frozen=True, repr=False)
+class Gregorian(Rule):
+    """A fixed Gregorian day, ``MM-DD``; 29 February only in leap years."""
+
+    month: int
+    day: int
+    text: str = ""
+
+    def starts(self, year: int, ctx: Context) -> list[Start]:
+        if self.month == 2 and self.day == 29 and not _stdcal.isleap(year):
+            return []
+        return [Start(date(year, self.month, self.day))]
+
+
+@register(r"(\d{2})-(\d{2})")
+def _gregorian(m: re.Match[str]) -> Rule:
+    return Gregorian(*_month_day(int(m[1]), int(m[2])), text=m[0])
+
+
+@dataclass(frozen=True, repr=False)
+class Julian(Rule):
+    """A fixed Julian-calendar day, ``julian MM-DD``, as its Gregorian date."""
+
+    month: int
+    day: int
+    text: str = ""
+
+    def starts(self, year: int, ctx: Context) -> list[Start]:
+        found = []
+        for julian_year in (year - 1, year):
+            if self.month == 2 and self.day == 29 and julian_year % 4:
+                continue
+            d = julian.to_date(julian_year, self.month, self.day)
+            if d.year == year:
+                found.append(Start(d))
+        return found
+
+
+@register(r"julian (\d{2})-(\d{2})")
+def _julian(m: re.Match[str]) -> Rule:
+    return Julian(*_month_day(int(m[1]), int(m[2])), text=m[0])
+
+
+@dataclass(frozen=True, repr=False)
+class Easter(Rule):
+    """Easter Sunday: ``easter`` (Western) or ``orthodox`` (Julian computus)."""
+
+    orthodox: bool
+    text: str = ""
+
+    def starts(self, year: int, ctx: Context) -> list[Start]:
+        return [Start(easter.orthodox(year) if self.orthodox else easter.western(year))]
+
+
+@register(r"easter")
+def _easter(m: re.Match[str]) -> Rule:
+    return Easter(False, text=m[0])
+
+
+@register(r"orthodox(?: easter)?")
+def _orthodox(m: re.Match[str]) -> Rule:
+    return Easter(True, text=m[0])
+
+
+@dataclass(frozen=True, repr=False)
+class HebrewDate(Rule):
+    """``hebrew D Month``: a day of the Hebrew calendar (``Adar`` = Adar II in leap years)."""
+
+    day: int
+    month_name: str
+    text: str = ""
+
+    def starts(self, year: int, ctx: Context) -> list[Start]:
+        found = []
+        for hebrew_year in hebrew.years_touching(year):
+            month = hebrew.resolve_month(hebrew_year, self.month_name)
+            length = hebrew.month_length(hebrew_year, month)
+            if self.day > length:
+                continue
+            d = hebrew.to_date(hebrew_year, month, self.day)
+            if d.year == year:
+                found.append(Start(d, month_length=length))
+        return found
+
+
+@register(r"hebrew (\d{1,2}) ([a-z' ]+)")
+def _hebrew(m: re.Match[str]) -> Rule:
+    day, name = int(m[1]), m[2].strip()
+    if name not in hebrew.MONTHS:
+        known = ", ".join(sorted({"Nisan", "Iyyar", "Sivan", "Tammuz", "Av", "Elul", "Tishrei",
+                                  "Cheshvan", "Kislev", "Tevet", "Shevat", "Adar", "Adar I", "Adar II"}))
+        raise RuleSyntaxError(f"unknown Hebrew month {name!r} (known: {known})")
+    if not 1 <= day <= hebrew.MAX_DAY[hebrew.MONTHS[name]]:
+        raise RuleSyntaxError(f"day {day} does not exist in Hebrew month {name!r}")
+    return HebrewDate(day, name, text=m[0])
+
+
+@dataclass(frozen=True, repr=False)
+class HijriDate(Rule):
+    """``hijri D Month``: a day of the Islamic calendar, through the request's profile."""
+
+    day: int
+    month: int
+    text: str = ""
+
+    def starts(self, year: int, ctx: Context) -> list[Start]:
+        found = []
+        profile = ctx.islamic
+        for hijri_year in hijri.years_touching(year):
+            length = profile.month_length(hijri_year, self.month)
+            if self.day > length:
+                continue
+            d, estimated = profile.to_date(hijri_year, self.month, self.day)
+            if d.year == year:
+                found.append(Start(d, estimated, length))
+        return found
+
+
+@register(r"hijri (\d{1,2}) (.+)")
+def _hijri(m: re.Match[str]) -> Rule:
+    day, name = int(m[1]), hijri.month_key(m[2])
+    if name not in hijri.MONTHS:
+        known = "Muharram, Safar, Rabi al-Awwal, Rabi al-Thani, Jumada al-Ula, Jumada al-Akhira, " \
+                "Rajab, Shaban, Ramadan, Shawwal, Dhu al-Qadah, Dhu al-Hijjah"
+        raise RuleSyntaxError(f"unknown Hijri month {m[2]!r} (known: {known})")
+    if not 1 <= day <= 30:
+        raise RuleSyntaxError(f"day {day} does not exist in a Hijri month")
+    return HijriDate(day, hijri.MONTHS[name], text=m[0])
+
+
+def shifted(start: Start, days: int) -> Start:
+    """The same start moved by ``days``."""
+    return Start(start.date + timedelta(days=days), start.estimated, start.month_length)

@@ -1,0 +1,50 @@
+"""What every rule is: a small function of the Gregorian year returning start dates."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from datetime import date
+
+from ..calendars.hijri import HijriCalendar
+
+JEWISH_VARIANTS: tuple[str, ...] = ("diaspora", "israel")
+DEFAULT_JEWISH = "diaspora"
+
+
+class RuleSyntaxError(ValueError):
+    """A rule string that the grammar does not accept; the message says why."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """The observance choices a rule may depend on."""
+
+    islamic: HijriCalendar
+    jewish: str = DEFAULT_JEWISH
+
+
+@dataclass(frozen=True, slots=True)
+class Start:
+    """One computed first day of a feast.
+
+    ``month_length`` is the length of the lunar month the date lies in, for
+    feasts that last the whole month (``days: month``); ``None`` for solar rules.
+    """
+
+    date: date
+    estimated: bool = False
+    month_length: int | None = None
+
+
+class Rule(ABC):
+    """A parsed rule. ``starts(year)`` returns every start inside that Gregorian year."""
+
+    text: str = ""
+
+    @abstractmethod
+    def starts(self, year: int, ctx: Context) -> list[Start]:
+        """All starts whose date lies in Gregorian ``year`` (a lunar feast may occur twice)."""
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"<{type(self).__name__} {self.text!r}>"

@@ -1,0 +1,135 @@
+"""The rule grammar: text -> Rule.
+
+    rule     := [weekday-prefix] anchor [offset] {condition}
+    weekday-prefix := [ORDINAL] WEEKDAY RELATION      e.g. "4th sunday before"
+    RELATION := before | after | on or before | on or after
+    offset   := +N | -N                                 days, e.g. "easter -2"
+    condition:= if WEEKDAY[,WEEKDAY...] (+N | -N)       e.g. "if saturday +1"
+
+Anchors (``12-25``, ``julian 12-25``, ``easter``, ``orthodox``,
+``hebrew 15 Nisan``, ``hijri 1 Shawwal`` and the astronomical ones) are
+registered in ``anchors`` and ``astronomical``. The order is fixed: first the
+anchor, then the weekday prefix, then the offset, then the conditions, each
+conditions tested on the date reached so far.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ..calendars.weekdays import WEEKDAYS, nth_weekday, weekday_index
+from . import anchors
+from .base import Context, Rule, RuleSyntaxError, Start
+
+_WEEKDAY = "|".join(WEEKDAYS)
+_PREFIX = re.compile(
+    rf"(?:(\d)(?:st|nd|rd|th) )?({_WEEKDAY}) (on or before|on or after|before|after) (.+)\Z"
+)
+_CONDITION = re.compile(rf" if ((?:{_WEEKDAY})(?:,(?:{_WEEKDAY}))*) ([+-]\d+)\Z")
+_OFFSET = re.compile(r" ([+-]\d+)\Z")
+
+
+@dataclass(frozen=True)
+class WeekdayStep:
+    """``Nth WEEKDAY RELATION``: move to a weekday relative to the date."""
+
+    weekday: int
+    relation: str
+    nth: int
+
+    def apply(self, d: date) -> date:
+        return nth_weekday(d, self.weekday, self.relation, self.nth)
+
+
+@dataclass(frozen=True)
+class OffsetStep:
+    """``+N`` / ``-N``: move by whole days."""
+
+    days: int
+
+    def apply(self, d: date) -> date:
+        return d + timedelta(days=self.days)
+
+
+@dataclass(frozen=True)
+class ConditionStep:
+    """``if saturday +1``: move only when the date falls on one of the weekdays."""
+
+    weekdays: frozenset[int]
+    days: int
+
+    def apply(self, d: date) -> date:
+        return d + timedelta(days=self.days) if d.weekday() in self.weekdays else d
+
+
+Step = WeekdayStep | OffsetStep | ConditionStep
+
+
+@dataclass(frozen=True, repr=False)
+class Composed(Rule):
+    """An anchor followed by steps.
+
+    Steps may carry a date across New Year (the Sunday after 28 December), so
+    the anchor is evaluated for the neighbouring years too and only results
+    inside the asked-for year are kept.
+    """
+
+    anchor: Rule
+    steps: tuple[Step, ...] = field(default=())
+    text: str = ""
+
+    def starts(self, year: int, ctx: Context) -> list[Start]:
+        found = []
+        for anchor_year in (year - 1, year, year + 1):
+            for start in self.anchor.starts(anchor_year, ctx):
+                d = start.date
+                for step in self.steps:
+                    d = step.apply(d)
+                if d.year == year:
+                    found.append(Start(d, start.estimated, start.month_length))
+        return found
+
+
+def parse_anchor(text: str) -> Rule:
+    """Parse an anchor alone (no offsets or conditions)."""
+    for pattern, factory in anchors.ANCHORS:
+        m = pattern.match(text)
+        if m:
+            return factory(m)
+    raise RuleSyntaxError(
+        f"cannot read rule {text!r}: expected a date such as '12-25', 'julian 12-25', "
+        "'easter -2', 'orthodox', 'hebrew 15 Nisan', 'hijri 1 Shawwal' "
+        "(see the README section 'Rule grammar')"
+    )
+
+
+def parse_rule(text: str) -> Rule:
+    """Parse one rule string of the catalogue; raise RuleSyntaxError naming the problem."""
+    if not isinstance(text, str) or not text.strip():
+        raise RuleSyntaxError("a rule must be a non-empty string")
+    source = " ".join(text.split())
+    rest = source.lower()
+
+    conditions: list[Step] = []
+    while m := _CONDITION.search(rest):
+        weekdays = frozenset(weekday_index(w) for w in m[1].split(","))
+        conditions.insert(0, ConditionStep(weekdays, int(m[2])))
+        rest = rest[: m.start()]
+    offset: list[Step] = []
+    if m := _OFFSET.search(rest):
+        offset.append(OffsetStep(int(m[1])))
+        rest = rest[: m.start()]
+    prefix: list[Step] = []
+    if m := _PREFIX.match(rest):
+        nth = int(m[1] or 1)
+        if nth < 1:
+            raise RuleSyntaxError("the ordinal of a weekday rule starts at 1st")
+        prefix.append(WeekdayStep(weekday_index(m[2]), m[3], nth))
+        rest = m[4]
+    anchor = parse_anchor(rest)
+    steps = tuple(prefix + offset + conditions)
+    if not steps:
+        return anchor
+    return Composed(anchor, steps, text=source)
