@@ -44,6 +44,11 @@ OPTIONAL_KEYS = frozenset({
 })
 TOP_LEVEL_KEYS = frozenset({"version", "holidays"})
 MIN_YEAR, MAX_YEAR = 1900, 2100
+#: German Länder (ISO 3166-2 without the "DE-" prefix, which is accepted too).
+LAENDER: tuple[str, ...] = ("BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL",
+                            "SN", "ST", "SH", "TH")
+LEAVE_KINDS: tuple[str, ...] = ("statutory", "without-application", "on-application", "discretion", "none")
+SCHOOL_KEYS = frozenset({"leave", "days", "note"})
 ENV_VARIABLE = "INTERKULTUR_CATALOGUE"
 
 #: ``days`` may name the length of the lunar month the feast starts in.
@@ -137,6 +142,12 @@ class Holiday:
     def active(self, year: int) -> bool:
         """Whether the holiday existed (``since``) and still exists (``until``) in ``year``."""
         return (self.since is None or year >= self.since) and (self.until is None or year <= self.until)
+
+
+def normalise_land(code: str) -> str | None:
+    """``NW``, ``nw`` or ``DE-NW`` -> ``NW``; None for anything that is not a Land."""
+    bare = code.strip().upper().removeprefix("DE-")
+    return bare if bare in LAENDER else None
 
 
 def localised(texts: Mapping[str, str], lang: str) -> str:
@@ -294,10 +305,7 @@ class _EntryValidator:
                                        and all(isinstance(s, str) and s.strip() for s in sources)):
             self.error("sources", "must be a non-empty list of texts (URLs or references)")
         dated = self.dated()
-        school = entry.get("school", {})
-        if not isinstance(school, dict):
-            self.error("school", "must be a mapping of Land codes")
-            school = {}
+        school = self.school()
         if len(self.errors) > count:
             return None
         return Holiday(
@@ -392,6 +400,38 @@ class _EntryValidator:
             self.error(key, f"must be true or false, not {value!r}")
             return False
         return value
+
+    def school(self) -> dict[str, dict[str, Any]]:
+        """``school: {NW: {leave: on-application, days: [1], note: ...}}`` keyed by bare Land code."""
+        value = self.entry.get("school")
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.error("school", "must map Land codes (NW, BY, ...) to {leave, days, note}")
+            return {}
+        out: dict[str, dict[str, Any]] = {}
+        for code, rule in value.items():
+            land = normalise_land(str(code))
+            if land is None:
+                self.error("school", f"unknown Land code {code!r} (allowed: {', '.join(LAENDER)})")
+                continue
+            if not isinstance(rule, dict) or not set(rule) <= SCHOOL_KEYS or "leave" not in rule:
+                self.error("school", f"{land}: expected {{leave, days, note}} with 'leave' required")
+                continue
+            if rule["leave"] not in LEAVE_KINDS:
+                self.error("school", f"{land}: unknown leave {rule['leave']!r} (allowed: {', '.join(LEAVE_KINDS)})")
+                continue
+            days = rule.get("days")
+            if days is not None and not (isinstance(days, list) and days and all(
+                    isinstance(d, int) and not isinstance(d, bool) and 1 <= d <= 60 for d in days)):
+                self.error("school", f"{land}: 'days' must list feast days such as [1, 2]")
+                continue
+            note = rule.get("note")
+            if note is not None and not isinstance(note, (str, dict)):
+                self.error("school", f"{land}: 'note' must be a text or {{de: ..., en: ...}}")
+                continue
+            out[land] = {"leave": rule["leave"], "days": days, "note": note}
+        return out
 
     def dated(self) -> dict[int, DatedYear]:
         """``dates: {2025: 2025-09-21}`` or ``{2025: [2025-09-21, 2025-09-28]}``."""

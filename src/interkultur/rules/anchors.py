@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
-from ..calendars import easter, hebrew, hijri, julian
+from ..calendars import coptic, easter, hebrew, hijri, julian
 from .base import Context, Rule, RuleSyntaxError, Start
 
 AnchorFactory = Callable[[re.Match[str]], Rule]
@@ -171,3 +171,33 @@ def _hijri(m: re.Match[str]) -> Rule:
 def shifted(start: Start, days: int) -> Start:
     """The same start moved by ``days``."""
     return Start(start.date + timedelta(days=days), start.estimated, start.month_length)
+
+
+@dataclass(frozen=True, repr=False)
+class CopticDate(Rule):
+    """``coptic D Month``: a day of the Coptic calendar (``coptic 1 Thout`` = Nayrouz)."""
+
+    day: int
+    month: int
+    text: str = ""
+
+    def starts(self, year: int, ctx: Context) -> list[Start]:
+        found = []
+        for coptic_year in coptic.years_touching(year):
+            if self.day > coptic.month_length(coptic_year, self.month):
+                continue
+            d = coptic.to_date(coptic_year, self.month, self.day)
+            if d.year == year:
+                found.append(Start(d))
+        return found
+
+
+@register(r"coptic (\d{1,2}) ([a-z ]+)")
+def _coptic_anchor(m: re.Match[str]) -> Rule:
+    day, name = int(m[1]), m[2].strip()
+    if name not in coptic.MONTHS:
+        raise RuleSyntaxError(f"unknown Coptic month {name!r} (known: Thout, Paopi, Hathor, Koiak, "
+                              "Tobi, Meshir, Paremhat, Paremoude, Pashons, Paoni, Epip, Mesori, Pi Kogi Enavot)")
+    if not 1 <= day <= 30:
+        raise RuleSyntaxError(f"day {day} does not exist in a Coptic month")
+    return CopticDate(day, coptic.MONTHS[name], text=m[0])
