@@ -12,7 +12,6 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -185,10 +184,9 @@ def default_path() -> str:
     env = os.environ.get(ENV_VARIABLE)
     if env:
         return env
-    repo_copy = Path(__file__).resolve().parents[2] / "data" / "holidays.yaml"
-    if repo_copy.is_file():  # a source checkout: the file people edit
-        return str(repo_copy)
-    return str(resources.files("interkultur.data").joinpath("holidays.yaml"))
+    # In a checkout, interkultur/data is a symlink to the top-level data/ that
+    # people edit; an installed package carries a copy at the same place.
+    return str(Path(__file__).resolve().parent / "data" / "holidays.yaml")
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Catalogue:
