@@ -15,8 +15,8 @@ from typing import Sequence
 
 from . import __version__
 from .calendars.hijri import DEFAULT_PROFILE, PROFILES
-from .catalog import ENV_VARIABLE, MAX_YEAR, MIN_YEAR, TRADITIONS, CatalogueError, load
-from .engine import Engine, InvalidQuery, Occurrence
+from .catalog import ENV_VARIABLE, MAX_YEAR, MIN_YEAR, CatalogueError, load
+from .engine import ALL_TRADITIONS, Engine, InvalidQuery, Occurrence
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS
 
@@ -44,10 +44,10 @@ def _year(text: str) -> int:
 
 def _traditions(text: str) -> list[str]:
     chosen = [t.strip() for t in text.split(",") if t.strip()]
-    unknown = [t for t in chosen if t not in TRADITIONS]
+    unknown = [t for t in chosen if t not in ALL_TRADITIONS]
     if unknown:
         raise argparse.ArgumentTypeError(
-            f"unknown tradition {', '.join(unknown)} (allowed: {', '.join(TRADITIONS)})")
+            f"unknown tradition {', '.join(unknown)} (allowed: {', '.join(ALL_TRADITIONS)})")
     return chosen
 
 
@@ -60,7 +60,7 @@ def _add_variants(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", default=DEFAULT_LANGUAGE, choices=list(LANGUAGES),
                         help=f"language of names ({', '.join(LANGUAGES)}; default {DEFAULT_LANGUAGE})")
     parser.add_argument("--tradition", type=_traditions, metavar="A,B",
-                        help=f"only these traditions ({', '.join(TRADITIONS)})")
+                        help=f"only these traditions ({', '.join(ALL_TRADITIONS)})")
     parser.add_argument("--islamic", default=DEFAULT_PROFILE, choices=list(PROFILES),
                         help=f"Islamic observance profile (default {DEFAULT_PROFILE})")
     parser.add_argument("--jewish", default=DEFAULT_JEWISH, choices=list(JEWISH_VARIANTS),
@@ -79,12 +79,20 @@ def build_parser() -> argparse.ArgumentParser:
     when.add_argument("--from", dest="start", type=_iso_date, metavar="DATE", help="range start (with --to)")
     p.add_argument("--to", dest="end", type=_iso_date, metavar="DATE", help="range end, inclusive")
     p.add_argument("--format", choices=("text", "json", "ics"), default="text")
+    p.add_argument("--state", help="add this Land's public holidays and school breaks (NW, BY, ... or DE-NW)")
     _add_variants(p)
     _add_catalogue(p)
 
     p = sub.add_parser("month", help="print a month grid with holidays marked")
     p.add_argument("year", type=_year)
     p.add_argument("month", type=int)
+    _add_variants(p)
+    _add_catalogue(p)
+
+    p = sub.add_parser("check-dates", help="which holidays touch these dates (exam planning)")
+    p.add_argument("dates", nargs="+", metavar="DATE", help="dates YYYY-MM-DD")
+    p.add_argument("--state", help="German Land (NW, BY, ... or DE-NW) for leave rules and holidays")
+    p.add_argument("--json", action="store_true", help="print the API's JSON answer")
     _add_variants(p)
     _add_catalogue(p)
 
@@ -136,9 +144,9 @@ def cmd_holidays(args: argparse.Namespace) -> int:
     start, end = _range(args)
     engine = _engine(args)
     found = engine.occurrences(start, end, traditions=args.tradition,
-                               islamic=args.islamic, jewish=args.jewish)
+                               islamic=args.islamic, jewish=args.jewish, state=args.state)
     if args.format == "json":
-        json.dump([o.as_dict(args.lang) for o in found], sys.stdout, ensure_ascii=False, indent=1)
+        json.dump([o.as_dict(args.lang, engine.check_state(args.state)) for o in found], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     elif args.format == "ics":
         from .ical import build_calendar  # icalendar only when asked for
@@ -161,6 +169,30 @@ def cmd_month(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check_dates(args: argparse.Namespace) -> int:
+    from .schools import check_dates, parse_dates
+
+    engine = _engine(args)
+    state = engine.check_state(args.state)
+    results = check_dates(engine, parse_dates(args.dates), state, traditions=args.tradition,
+                          islamic=args.islamic, jewish=args.jewish)
+    if args.json:
+        payload = {"state": state, "results": [
+            {"date": day.isoformat(), "holidays": [m.as_dict(args.lang, state) for m in matches]}
+            for day, matches in results]}
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    for day, matches in results:
+        print(f"{day.isoformat()}:" + ("" if matches else " no holiday"))
+        for m in matches:
+            what = f"day {m.day_of_feast}" if m.match == "day" else "eve (begins that evening)"
+            leave = m.leave["leave"] if m.leave else "no rule recorded"
+            flag = "LEAVE" if m.grants_leave else "     "
+            print(f"  {flag} {m.occurrence.holiday.name(args.lang)} [{m.occurrence.tradition}], {what}; {leave}")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     catalogue = load(args.file)
     print(f"{catalogue.path}: OK, {len(catalogue.holidays)} holidays, "
@@ -177,7 +209,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(catalogue, host=args.host, port=args.port, threads=args.threads)
 
 
-COMMANDS = {"holidays": cmd_holidays, "month": cmd_month, "check": cmd_check, "serve": cmd_serve}
+COMMANDS = {"holidays": cmd_holidays, "month": cmd_month, "check": cmd_check,
+            "check-dates": cmd_check_dates, "serve": cmd_serve}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

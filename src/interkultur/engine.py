@@ -12,10 +12,13 @@ from datetime import date, timedelta
 from typing import Any, Iterable, Iterator
 
 from .calendars.hijri import DEFAULT_PROFILE, PROFILES
+from . import layers
 from .catalog import MAX_YEAR, MIN_YEAR, TRADITIONS, WHOLE_MONTH, Catalogue, Holiday
 from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS, Context
 
 ISLAMIC_PROFILES: tuple[str, ...] = tuple(PROFILES)
+#: Everything a ``tradition=`` filter accepts: the catalogue's traditions and the generated layers.
+ALL_TRADITIONS: tuple[str, ...] = TRADITIONS + layers.LAYERS
 
 
 class InvalidQuery(ValueError):
@@ -72,7 +75,14 @@ class Occurrence:
         """1 for the first day of the feast, 2 for the second ..."""
         return (day - self.start).days + 1
 
-    def as_dict(self, lang: str = "de") -> dict[str, Any]:
+    def school(self, state: str | None = None) -> dict[str, Any]:
+        """School leave rules per Land (only ``state`` when given)."""
+        rules = self.holiday.school
+        if state is not None:
+            return {state: rules[state]} if state in rules else {}
+        return dict(rules)
+
+    def as_dict(self, lang: str = "de", state: str | None = None) -> dict[str, Any]:
         """The JSON shape shared by the CLI and the API."""
         return {
             "id": self.id,
@@ -85,6 +95,7 @@ class Occurrence:
             "night": self.holiday.night,
             "estimated": self.estimated,
             "category": self.category,
+            "school": self.school(state),
         }
 
 
@@ -107,11 +118,18 @@ class Engine:
         if traditions is None:
             return None
         chosen = frozenset(t for t in traditions if t)
-        unknown = sorted(chosen - set(TRADITIONS))
+        unknown = sorted(chosen - set(ALL_TRADITIONS))
         if unknown:
             raise InvalidQuery("tradition", f"unknown tradition {', '.join(unknown)}; "
-                                            f"allowed: {', '.join(TRADITIONS)}")
+                                            f"allowed: {', '.join(ALL_TRADITIONS)}")
         return chosen or None
+
+    @staticmethod
+    def check_state(state: str | None) -> str | None:
+        try:
+            return layers.check_state(state)
+        except ValueError as exc:
+            raise InvalidQuery("state", str(exc)) from None
 
     @staticmethod
     def check_variants(islamic: str, jewish: str) -> None:
@@ -163,16 +181,27 @@ class Engine:
     # -- queries -------------------------------------------------------------------------
     def occurrences(self, start: date, end: date, traditions: Iterable[str] | None = None,
                     islamic: str = DEFAULT_PROFILE, jewish: str = DEFAULT_JEWISH,
-                    ids: Iterable[str] | None = None) -> list[Occurrence]:
-        """Occurrences with at least one day in ``[start, end]``, sorted by (start, id)."""
+                    ids: Iterable[str] | None = None, state: str | None = None) -> list[Occurrence]:
+        """Occurrences with at least one day in ``[start, end]``, sorted by (start, id).
+
+        With a ``state`` (Land), that Land's public holidays and school breaks
+        are included as the traditions ``public`` and ``school-break``; a
+        filter naming ``public`` without a state gives the nationwide holidays.
+        """
         check_year(start.year, "from")
         check_year(end.year, "to")
         if start > end:
             raise InvalidQuery("from", f"the range starts ({start}) after it ends ({end})")
         chosen = self.check_traditions(traditions)
         self.check_variants(islamic, jewish)
+        state = self.check_state(state)
         wanted_ids = frozenset(ids) if ids is not None else None
         out: list[Occurrence] = []
+        for layer in self._layers_wanted(chosen, state):
+            for year in range(start.year - 1, end.year + 1):
+                for occ in self.layer_year(layer, state, year):
+                    if occ.start <= end and occ.end >= start and (wanted_ids is None or occ.id in wanted_ids):
+                        out.append(occ)
         # a feast starting late in the previous year (Hanukkah, Ramadan) may reach into the range
         for year in range(start.year - 1, end.year + 1):
             for occ in self.year(year, islamic, jewish):
@@ -183,7 +212,24 @@ class Engine:
                 if wanted_ids is not None and occ.id not in wanted_ids:
                     continue
                 out.append(occ)
+        if state is not None or (chosen and chosen & set(layers.LAYERS)):
+            out.sort(key=lambda o: (o.start, o.id))
         return out
+
+    @staticmethod
+    def _layers_wanted(chosen: frozenset[str] | None, state: str | None) -> list[str]:
+        if chosen is None:
+            return list(layers.LAYERS) if state else []
+        wanted = [layer for layer in layers.LAYERS if layer in chosen]
+        if layers.SCHOOL_BREAK in wanted and state is None:
+            raise InvalidQuery("state", "school breaks differ per Land: give a state such as NW")
+        return wanted
+
+    def layer_year(self, layer: str, state: str | None, year: int) -> tuple[Occurrence, ...]:
+        """Public holidays or school breaks (python-holidays) starting in ``year``."""
+        if year < 1991 or year > MAX_YEAR:  # python-holidays' DE starts in 1991
+            return ()
+        return tuple(Occurrence(h, first, last, None, False) for h, first, last in layers.spans(layer, state, year))
 
     def on(self, day: date, **kwargs: Any) -> list[Occurrence]:
         """Occurrences whose days include ``day``."""

@@ -1,0 +1,126 @@
+"""Generated layers outside the catalogue: German public holidays and school breaks.
+
+Both come from python-holidays (statutory holidays per Land, and the KMK
+school-holiday data it carries) rather than hand-kept tables. A school break
+arrives as one row per day; consecutive days with the same name are merged
+into one occurrence, across New Year too.
+
+Ids: ``public-<slug of the English name>`` (``public-german-unity-day``) and
+``school-break-<slug of the English name without "Break">``
+(``school-break-summer``). Names exist in German and English; other languages
+fall back to German (see ``catalog.localised``).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .catalog import LAENDER, Holiday
+
+PUBLIC, SCHOOL_BREAK = "public", "school-break"
+LAYERS: tuple[str, ...] = (PUBLIC, SCHOOL_BREAK)
+_lock = threading.Lock()
+
+_DESCRIPTIONS = {
+    PUBLIC: {
+        "de": "Gesetzlicher Feiertag in {land}: kein Unterricht, Geschäfte und Behörden sind geschlossen.",
+        "en": "Statutory public holiday in {land}: no school; shops and offices are closed.",
+    },
+    SCHOOL_BREAK: {
+        "de": "Schulferien in {land}.",
+        "en": "School holidays in {land}.",
+    },
+}
+
+
+def slug(text: str) -> str:
+    """``Easter/Spring Break`` -> ``easter-spring-break``; ``New Year's Day`` -> ``new-years-day``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("'", "")).strip("-")
+
+
+@dataclass(frozen=True, slots=True)
+class LayerDay:
+    """One row of python-holidays: a date with its German and English name."""
+
+    day: date
+    de: str
+    en: str
+
+
+def _rows(state: str | None, years: range, category: str) -> list[LayerDay]:
+    import holidays  # imported only when a layer is asked for
+
+    kwargs = {"subdiv": state, "years": years, "categories": (category,)}
+    with _lock:  # python-holidays objects fill lazily and are not thread-safe
+        german = holidays.DE(language="de", **kwargs)
+        english = holidays.DE(language="en_US", **kwargs)
+        rows = []
+        for day in sorted(german):
+            de_names = german[day].split("; ")
+            en_names = english.get(day, german[day]).split("; ")
+            if len(en_names) != len(de_names):
+                en_names = de_names
+            rows.extend(LayerDay(day, de, en) for de, en in zip(de_names, en_names))
+    return rows
+
+
+def _holiday(layer: str, state: str | None, de: str, en: str) -> Holiday:
+    base = slug(en)
+    if layer == SCHOOL_BREAK:
+        base = base.removesuffix("-break")
+    land = state or "Deutschland"
+    return Holiday(
+        id=f"{layer}-{base}", tradition=layer, names={"de": de, "en": en},
+        descriptions={lang: text.format(land=land if lang == "de" else (state or "Germany"))
+                      for lang, text in _DESCRIPTIONS[layer].items()},
+        rules={}, days={"*": 1}, category="major" if layer == PUBLIC else "observance",
+        sources=("python-holidays (holidays.DE)",),
+        school={state: {"leave": "statutory", "days": None,
+                        "note": "Gesetzlicher Feiertag" if layer == PUBLIC else "Schulferien"}}
+        if state else {},
+    )
+
+
+@lru_cache(maxsize=512)
+def spans(layer: str, state: str | None, year: int) -> tuple[tuple[Holiday, date, date], ...]:
+    """(holiday, first day, last day) of every span of ``layer`` that starts in ``year``."""
+    rows = _rows(state, range(year - 1, year + 2), "public" if layer == PUBLIC else "school")
+    merged: list[list] = []
+    for row in rows:
+        last = merged[-1] if merged else None
+        if layer == SCHOOL_BREAK and last and last[1] == row.de and last[3] + timedelta(days=1) == row.day:
+            last[3] = row.day
+        else:
+            merged.append([row.en, row.de, row.day, row.day])
+    return tuple((_holiday(layer, state, de, en), first, end)
+                 for en, de, first, end in merged if first.year == year)
+
+
+@lru_cache(maxsize=32)
+def school_break_years(state: str) -> tuple[int, int] | None:
+    """First and last year python-holidays has school holidays for ``state`` (None: none)."""
+    import holidays
+
+    with _lock:
+        years = [y for y in range(1991, 2101)
+                 if holidays.DE(subdiv=state, years=y, categories=("school",))]
+    return (years[0], years[-1]) if years else None
+
+
+def coverage(state: str | None) -> dict[str, list[int] | None]:
+    """Years each layer covers, so an empty answer outside them is not mistaken for "none"."""
+    return {PUBLIC: [1991, 2100], SCHOOL_BREAK: list(school_break_years(state)) if state else None}
+
+
+def check_state(state: str | None) -> str | None:
+    """Canonical Land code or None; raises ValueError for anything else."""
+    if state is None:
+        return None
+    bare = state.strip().upper().removeprefix("DE-")
+    if bare not in LAENDER:
+        raise ValueError(f"unknown Land {state!r}; allowed: {', '.join(LAENDER)} (or DE-XX)")
+    return bare

@@ -1,0 +1,92 @@
+"""The school conflict check: which holidays touch the dates a teacher plans.
+
+For every requested date, the holidays whose daytime dates include it
+(``match: "day"``, with the day of the feast) or whose eve it is
+(``match: "eve"``: the feast begins that evening). Holidays on which pupils
+may take leave come first. Leave rules come from the catalogue's ``school``
+field (and are ``statutory`` for public holidays and school breaks).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Iterable
+
+from .catalog import MAX_YEAR, MIN_YEAR
+from .engine import Engine, InvalidQuery, Occurrence
+
+MAX_DATES = 500
+_LEAVE_RANK = {"statutory": 0, "without-application": 1, "on-application": 2, "discretion": 3, "none": 4}
+_GRANTS = frozenset({"statutory", "without-application", "on-application"})
+
+
+@dataclass(frozen=True)
+class Match:
+    """One holiday touching one requested date."""
+
+    occurrence: Occurrence
+    match: str  # "day" or "eve"
+    day_of_feast: int | None
+    leave: dict[str, Any] | None
+
+    @property
+    def grants_leave(self) -> bool:
+        """Pupils may stay away (by law, without or on application) on this very day."""
+        if self.match != "day" or not self.leave or self.leave["leave"] not in _GRANTS:
+            return False
+        days = self.leave.get("days")
+        return days is None or self.day_of_feast in days
+
+    def sort_key(self) -> tuple:
+        rank = _LEAVE_RANK.get(self.leave["leave"], 5) if self.leave else 6
+        return (not self.grants_leave, self.match != "day", rank, self.occurrence.start, self.occurrence.id)
+
+    def as_dict(self, lang: str, state: str | None) -> dict[str, Any]:
+        out = self.occurrence.as_dict(lang, state)
+        out.update(match=self.match, day_of_feast=self.day_of_feast, grants_leave=self.grants_leave)
+        return out
+
+
+def parse_dates(texts: Iterable[str]) -> list[date]:
+    """ISO dates in request order; InvalidQuery names every bad one."""
+    parsed, bad = [], []
+    for text in texts:
+        try:
+            day = date.fromisoformat(text.strip())
+        except (ValueError, AttributeError, TypeError):
+            bad.append(str(text)[:40])
+            continue
+        if MIN_YEAR <= day.year <= MAX_YEAR:
+            parsed.append(day)
+        else:
+            bad.append(f"{day.isoformat()} (outside {MIN_YEAR}-{MAX_YEAR})")
+    if bad:
+        raise InvalidQuery("dates", f"not valid dates (expected YYYY-MM-DD): {', '.join(bad)}")
+    if not parsed:
+        raise InvalidQuery("dates", "give at least one date")
+    if len(parsed) > MAX_DATES:
+        raise InvalidQuery("dates", f"at most {MAX_DATES} dates per request, got {len(parsed)}")
+    return parsed
+
+
+def check_dates(engine: Engine, dates: list[date], state: str | None, **variants: Any) -> list[tuple[date, list[Match]]]:
+    """Matches for every date, in request order."""
+    state = engine.check_state(state)
+    if not dates:
+        return []
+    first, last = min(dates), max(dates)
+    # the eve of a feast is the day before its start, so look one day further
+    found = engine.occurrences(first, min(last + timedelta(days=1), date(MAX_YEAR, 12, 31)),
+                               state=state, **variants)
+    results = []
+    for day in dates:
+        matches = []
+        for occ in found:
+            leave = occ.school(state).get(state) if state else None
+            if occ.covers(day):
+                matches.append(Match(occ, "day", occ.day_of_feast(day), leave))
+            elif occ.eve == day:
+                matches.append(Match(occ, "eve", None, leave))
+        results.append((day, sorted(matches, key=Match.sort_key)))
+    return results
