@@ -146,7 +146,9 @@ def cmd_holidays(args: argparse.Namespace) -> int:
     found = engine.occurrences(start, end, traditions=args.tradition,
                                islamic=args.islamic, jewish=args.jewish, state=args.state)
     if args.format == "json":
-        json.dump([o.as_dict(args.lang, engine.check_state(args.state)) for o in found], sys.stdout, ensure_ascii=False, indent=1)
+        state = engine.check_state(args.state)
+        # one write: json.dump to a text stream issues a write per token
+        sys.stdout.write(json.dumps([o.as_dict(args.lang, state) for o in found], ensure_ascii=False, indent=1))
         sys.stdout.write("\n")
     elif args.format == "ics":
         from .ical import build_calendar  # icalendar only when asked for

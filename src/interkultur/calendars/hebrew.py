@@ -8,7 +8,8 @@ which is where Purim and the other Adar feasts fall (Hebcal does the same).
 from __future__ import annotations
 
 import warnings
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
 
 from convertdate import hebrew as _hebrew
 
@@ -36,6 +37,7 @@ MAX_DAY = {1: 30, 2: 29, 3: 30, 4: 29, 5: 30, 6: 29, 7: 30, 8: 30, 9: 30,
 ADAR, ADAR_II = 12, 13
 
 
+@lru_cache(maxsize=1024)
 def is_leap(hebrew_year: int) -> bool:
     """A leap year has 13 months (Adar I and Adar II)."""
     return bool(_hebrew.leap(hebrew_year))
@@ -56,9 +58,18 @@ def resolve_month(hebrew_year: int, name: str) -> int:
     return month
 
 
+@lru_cache(maxsize=8192)
+def _month_start(hebrew_year: int, month: int) -> date:
+    return date(*_hebrew.to_gregorian(hebrew_year, month, 1))
+
+
 def to_date(hebrew_year: int, month: int, day: int) -> date:
-    """Gregorian date of a Hebrew date; the date begins at the preceding sunset."""
-    return date(*_hebrew.to_gregorian(hebrew_year, month, day))
+    """Gregorian date of a Hebrew date; the date begins at the preceding sunset.
+
+    Month starts are cached: convertdate recomputes the year's molad for every
+    call, and a 200-year feed asks for the same months many times.
+    """
+    return _month_start(hebrew_year, month) + timedelta(days=day - 1)
 
 
 def from_date(d: date) -> tuple[int, int, int]:
@@ -66,6 +77,7 @@ def from_date(d: date) -> tuple[int, int, int]:
     return _hebrew.from_gregorian(d.year, d.month, d.day)
 
 
+@lru_cache(maxsize=8192)
 def month_length(hebrew_year: int, month: int) -> int:
     """Days in a Hebrew month (Cheshvan and Kislev vary with the year)."""
     return _hebrew.month_length(hebrew_year, month)
