@@ -25,6 +25,13 @@ class UsageError(Exception):
     """Bad command-line input; printed as one line, exit status 2."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports bad input in one line (no usage dump), exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
 def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -68,7 +75,7 @@ def _add_variants(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="interkultur", description="Intercultural holiday calendar.")
+    parser = _Parser(prog="interkultur", description="Intercultural holiday calendar.")
     parser.add_argument("--version", action="version", version=f"interkultur {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
