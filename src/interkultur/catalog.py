@@ -186,7 +186,7 @@ def default_path() -> str:
         return env
     # In a checkout, interkultur/data is a symlink to the top-level data/ that
     # people edit; an installed package carries a copy at the same place.
-    return str(Path(__file__).resolve().parent / "data" / "holidays.yaml")
+    return str((Path(__file__).resolve().parent / "data" / "holidays.yaml").resolve())
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Catalogue:
