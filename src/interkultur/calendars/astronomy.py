@@ -1,0 +1,288 @@
+"""Sun and Moon: the astronomical instants the lunisolar calendars are built on.
+
+Positions come from ephem (apparent geocentric ecliptic longitude, equinox of
+date); nothing here is a hand-made approximation of the orbits. An *instant* is
+an ephem date: a float counting days from 1899-12-31 12:00 UT, which makes
+"the local date of an instant" one addition and a floor.
+
+Root finding (new moons, solar terms ...) costs a few hundred microseconds per
+event in ephem, too slow for a whole catalogue per request. The events of
+1880-2120 are therefore precomputed by ``scripts/generate_astronomy.py`` into
+``generated/astronomy.csv`` with the very functions below (``compute_events``);
+outside that span the functions compute on the fly, so the table is a cache,
+never a second source of truth.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from bisect import bisect_left
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Iterator
+
+import ephem
+
+#: ``date.toordinal()`` of the day that holds ephem's epoch (1899-12-31 12:00 UT).
+_EPOCH_ORDINAL = date(1899, 12, 31).toordinal()
+_EPOCH = datetime(1899, 12, 31, 12)
+_JD_OFFSET = 2415020.0  # Julian Day = ephem date + this
+SYNODIC_MONTH = 29.530588853
+TROPICAL_YEAR = 365.24219
+TABLE_YEARS = range(1880, 2121)
+
+#: Kinds of tabulated events and the angles they are tabulated for.
+NEW_MOON, FULL_MOON, SOLAR_TERM, SANKRANTI = "new_moon", "full_moon", "solar_term", "sankranti"
+SOLAR_TERM_ANGLES = tuple(range(0, 360, 15))   # tropical, every 15 degrees (24 jieqi)
+SANKRANTI_ANGLES = tuple(range(0, 360, 30))    # sidereal (Lahiri), every 30 degrees
+
+
+@dataclass(frozen=True)
+class Place:
+    """A reference place: where a rule's sunrise, sunset or noon is taken."""
+
+    name: str
+    latitude: float
+    longitude: float
+    utc_offset: float  # hours; the civil day of the rule's community
+
+    def local_date(self, t: float) -> date:
+        return local_date(t, self.utc_offset)
+
+    def midnight(self, day: date) -> float:
+        """The instant local midnight begins ``day``."""
+        return at_midnight(day) - self.utc_offset / 24
+
+
+#: Tehran (Bahá'í World Centre's reference for Naw-Rúz and the Twin Holy Birthdays).
+TEHRAN = Place("Tehran", 35.6892, 51.3890, 3.5)
+#: New Delhi (Indian Standard Time, UTC+05:30), the reference of most published panchangas.
+NEW_DELHI = Place("New Delhi", 28.6139, 77.2090, 5.5)
+#: Beijing time (UTC+8) is used for the Chinese calendar in all years; no place needed.
+CHINA_UTC_OFFSET = 8.0
+
+
+# -- instants ---------------------------------------------------------------------------
+def local_date(t: float, utc_offset: float = 0.0) -> date:
+    """Civil date of instant ``t`` in a zone ``utc_offset`` hours east of Greenwich."""
+    return date.fromordinal(_EPOCH_ORDINAL + math.floor(t + 0.5 + utc_offset / 24))
+
+
+def at_midnight(day: date) -> float:
+    """The instant 00:00 UT begins ``day``."""
+    return day.toordinal() - _EPOCH_ORDINAL - 0.5
+
+
+def to_datetime(t: float) -> datetime:
+    """UTC (naive) datetime of an instant, rounded to the second."""
+    return _EPOCH + timedelta(seconds=round(t * 86400))
+
+
+def from_datetime(dt: datetime) -> float:
+    """Instant of a naive UTC datetime."""
+    return (dt - _EPOCH).total_seconds() / 86400
+
+
+# -- positions --------------------------------------------------------------------------
+_SUN, _MOON = ephem.Sun(), ephem.Moon()
+
+
+def _apparent_longitude(body: ephem.Body, t: float) -> float:
+    body.compute(t, epoch=t)
+    ecl = ephem.Ecliptic(ephem.Equatorial(body.g_ra, body.g_dec, epoch=t), epoch=t)
+    return math.degrees(ecl.lon)
+
+
+def sun_longitude(t: float) -> float:
+    """Apparent geocentric ecliptic longitude of the Sun (tropical, equinox of date), degrees."""
+    return _apparent_longitude(_SUN, t)
+
+
+def moon_longitude(t: float) -> float:
+    """Apparent geocentric ecliptic longitude of the Moon, degrees."""
+    return _apparent_longitude(_MOON, t)
+
+
+def elongation(t: float) -> float:
+    """Moon minus Sun in ecliptic longitude, 0..360: 0 new moon, 180 full moon, 12 per tithi."""
+    return (moon_longitude(t) - sun_longitude(t)) % 360.0
+
+
+def lahiri_ayanamsa(t: float) -> float:
+    """Lahiri (Chitrapaksha) ayanamsa in degrees, the Indian government's standard.
+
+    Defined as 23°15'00.658" on 1956-03-21 0h TT (Indian Astronomical
+    Ephemeris), carried to other dates with the IAU 2006 general precession in
+    longitude, as the Swiss Ephemeris does for SE_SIDM_LAHIRI.
+    """
+    def precession(jd: float) -> float:  # arcseconds since J2000
+        c = (jd - 2451545.0) / 36525
+        return 5028.796195 * c + 1.1054348 * c * c
+
+    return 23.250182778 - 0.004658035 + (precession(t + _JD_OFFSET) - precession(2435553.5)) / 3600
+
+
+def sidereal_sun_longitude(t: float) -> float:
+    """The Sun's sidereal (nirayana, Lahiri) longitude: which rashi it is in names Hindu months."""
+    return (sun_longitude(t) - lahiri_ayanamsa(t)) % 360.0
+
+
+# -- root finding -----------------------------------------------------------------------
+def _solve(angle_at: Callable[[float], float], target: float, guess: float, rate: float) -> float:
+    """Instant near ``guess`` where a steadily increasing angle reaches ``target``.
+
+    ``rate`` is the mean motion in degrees per day; a secant step on the wrapped
+    difference converges to well under a second in three or four steps.
+    """
+    t = guess
+    for _ in range(12):
+        diff = (target - angle_at(t) + 180.0) % 360.0 - 180.0
+        if abs(diff) < 1e-6:
+            break
+        t += diff / rate
+    return t
+
+
+def when_sun_at(longitude: float, guess: float) -> float:
+    """Instant near ``guess`` at which the Sun's apparent longitude is ``longitude``."""
+    return _solve(sun_longitude, longitude, guess, 360.0 / TROPICAL_YEAR)
+
+
+def when_sidereal_sun_at(longitude: float, guess: float) -> float:
+    """Instant near ``guess`` at which the Sun's sidereal (Lahiri) longitude is ``longitude``."""
+    return _solve(sidereal_sun_longitude, longitude, guess, 360.0 / TROPICAL_YEAR)
+
+
+def when_elongation(angle: float, guess: float) -> float:
+    """Instant near ``guess`` at which Moon minus Sun is ``angle`` degrees (tithi boundaries)."""
+    return _solve(elongation, angle, guess, 360.0 / SYNODIC_MONTH)
+
+
+# -- events of a year (computed) --------------------------------------------------------
+def compute_events(kind: str, year: int) -> list[tuple[int, float]]:
+    """Every ``kind`` event whose instant lies in Gregorian (UT) ``year``: (angle, instant).
+
+    This is what the generator tabulates; for moon phases the angle is 0 or 180.
+    """
+    start, end = at_midnight(date(year, 1, 1)), at_midnight(date(year + 1, 1, 1))
+    found: list[tuple[int, float]] = []
+    if kind in (NEW_MOON, FULL_MOON):
+        step = ephem.next_new_moon if kind == NEW_MOON else ephem.next_full_moon
+        angle = 0 if kind == NEW_MOON else 180
+        t = float(step(start))
+        while t < end:
+            found.append((angle, t))
+            t = float(step(t + 1))
+        return found
+    if kind == SOLAR_TERM:
+        angles, solve, position = SOLAR_TERM_ANGLES, when_sun_at, sun_longitude
+    elif kind == SANKRANTI:
+        angles, solve, position = SANKRANTI_ANGLES, when_sidereal_sun_at, sidereal_sun_longitude
+    else:
+        raise ValueError(f"unknown astronomical event kind {kind!r}")
+    rate = 360.0 / TROPICAL_YEAR
+    # walk the year in 15-degree steps from where the Sun stands on 1 January
+    here = position(start)
+    for angle in sorted(angles, key=lambda a: (a - here) % 360):
+        guess = start + ((angle - here) % 360) / rate
+        t = solve(angle, guess)
+        if start <= t < end:
+            found.append((angle, t))
+    found.sort(key=lambda e: e[1])
+    return found
+
+
+# -- the generated table ----------------------------------------------------------------
+TABLE_RESOURCE = ("interkultur.calendars.generated", "astronomy.csv")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, list[tuple[float, int]]]:
+    """kind -> sorted [(instant, angle)] for the tabulated years."""
+    out: dict[str, list[tuple[float, int]]] = {NEW_MOON: [], FULL_MOON: [], SOLAR_TERM: [], SANKRANTI: []}
+    text = resources.files(TABLE_RESOURCE[0]).joinpath(TABLE_RESOURCE[1]).read_text("utf-8")
+    rows = csv.reader(line for line in text.splitlines() if line and not line.startswith("#"))
+    next(rows)  # header
+    for kind, angle, utc in rows:
+        out[kind].append((from_datetime(datetime.fromisoformat(utc)), int(angle)))
+    for events in out.values():
+        events.sort()
+    return out
+
+
+@lru_cache(maxsize=4096)
+def events_in_year(kind: str, year: int) -> tuple[tuple[float, int], ...]:
+    """(instant, angle) of every ``kind`` event in Gregorian (UT) ``year``, sorted."""
+    if year in TABLE_YEARS:
+        events = _table()[kind]
+        lo = bisect_left(events, (at_midnight(date(year, 1, 1)), -1))
+        hi = bisect_left(events, (at_midnight(date(year + 1, 1, 1)), -1))
+        return tuple(events[lo:hi])
+    return tuple((t, a) for a, t in compute_events(kind, year))
+
+
+def events_between(kind: str, start: float, end: float) -> Iterator[tuple[float, int]]:
+    """(instant, angle) of ``kind`` events with ``start <= instant < end``, in order."""
+    for year in range(local_date(start).year, local_date(end).year + 1):
+        for t, angle in events_in_year(kind, year):
+            if start <= t < end:
+                yield t, angle
+
+
+def new_moons_between(start: float, end: float) -> list[float]:
+    return [t for t, _ in events_between(NEW_MOON, start, end)]
+
+
+def full_moons_between(start: float, end: float) -> list[float]:
+    return [t for t, _ in events_between(FULL_MOON, start, end)]
+
+
+def next_new_moon(t: float) -> float:
+    """The first new moon strictly after ``t``."""
+    return new_moons_between(t + 1e-9, t + 31)[0]
+
+
+def solar_term(year: int, longitude: int) -> float:
+    """Instant in ``year`` at which the Sun reaches apparent longitude ``longitude`` (multiple of 15)."""
+    for t, angle in events_in_year(SOLAR_TERM, year):
+        if angle == longitude:
+            return t
+    raise ValueError(f"no solar term {longitude} in {year}")
+
+
+def march_equinox(year: int) -> float:
+    return solar_term(year, 0)
+
+
+# -- sunrise and sunset -----------------------------------------------------------------
+def _observer(place: Place, horizon: str = "-0:34") -> ephem.Observer:
+    obs = ephem.Observer()
+    obs.lat, obs.lon = str(place.latitude), str(place.longitude)
+    obs.pressure = 0          # refraction is in the horizon instead: the almanac convention
+    obs.horizon = horizon     # upper limb 34' below the geometric horizon
+    return obs
+
+
+@lru_cache(maxsize=8192)
+def sunset(place: Place, day: date) -> float:
+    """Instant of sunset (upper limb, standard refraction) on local ``day`` at ``place``."""
+    return float(_observer(place).next_setting(_SUN, start=place.midnight(day)))
+
+
+@lru_cache(maxsize=8192)
+def sunrise(place: Place, day: date) -> float:
+    """Instant of sunrise (upper limb, standard refraction) on local ``day`` at ``place``."""
+    return float(_observer(place).next_rising(_SUN, start=place.midnight(day)))
+
+
+def sunset_day(place: Place, t: float) -> date:
+    """The day, reckoned from sunset to sunset, that holds instant ``t``.
+
+    Named by its daytime part: an instant after sunset on 20 March belongs to
+    the day of 21 March (the Bahá'í, Jewish and Islamic reckoning).
+    """
+    day = place.local_date(t)
+    return day + timedelta(days=1) if t > sunset(place, day) else day
