@@ -57,8 +57,10 @@ class Place:
         return at_midnight(day) - self.utc_offset / 24
 
 
-#: Tehran (Bahá'í World Centre's reference for Naw-Rúz and the Twin Holy Birthdays).
-TEHRAN = Place("Tehran", 35.6892, 51.3890, 3.5)
+#: Tehran at the GeoNames coordinates (the Bahá'í reference for Naw-Rúz and the Twin
+#: Holy Birthdays). The longitude matters to seconds: in 2026 the equinox falls one
+#: second after this sunset, and the Bahá'í World Centre's table has Naw-Rúz on 21 March.
+TEHRAN = Place("Tehran", 35.69439, 51.42151, 3.5)
 #: New Delhi (Indian Standard Time, UTC+05:30), the reference of most published panchangas.
 NEW_DELHI = Place("New Delhi", 28.6139, 77.2090, 5.5)
 #: Beijing time (UTC+8) is used for the Chinese calendar in all years; no place needed.

@@ -1,0 +1,83 @@
+"""The Badí' (Bahá'í) calendar: 19 months of 19 days, Ayyám-i-Há, and ʻAláʼ.
+
+Two eras (Universal House of Justice, message of 10 July 2014):
+
+* before 2015 (172 B.E.) Bahá'ís in the West began the year on 21 March, so
+  the holy days fell on fixed Gregorian dates; the Twin Holy Birthdays were
+  kept on their Gregorian anniversaries, 20 October and 12 November;
+* from 2015 Naw-Rúz is the day, reckoned from sunset to sunset in Tehran,
+  that holds the March equinox, and the Twin Holy Birthdays are "the first and
+  the second day following the occurrence of the eighth new moon after
+  Naw-Rúz, as determined in advance by astronomical tables using Ṭihrán as
+  the point of reference".
+
+convertdate.bahai implements the Tehran rule too, but with PyMeeus' coarse
+sunset and a hand-made exception for 2059; this module uses ephem's equinox
+and sunset, which reproduce the Bahá'í World Centre's table without exceptions.
+Dates are named by their daytime part; each Bahá'í day begins at the sunset
+before it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+from . import astronomy
+from .astronomy import TEHRAN
+
+#: First Gregorian year of the unified (Tehran) calendar: Naw-Rúz 172 B.E.
+REFORM_YEAR = 2015
+#: Gregorian year Y holds Naw-Rúz of Bahá'í year Y - 1843.
+YEAR_OFFSET = 1843
+AYYAM_I_HA, ALA = 0, 19
+
+#: Month name -> number; Ayyám-i-Há (the intercalary days) is 0, ʻAláʼ (the fast) 19.
+MONTHS: dict[str, int] = {
+    "baha": 1, "jalal": 2, "jamal": 3, "azamat": 4, "nur": 5, "rahmat": 6, "kalimat": 7,
+    "kamal": 8, "asma": 9, "izzat": 10, "mashiyyat": 11, "ilm": 12, "qudrat": 13,
+    "qawl": 14, "masail": 15, "sharaf": 16, "sultan": 17, "mulk": 18,
+    "ayyam-i-ha": AYYAM_I_HA, "ala": ALA,
+}
+
+
+@lru_cache(maxsize=512)
+def nawruz(gregorian_year: int) -> date:
+    """Naw-Rúz (1 Bahá) in ``gregorian_year`` (daytime date; it begins the evening before)."""
+    if gregorian_year < REFORM_YEAR:
+        return date(gregorian_year, 3, 21)
+    return astronomy.sunset_day(TEHRAN, astronomy.march_equinox(gregorian_year))
+
+
+def year_length(gregorian_year: int) -> int:
+    """Days from Naw-Rúz in ``gregorian_year`` to the next Naw-Rúz."""
+    return (nawruz(gregorian_year + 1) - nawruz(gregorian_year)).days
+
+
+def month_length(gregorian_year: int, month: int) -> int:
+    """19, or 4-5 for Ayyám-i-Há (whatever the year leaves over)."""
+    return year_length(gregorian_year) - 19 * 19 if month == AYYAM_I_HA else 19
+
+
+def to_date(gregorian_year: int, month: int, day: int) -> date:
+    """Gregorian date of Badí' (month, day) in the year that begins in ``gregorian_year``."""
+    if month == ALA:  # counted back from the next Naw-Rúz: the 19 days of the Fast
+        return nawruz(gregorian_year + 1) - timedelta(days=20 - day)
+    offset = 18 * 19 if month == AYYAM_I_HA else (month - 1) * 19
+    return nawruz(gregorian_year) + timedelta(days=offset + day - 1)
+
+
+@lru_cache(maxsize=512)
+def twin_holy_birthdays(gregorian_year: int) -> tuple[date, date]:
+    """(Birth of the Báb, Birth of Bahá'u'lláh) in ``gregorian_year``.
+
+    From 2015: find the eighth conjunction after Naw-Rúz begins (sunset in
+    Tehran on its eve), take the Tehran sunset-to-sunset day that holds it,
+    and return the first and the second day after that day.
+    """
+    if gregorian_year < REFORM_YEAR:
+        return date(gregorian_year, 10, 20), date(gregorian_year, 11, 12)
+    begins = astronomy.sunset(TEHRAN, nawruz(gregorian_year) - timedelta(days=1))
+    moons = astronomy.new_moons_between(begins, begins + 8 * astronomy.SYNODIC_MONTH + 2)
+    day = astronomy.sunset_day(TEHRAN, moons[7])
+    return day + timedelta(days=1), day + timedelta(days=2)
