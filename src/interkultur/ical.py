@@ -4,35 +4,45 @@ Subscription-friendly in the way Hebcal's feeds are: all-day events with
 ``DTSTART;VALUE=DATE`` and ``DTEND``, a multi-day feast as one event, UIDs
 stable across fetches (``<id>-<yyyymmdd>@<domain>``) and a DTSTAMP derived from
 the catalogue version rather than the clock, so identical requests give
-identical bytes.
+identical bytes. Texts are localised through the gettext catalogues in
+``interkultur.translations``; holiday names through the catalogue.
 """
 
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timedelta, timezone
-from typing import Iterable
+from datetime import date, datetime, timedelta, timezone
+from typing import Callable, Iterable
 
+from babel.dates import format_date
 from icalendar import Calendar, Event, vDuration
 
-from .catalog import Catalogue
+from . import translations
+from .catalog import MAX_YEAR, MIN_YEAR, Catalogue
 from .engine import Occurrence
 
 PRODID = "-//interkultur//Interkulturkalender//DE"
 DEFAULT_UID_DOMAIN = "interkultur.invalid"
+REFRESH = timedelta(days=1)
+#: Traditions whose estimated dates depend on sighting the new moon.
+LUNAR_SIGHTING = frozenset({"islam", "alevi"})
 
-_EVE_NOTE = {
-    "de": "Beginnt am Vorabend ({date}) bei Sonnenuntergang.",
-    "en": "Begins at sunset the evening before ({date}).",
-    "tr": "Bir önceki akşam ({date}) gün batımında başlar.",
-    "ar": "يبدأ عند غروب الشمس في الليلة السابقة ({date}).",
-}
-_ESTIMATED_NOTE = {
-    "de": "Datum berechnet; es kann je nach Mondsichtung um einen Tag abweichen.",
-    "en": "Calculated date; it may differ by one day depending on moon sighting.",
-    "tr": "Hesaplanmış tarih; hilalin görülmesine göre bir gün farklı olabilir.",
-    "ar": "تاريخ محسوب؛ قد يختلف بيوم واحد حسب رؤية الهلال.",
-}
+
+def N_(message: str) -> str:
+    return message
+
+
+EVE_NOTE = N_("Begins on the evening before (%(date)s) at sunset.")
+NIGHT_NOTE = N_("The night from %(eve)s to %(date)s.")
+MOON_NOTE = N_("Calculated date: it may differ by one day depending on the sighting of the moon.")
+ESTIMATED_NOTE = N_("Calculated date: it may differ by a day.")
+CALENDAR_NAME = N_("Intercultural calendar")
+CALENDAR_DESCRIPTION = N_("Holidays of religions and cultures, from the intercultural calendar.")
+
+
+def _(lang: str, message: str, **variables: str) -> str:
+    text = translations.get(lang).gettext(message)
+    return text % variables if variables else text
 
 
 def stamp_for(catalogue: Catalogue) -> datetime:
@@ -45,53 +55,78 @@ def uid_for(occ: Occurrence, domain: str = DEFAULT_UID_DOMAIN) -> str:
     return f"{occ.id}-{occ.start:%Y%m%d}@{domain}"
 
 
-def _pick(texts: dict[str, str], lang: str) -> str:
-    return texts.get(lang) or texts["de"]
+def feed_window(today: date) -> tuple[date, date]:
+    """1 January of last year to 31 December three years ahead (within 1900-2100)."""
+    first = max(today.year - 1, MIN_YEAR)
+    last = min(today.year + 3, MAX_YEAR)
+    return date(first, 1, 1), date(last, 12, 31)
+
+
+def notes(occ: Occurrence, lang: str) -> list[str]:
+    """The evening / night / estimate remarks of an occurrence, localised."""
+    out = []
+    if occ.eve and occ.holiday.night:
+        out.append(_(lang, NIGHT_NOTE, eve=format_date(occ.eve, "long", locale=lang),
+                     date=format_date(occ.start, "long", locale=lang)))
+    elif occ.eve:
+        out.append(_(lang, EVE_NOTE, date=format_date(occ.eve, "long", locale=lang)))
+    if occ.estimated:
+        out.append(_(lang, MOON_NOTE if occ.tradition in LUNAR_SIGHTING else ESTIMATED_NOTE))
+    return out
 
 
 def describe(occ: Occurrence, lang: str, link: str | None = None) -> str:
     """The DESCRIPTION text: meaning, evening note, estimate note, link."""
-    parts = [occ.holiday.description(lang)]
-    if occ.eve:
-        parts.append(_pick(_EVE_NOTE, lang).format(date=occ.eve.isoformat()))
-    if occ.estimated:
-        parts.append(_pick(_ESTIMATED_NOTE, lang))
+    parts = [occ.holiday.description(lang), *notes(occ, lang)]
     if link:
         parts.append(link)
     return "\n\n".join(parts)
 
 
 def build_calendar(occurrences: Iterable[Occurrence], *, lang: str, catalogue: Catalogue,
-                   name: str = "Interkulturkalender", description: str = "",
-                   uid_domain: str = DEFAULT_UID_DOMAIN, link_base: str | None = None) -> bytes:
-    """Serialise occurrences as a VCALENDAR; ``link_base`` + ``/holiday/<id>`` goes in each event."""
+                   name: str | None = None, description: str | None = None,
+                   uid_domain: str = DEFAULT_UID_DOMAIN, link_base: str | None = None,
+                   link_for: Callable[[Occurrence], str] | None = None) -> bytes:
+    """Serialise occurrences as a VCALENDAR.
+
+    Each event links to its detail page: ``link_for(occ)`` when given, else
+    ``link_base + /holiday/<id>``, else no link.
+    """
+    name = name or _(lang, CALENDAR_NAME)
+    description = _(lang, CALENDAR_DESCRIPTION) if description is None else description
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
     cal.add("name", name)
+    cal.add("x-wr-calname", name)
     if description:
-        cal.add("x-wr-caldesc", description)
         cal.add("description", description)
+        cal.add("x-wr-caldesc", description)
     # RFC 7986 requires VALUE=DURATION; icalendar does not add it by itself.
-    cal.add("refresh-interval", vDuration(timedelta(days=1)), parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", vDuration(timedelta(days=1)))
+    cal.add("refresh-interval", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", vDuration(REFRESH))
     stamp = stamp_for(catalogue)
     for occ in occurrences:
+        if link_for is not None:
+            link = link_for(occ)
+        elif link_base:
+            link = f"{link_base.rstrip('/')}/holiday/{occ.id}"
+        else:
+            link = None
         event = Event()
         event.add("uid", uid_for(occ, uid_domain))
         event.add("dtstamp", stamp)
         event.add("dtstart", occ.start)
         event.add("dtend", occ.end + timedelta(days=1))
-        event.add("summary", occ.holiday.name(lang))
-        link = f"{link_base.rstrip('/')}/holiday/{occ.id}" if link_base else None
-        event.add("description", describe(occ, lang, link))
+        event.add("summary", occ.holiday.name(lang), parameters={"LANGUAGE": lang})
+        event.add("description", describe(occ, lang, link), parameters={"LANGUAGE": lang})
         if link:
             event.add("url", link)
         event.add("categories", [occ.tradition])
         event.add("transp", "TRANSPARENT")
         event.add("class", "PUBLIC")
+        event.add("x-microsoft-cdo-alldayevent", "TRUE")
         cal.add_component(event)
     return cal.to_ical()

@@ -1,0 +1,68 @@
+"""The web service: month widget, pages, JSON API and iCalendar feeds.
+
+``create_app(config)`` is the only entry point (``interkultur serve`` and
+``gunicorn 'interkultur.web:create_app()'`` both use it). Blueprints by area:
+``widget`` (/widget, /embed.js), ``pages`` (/, /year, /holiday), ``api``
+(/api, /healthz) and ``feeds`` (/feeds, /holiday/<id>.ics). Settings are
+documented in ``web.config``; security headers and error pages in ``web.http``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import Flask, current_app
+
+from ..catalog import Catalogue, load
+from ..engine import Engine
+from ..rules import JEWISH_VARIANTS
+from . import config as settings
+
+
+@dataclass
+class State:
+    """Per-application objects shared by the blueprints."""
+
+    catalogue: Catalogue
+    engine: Engine
+    feed_cache: dict[tuple, tuple[bytes, str]] = field(default_factory=dict)
+
+
+def state() -> State:
+    return current_app.extensions["interkultur"]
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the Flask application; ``config`` overrides the environment and defaults."""
+    from ..calendars import hijri
+
+    app = Flask(__name__, static_folder="static", template_folder="templates")
+    app.config.update(settings.load(config))
+    app.config["SEND_FILE_MAX_AGE_DEFAULT"] = 86400
+    app.config["MAX_CONTENT_LENGTH"] = 64 * 1024
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    if app.config["ISLAMIC"] not in hijri.PROFILES:
+        raise ValueError(f"INTERKULTUR_ISLAMIC: unknown profile {app.config['ISLAMIC']!r}; "
+                         f"allowed: {', '.join(hijri.PROFILES)}")
+    if app.config["JEWISH"] not in JEWISH_VARIANTS:
+        raise ValueError(f"INTERKULTUR_JEWISH: unknown variant {app.config['JEWISH']!r}; "
+                         f"allowed: {', '.join(JEWISH_VARIANTS)}")
+    from zoneinfo import ZoneInfo
+    ZoneInfo(app.config["TIMEZONE"])  # fail at start-up, not on the first request
+
+    source = app.config["CATALOGUE"]
+    catalogue = source if isinstance(source, Catalogue) else load(source)
+    app.extensions["interkultur"] = State(catalogue, Engine(catalogue))
+
+    from . import api, feeds, http, pages, templating, widget
+
+    templating.init_app(app)
+    http.init_app(app)
+    for module in (widget, pages, api, feeds):
+        app.register_blueprint(module.bp)
+    return app
+
+
+__all__ = ["create_app", "state", "State"]

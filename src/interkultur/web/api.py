@@ -1,0 +1,101 @@
+"""JSON API: ``/api/v1/holidays``, ``/api/v1/holidays/<id>``, ``/api/v1/traditions``,
+``/api/openapi.json`` and ``/healthz``.
+
+Holiday names and descriptions are in ``lang`` (catalogue fallback:
+requested language, base language, de, en); errors are
+``{"error": "...", "parameter": "..."}`` with status 400 or 404.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, current_app, jsonify
+
+from ..catalog import TRADITIONS, Holiday
+from ..engine import Occurrence
+from . import i18n, params, state
+from .openapi import openapi_document
+from .templating import absolute
+
+bp = Blueprint("api", __name__)
+NEXT_OCCURRENCES = 5
+
+
+def _json(payload: dict[str, Any], max_age: int | None = None) -> Response:
+    response = jsonify(payload)
+    age = current_app.config["MAX_AGE"] if max_age is None else max_age
+    response.headers["Cache-Control"] = f"public, max-age={age}"
+    return response
+
+
+def occurrence_json(occ: Occurrence, lang: str) -> dict[str, Any]:
+    data = occ.as_dict(lang)
+    out = {key: data[key] for key in ("id", "tradition", "community", "name")}
+    out["description"] = occ.holiday.description(lang)
+    out.update({key: data[key] for key in data if key not in out})
+    out["url"] = absolute("pages.holiday", holiday_id=occ.id)
+    return out
+
+
+def holiday_json(holiday: Holiday, lang: str) -> dict[str, Any]:
+    return {
+        "id": holiday.id,
+        "tradition": holiday.tradition,
+        "community": holiday.community,
+        "name": holiday.name(lang),
+        "names": dict(holiday.names),
+        "description": holiday.description(lang),
+        "descriptions": dict(holiday.descriptions),
+        "category": holiday.category,
+        "starts_evening_before": holiday.starts_evening_before,
+        "night": holiday.night,
+        "since": holiday.since,
+        "until": holiday.until,
+        "sources": list(holiday.sources),
+        "url": absolute("pages.holiday", holiday_id=holiday.id),
+    }
+
+
+@bp.get("/api/v1/holidays")
+def holidays() -> Response:
+    query = params.parse_query()
+    start, end = params.parse_range()
+    found = state().engine.occurrences(start, end, **query.engine_kwargs())
+    return _json({"holidays": [occurrence_json(o, query.lang) for o in found]})
+
+
+@bp.get("/api/v1/holidays/<holiday_id>")
+def holiday(holiday_id: str) -> Response:
+    query = params.parse_query()
+    found = state().catalogue.get(holiday_id)
+    if found is None:
+        raise params.WebError(404, params.MSG_NO_HOLIDAY, "id")
+    upcoming = state().engine.upcoming(holiday_id, params.today(), count=NEXT_OCCURRENCES,
+                                       islamic=query.islamic, jewish=query.jewish)
+    return _json({"holiday": holiday_json(found, query.lang),
+                  "next": [occurrence_json(o, query.lang) for o in upcoming]})
+
+
+@bp.get("/api/v1/traditions")
+def traditions() -> Response:
+    query = params.parse_query()
+    counts: dict[str, int] = {}
+    for h in state().catalogue.holidays:
+        counts[h.tradition] = counts.get(h.tradition, 0) + 1
+    chosen = [t for t in TRADITIONS if query.traditions is None or t in query.traditions]
+    return _json({"traditions": [{"id": t, "name": i18n.tradition_name(t), "holidays": counts.get(t, 0),
+                                  "feed": absolute("feeds.tradition", tradition=t)} for t in chosen]})
+
+
+@bp.get("/api/openapi.json")
+def openapi() -> Response:
+    params.parse_query()
+    return _json(openapi_document(absolute("pages.index").rstrip("/") or "/"), max_age=3600)
+
+
+@bp.get("/healthz")
+def healthz() -> Response:
+    response = jsonify({"status": "ok", "catalogue": state().catalogue.version})
+    response.headers["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,90 @@
+"""Every setting of the web service, in one place.
+
+Each setting has a Flask config key, an environment variable and a default.
+``create_app(config)`` merges, from weakest to strongest: the defaults below,
+the environment, then the ``config`` dict passed in. ``python -m
+interkultur.web.config`` prints the table that the README shows.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    env: str
+    default: Any
+    doc: str
+    parse: Callable[[str], Any] = str
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise ValueError(f"{text!r} is negative")
+    return value
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("BASE_URL", "INTERKULTUR_BASE_URL", "",
+            "Public base URL such as https://kalender.example.de, used for absolute links in the API, "
+            "feeds and embed snippets. Empty: taken from each request's Host header."),
+    Setting("UID_DOMAIN", "INTERKULTUR_UID_DOMAIN", "interkultur.invalid",
+            "Domain part of the stable iCalendar UIDs (<id>-<yyyymmdd>@<domain>). "
+            "Set it once and never change it, or subscribers see every event twice."),
+    Setting("FRAME_ANCESTORS", "INTERKULTUR_FRAME_ANCESTORS", "*",
+            "CSP frame-ancestors for the widget routes (/widget...), e.g. "
+            "\"https://www.duisburg.de https://*.example.org\". Other pages are never framed."),
+    Setting("TIMEZONE", "INTERKULTUR_TIMEZONE", "Europe/Berlin",
+            "IANA time zone in which \"today\" is determined (widget marker, feed window, next dates)."),
+    Setting("ISLAMIC", "INTERKULTUR_ISLAMIC", "umm-al-qura",
+            "Default Islamic observance profile (one of calendars.hijri.PROFILES) when a request names none."),
+    Setting("JEWISH", "INTERKULTUR_JEWISH", "diaspora",
+            "Default Jewish observance (diaspora or israel) when a request names none."),
+    Setting("CATALOGUE", "INTERKULTUR_CATALOGUE", None,
+            "Path of the holiday catalogue (a Catalogue object is accepted in the config dict). "
+            "Default: the shipped data/holidays.yaml."),
+    Setting("MAX_AGE", "INTERKULTUR_MAX_AGE", 300,
+            "Cache-Control max-age in seconds for HTML pages and the API.", _positive_int),
+    Setting("FEED_MAX_AGE", "INTERKULTUR_FEED_MAX_AGE", 3600,
+            "Cache-Control max-age in seconds for iCalendar feeds (they also carry an ETag).", _positive_int),
+    Setting("TODAY", "INTERKULTUR_TODAY", None,
+            "Testing only: a fixed YYYY-MM-DD used as \"today\" instead of the clock."),
+)
+
+BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
+
+
+def load(config: Mapping[str, Any] | None = None,
+         environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Defaults, overridden by the environment, overridden by ``config``."""
+    environ = os.environ if environ is None else environ
+    merged: dict[str, Any] = {}
+    for setting in SETTINGS:
+        value = setting.default
+        raw = environ.get(setting.env)
+        if raw not in (None, ""):
+            try:
+                value = setting.parse(raw)
+            except ValueError as exc:
+                raise ValueError(f"{setting.env}: {exc}") from None
+        merged[setting.key] = value
+    merged.update(config or {})
+    return merged
+
+
+def markdown_table() -> str:
+    """The configuration table for the README."""
+    rows = ["| Environment variable | Config key | Default | Meaning |", "|---|---|---|---|"]
+    for s in SETTINGS:
+        default = "" if s.default in (None, "") else f"`{s.default}`"
+        rows.append(f"| `{s.env}` | `{s.key}` | {default} | {s.doc} |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(markdown_table())

@@ -1,0 +1,108 @@
+"""iCalendar feeds: ``/feeds/all.ics``, ``/feeds/<tradition>.ics`` and
+``/holiday/<id>.ics`` (one holiday's next dates, "add to calendar").
+
+Feeds cover 1 January of last year to 31 December three years ahead
+(``ical.feed_window``). Built bodies are cached per parameter set and window,
+carry a strong ETag (a hash of the bytes) and answer ``If-None-Match`` with 304.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+
+from flask import Blueprint, Response, current_app, request
+
+from ..catalog import TRADITIONS
+from ..ical import build_calendar, feed_window
+from . import i18n, params, state
+from .templating import absolute
+
+bp = Blueprint("feeds", __name__)
+CACHE_ENTRIES = 256
+NEXT_YEARS = 5
+_LOCK = threading.Lock()
+
+
+def _variant(query: params.Query) -> tuple:
+    return (query.lang, query.traditions, query.islamic, query.jewish, "lang" in query.explicit)
+
+
+def _holiday_link(query: params.Query):
+    extra = {"lang": query.lang} if "lang" in query.explicit else {}
+    return lambda occ: absolute("pages.holiday", holiday_id=occ.id, **extra)
+
+
+def _calendar_response(key: tuple, build, filename: str, disposition: str = "inline") -> Response:
+    cache = state().feed_cache
+    cached = cache.get(key)
+    if cached is None:
+        body = build()
+        cached = (body, hashlib.sha256(body).hexdigest()[:32])
+        with _LOCK:
+            while len(cache) >= CACHE_ENTRIES:
+                cache.pop(next(iter(cache)))
+            cache[key] = cached
+    body, etag = cached
+    response = Response(body, content_type="text/calendar; charset=utf-8")
+    response.set_etag(etag)
+    response.headers["Cache-Control"] = f"public, max-age={current_app.config['FEED_MAX_AGE']}"
+    response.headers["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response.make_conditional(request)
+
+
+def _feed(path_tradition: str | None) -> Response:
+    query = params.parse_query()
+    traditions = query.traditions
+    if path_tradition is not None:
+        traditions = frozenset({path_tradition}) & (traditions or frozenset({path_tradition}))
+    start, end = feed_window(params.today())
+    if path_tradition is not None:
+        name = f"{i18n.gettext('Intercultural calendar')} – {i18n.tradition_name(path_tradition)}"
+    elif query.traditions:
+        name = f"{i18n.gettext('Intercultural calendar')} – " + ", ".join(
+            i18n.tradition_name(t) for t in TRADITIONS if t in query.traditions)
+    else:
+        name = i18n.gettext("Intercultural calendar")
+    config = current_app.config
+    key = ("feed", path_tradition, _variant(query), start, end, config["BASE_URL"] or request.url_root)
+
+    def build() -> bytes:
+        found = state().engine.occurrences(start, end, traditions=traditions,
+                                           islamic=query.islamic, jewish=query.jewish)
+        return build_calendar(found, lang=query.lang, catalogue=state().catalogue, name=name,
+                              uid_domain=config["UID_DOMAIN"], link_for=_holiday_link(query))
+
+    return _calendar_response(key, build, f"interkultur-{path_tradition or 'all'}.ics")
+
+
+@bp.get("/feeds/all.ics")
+def all_traditions() -> Response:
+    return _feed(None)
+
+
+@bp.get("/feeds/<tradition>.ics")
+def tradition(tradition: str) -> Response:
+    if tradition not in TRADITIONS:
+        raise params.WebError(404, params.MSG_NO_TRADITION, "tradition")
+    return _feed(tradition)
+
+
+@bp.get("/holiday/<holiday_id>.ics")
+def holiday(holiday_id: str) -> Response:
+    query = params.parse_query()
+    found = state().catalogue.get(holiday_id)
+    if found is None:
+        raise params.WebError(404, params.MSG_NO_HOLIDAY, "id")
+    today = params.today()
+    config = current_app.config
+    key = ("holiday", holiday_id, _variant(query), today, config["BASE_URL"] or request.url_root)
+
+    def build() -> bytes:
+        upcoming = state().engine.upcoming(holiday_id, today, count=NEXT_YEARS,
+                                           islamic=query.islamic, jewish=query.jewish)
+        return build_calendar(upcoming, lang=query.lang, catalogue=state().catalogue,
+                              name=found.name(query.lang), description=found.description(query.lang),
+                              uid_domain=config["UID_DOMAIN"], link_for=_holiday_link(query))
+
+    return _calendar_response(key, build, f"{holiday_id}.ics", "attachment")

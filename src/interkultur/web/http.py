@@ -1,0 +1,154 @@
+"""Request guards, security headers, CORS and error answers for every route.
+
+Which kind of answer a route gets follows its path: ``/api/…`` and
+``/healthz`` answer JSON ``{"error", "parameter"}``, feeds and ``embed.js``
+plain text, everything else a friendly HTML page in the request's language.
+Only the widget routes may be framed (``FRAME_ANCESTORS``); every other page
+sends ``frame-ancestors 'none'``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, Response, g, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from ..engine import InvalidQuery
+from ..languages import DEFAULT_LANGUAGE, LANGUAGES
+from . import params
+from .params import WebError
+
+log = logging.getLogger("interkultur.web")
+
+FRAMEABLE_ENDPOINTS = frozenset({"widget.current", "widget.month"})
+CSP_HTML = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+            "form-action 'self'; frame-ancestors {ancestors}")
+CSP_DATA = "default-src 'none'; frame-ancestors 'none'"
+CORS_ALLOW_HEADERS = "Accept, Accept-Language, Content-Type, If-None-Match"
+
+
+def kind_of_route(path: str) -> str:
+    """``json``, ``text`` or ``html``: how errors on ``path`` are answered."""
+    if path.startswith("/api/") or path == "/api" or path == "/healthz":
+        return "json"
+    if path.endswith(".ics") or path == "/embed.js" or path.startswith("/static/"):
+        return "text"
+    return "html"
+
+
+def cross_origin(path: str) -> bool:
+    return kind_of_route(path) in ("json", "text")
+
+
+def _error_language() -> str:
+    """The language of an error page; never raises, whatever the input."""
+    lang = request.args.get("lang", "").strip()
+    if lang in LANGUAGES:
+        return lang
+    try:
+        return request.accept_languages.best_match(LANGUAGES) or DEFAULT_LANGUAGE
+    except Exception:  # noqa: BLE001 - a malformed header must not break the error page
+        return DEFAULT_LANGUAGE
+
+
+def error_response(status: int, message: str, parameter: str | None = None, **variables) -> Response:
+    variables = {"parameter": parameter, **variables}
+    kind = kind_of_route(request.path)
+    if kind == "json":
+        response = jsonify({"error": message % variables, "parameter": parameter})
+    elif kind == "text":
+        response = Response(message % variables + "\n", mimetype="text/plain")
+    else:
+        g.lang = _error_language()
+        response = Response(render_template("error.html", status=status, message=message,
+                                            variables=variables, parameter=parameter),
+                            mimetype="text/html")
+    response.status_code = status
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _handle_web_error(exc: WebError) -> Response:
+    return error_response(exc.status, exc.message, exc.parameter, **{k: v for k, v in exc.variables.items()
+                                                                     if k != "parameter"})
+
+
+def _handle_invalid_query(exc: InvalidQuery) -> Response:
+    # The engine's own message may quote input; name only the parameter.
+    return error_response(400, params.MSG_BAD_PARAMETER, exc.parameter)
+
+
+def _handle_http(exc: HTTPException) -> Response:
+    status = exc.code or 500
+    if status == 404:
+        message = params.MSG_NOT_FOUND
+    elif status == 405:
+        message = params.MSG_METHOD
+    elif status >= 500:
+        message = params.MSG_INTERNAL
+    else:
+        message = params.MSG_BAD_REQUEST
+    response = error_response(status, message)
+    valid = getattr(exc, "valid_methods", None)
+    if status == 405 and valid:
+        response.headers["Allow"] = ", ".join(valid)
+    return response
+
+
+def _handle_unexpected(exc: Exception) -> Response:
+    log.exception("unexpected error on %s", request.path)
+    try:
+        return error_response(500, params.MSG_INTERNAL)
+    except Exception:  # noqa: BLE001 - the last resort must not fail itself
+        return Response("Internal error\n", status=500, mimetype="text/plain")
+
+
+def _before_request() -> None:
+    params.check_request_shape()
+
+
+def _after_request(response: Response) -> Response:
+    headers = response.headers
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+    endpoint = request.endpoint or ""
+    if response.mimetype == "text/html":
+        if endpoint in FRAMEABLE_ENDPOINTS and response.status_code < 400:
+            ancestors = response_frame_ancestors()
+        else:
+            ancestors = "'none'"
+            headers.setdefault("X-Frame-Options", "DENY")
+        headers.setdefault("Content-Security-Policy", CSP_HTML.format(ancestors=ancestors))
+        headers.add("Vary", "Accept-Language")
+    else:
+        headers.setdefault("Content-Security-Policy", CSP_DATA)
+    if cross_origin(request.path):
+        headers["Access-Control-Allow-Origin"] = "*"
+        headers["Access-Control-Expose-Headers"] = "ETag, Content-Length"
+        headers["Cross-Origin-Resource-Policy"] = "cross-origin"
+        if request.method == "OPTIONS":
+            headers["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+            headers["Access-Control-Allow-Headers"] = CORS_ALLOW_HEADERS
+            headers["Access-Control-Max-Age"] = "86400"
+    return response
+
+
+def response_frame_ancestors() -> str:
+    from flask import current_app
+
+    value = " ".join(str(current_app.config["FRAME_ANCESTORS"]).split())
+    # a policy is a header value: refuse anything that could end or extend it
+    if not value or any(c in value for c in ";,\r\n"):
+        return "'none'"
+    return value
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(_before_request)
+    app.after_request(_after_request)
+    app.register_error_handler(WebError, _handle_web_error)
+    app.register_error_handler(InvalidQuery, _handle_invalid_query)
+    app.register_error_handler(HTTPException, _handle_http)
+    app.register_error_handler(Exception, _handle_unexpected)

@@ -1,0 +1,124 @@
+"""Language of a request and the translated words the views need.
+
+UI strings come from gettext (``interkultur.translations``); month and weekday
+names from CLDR through Babel; holiday names from the catalogue. Names of
+traditions, categories and Hijri/Hebrew months are gettext messages too, so a
+new language needs only a ``.po`` file (and catalogue columns).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from babel.dates import format_date, format_interval, format_skeleton, get_day_names, get_month_names
+from flask import g
+
+from .. import translations
+from ..languages import DEFAULT_LANGUAGE, direction
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction; translated later with ``gettext``."""
+    return message
+
+
+TRADITION_NAMES: dict[str, str] = {
+    "christianity": N_("Christianity"), "islam": N_("Islam"), "alevi": N_("Alevism"),
+    "judaism": N_("Judaism"), "hinduism": N_("Hinduism"), "buddhism": N_("Buddhism"),
+    "sikhism": N_("Sikhism"), "bahai": N_("Bahá’í"), "yazidi": N_("Yazidism"),
+    "roma": N_("Roma"), "east-asian": N_("East Asian traditions"),
+    "persian": N_("Persian and Kurdish traditions"), "international": N_("International days"),
+}
+CATEGORY_NAMES: dict[str, str] = {
+    "major": N_("Major feast"), "minor": N_("Minor feast"), "fast": N_("Fast"),
+    "memorial": N_("Day of remembrance"), "observance": N_("Observance"),
+}
+#: Index 1 = Muharram.
+HIJRI_MONTHS: tuple[str, ...] = ("", N_("Muharram"), N_("Safar"), N_("Rabi al-Awwal"), N_("Rabi al-Thani"),
+                                 N_("Jumada al-Ula"), N_("Jumada al-Akhira"), N_("Rajab"), N_("Shaban"),
+                                 N_("Ramadan"), N_("Shawwal"), N_("Dhu al-Qada"), N_("Dhu al-Hijja"))
+#: convertdate numbering: 1 = Nisan ... 12 = Adar (Adar I in leap years), 13 = Adar II.
+HEBREW_MONTHS: tuple[str, ...] = ("", N_("Nisan"), N_("Iyyar"), N_("Sivan"), N_("Tammuz"), N_("Av"),
+                                  N_("Elul"), N_("Tishrei"), N_("Cheshvan"), N_("Kislev"), N_("Tevet"),
+                                  N_("Shevat"), N_("Adar"), N_("Adar II"))
+ADAR_I = N_("Adar I")
+
+
+def current_language() -> str:
+    return getattr(g, "lang", DEFAULT_LANGUAGE)
+
+
+def gettext(message: str, **variables: Any) -> str:
+    text = translations.get(current_language()).gettext(message)
+    return text % variables if variables else text
+
+
+def ngettext(singular: str, plural: str, n: int, **variables: Any) -> str:
+    text = translations.get(current_language()).ngettext(singular, plural, n)
+    variables.setdefault("num", n)
+    return text % variables
+
+
+def tradition_name(tradition: str) -> str:
+    message = TRADITION_NAMES.get(tradition)
+    return gettext(message) if message else tradition.replace("-", " ").title()
+
+
+def category_name(category: str) -> str:
+    message = CATEGORY_NAMES.get(category)
+    return gettext(message) if message else category
+
+
+def hijri_month_name(month: int) -> str:
+    return gettext(HIJRI_MONTHS[month])
+
+
+def hebrew_month_name(month: int, leap: bool) -> str:
+    return gettext(ADAR_I if month == 12 and leap else HEBREW_MONTHS[month])
+
+
+def month_name(month: int) -> str:
+    """Stand-alone month name (``Oktober``), as a calendar heading uses it."""
+    return get_month_names("wide", context="stand-alone", locale=current_language())[month]
+
+
+def weekday_names() -> list[tuple[str, str]]:
+    """(short, full) weekday names from Monday, e.g. ("Mo", "Montag").
+
+    The short form is CLDR's stand-alone abbreviation (plain ``Mo Di Mi``);
+    where that is a whole word (Arabic), the stand-alone short form is shown
+    instead so that seven columns still fit a 280 px wide widget.
+    """
+    lang = current_language()
+    short = get_day_names("abbreviated", context="stand-alone", locale=lang)
+    if max(len(v) for v in short.values()) > 4:
+        short = get_day_names("short", context="stand-alone", locale=lang)
+    wide = get_day_names("wide", context="stand-alone", locale=lang)
+    return [(short[i], wide[i]) for i in range(7)]
+
+
+def long_date(value: Any) -> str:
+    """``29. März 2025``; Latin digits in every language (Arabic included)."""
+    return format_date(value, "long", locale=current_language())
+
+
+def full_date(value: Any) -> str:
+    """``Samstag, 29. März 2025``."""
+    return format_date(value, "full", locale=current_language())
+
+
+def text_direction() -> str:
+    return direction(current_language())
+
+
+def day_month(value: Any) -> str:
+    """``30. März``."""
+    return format_skeleton("MMMd", value, locale=current_language())
+
+
+def date_range(start: Any, end: Any, with_year: bool = False) -> str:
+    """``30. März – 1. Apr.``, or one date when start == end."""
+    skeleton = "yMMMd" if with_year else "MMMd"
+    if start == end:
+        return format_skeleton(skeleton, start, locale=current_language())
+    return format_interval(start, end, skeleton, locale=current_language())

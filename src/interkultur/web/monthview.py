@@ -1,0 +1,134 @@
+"""What a month widget shows, assembled from the engine and the calendars.
+
+The view model keeps templates free of date logic: the weeks come from
+``calendar.Calendar`` (Monday first, in every language), the holidays from
+``Engine.occurrences``, the Hijri and Hebrew day labels from
+``calendars.hijri.PROFILES[...].from_date`` and ``calendars.hebrew.from_date``.
+Nothing here computes a holiday date.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..calendars import hebrew, hijri
+from ..catalog import MAX_YEAR, MIN_YEAR
+from ..engine import Engine, Occurrence
+
+_WEEKS = calendar.Calendar(firstweekday=calendar.MONDAY)
+LUNAR_TRADITIONS = frozenset({"islam", "alevi"})
+
+
+@dataclass(frozen=True)
+class DualLabel:
+    """A date in another calendar: ``day`` small in the cell, ``month`` where a month begins."""
+
+    calendar: str
+    year: int
+    month: int
+    day: int
+    leap: bool = False
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A holiday on one day: which day of the feast it is and how long the feast lasts."""
+
+    occurrence: Occurrence
+    day_number: int
+    length: int
+
+    @property
+    def first_day(self) -> bool:
+        return self.day_number == 1
+
+
+@dataclass
+class DayCell:
+    day: date
+    in_month: bool
+    today: bool = False
+    occurrences: list[Occurrence] = field(default_factory=list)
+    dual: list[DualLabel] = field(default_factory=list)
+    show_dual_month: bool = False
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [Entry(o, o.day_of_feast(self.day), o.day_of_feast(o.end)) for o in self.occurrences]
+
+    @property
+    def iso(self) -> str:
+        return self.day.isoformat()
+
+    @property
+    def holiday_ids(self) -> str:
+        return " ".join(dict.fromkeys(o.id for o in self.occurrences))
+
+
+@dataclass
+class MonthView:
+    year: int
+    month: int
+    weeks: list[list[DayCell]]
+    occurrences: list[Occurrence]
+    previous: tuple[int, int] | None
+    next: tuple[int, int] | None
+    today: date
+
+    @property
+    def holiday_days(self) -> list[DayCell]:
+        return [c for week in self.weeks for c in week if c.in_month and c.occurrences]
+
+
+def neighbours(year: int, month: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The previous and next (year, month), or None beyond the supported years."""
+    prev = (year, month - 1) if month > 1 else (year - 1, 12)
+    nxt = (year, month + 1) if month < 12 else (year + 1, 1)
+    return (prev if prev[0] >= MIN_YEAR else None), (nxt if nxt[0] <= MAX_YEAR else None)
+
+
+def year_neighbours(year: int) -> tuple[int | None, int | None]:
+    """The previous and next year, or None beyond the supported years."""
+    return (year - 1 if year > MIN_YEAR else None), (year + 1 if year < MAX_YEAR else None)
+
+
+def dual_labels(day: date, which: tuple[str, ...], islamic: str) -> list[DualLabel]:
+    labels = []
+    for name in which:
+        if name == "hijri":
+            y, m, d = hijri.PROFILES[islamic].from_date(day)
+            labels.append(DualLabel("hijri", y, m, d))
+        elif name == "hebrew":
+            y, m, d = hebrew.from_date(day)
+            labels.append(DualLabel("hebrew", y, m, d, hebrew.is_leap(y)))
+    return labels
+
+
+def month_view(engine: Engine, year: int, month: int, today: date, *, traditions=None,
+               islamic: str, jewish: str, dual: tuple[str, ...] = ()) -> MonthView:
+    first = date(year, month, 1)
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    found = engine.occurrences(first, last, traditions=traditions, islamic=islamic, jewish=jewish)
+    weeks: list[list[DayCell]] = []
+    first_label_shown = False
+    for week in _WEEKS.monthdatescalendar(year, month):
+        row = []
+        for day in week:
+            in_month = day.month == month
+            cell = DayCell(day, in_month, today=day == today)
+            if in_month:
+                cell.occurrences = [o for o in found if o.covers(day)]
+                if dual:
+                    cell.dual = dual_labels(day, dual, islamic)
+                    cell.show_dual_month = not first_label_shown or any(lab.day == 1 for lab in cell.dual)
+                    first_label_shown = True
+            row.append(cell)
+        weeks.append(row)
+    prev, nxt = neighbours(year, month)
+    return MonthView(year, month, weeks, found, prev, nxt, today)
+
+
+def year_months(engine: Engine, year: int, today: date, **kwargs) -> list[MonthView]:
+    return [month_view(engine, year, m, today, **kwargs) for m in range(1, 13)]

@@ -1,0 +1,163 @@
+"""The OpenAPI 3.1 description of the service, built from the same constants
+the views validate against (languages, traditions, profiles, variants)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import __version__
+from ..catalog import MAX_YEAR, MIN_YEAR, TRADITIONS
+from ..languages import DEFAULT_LANGUAGE, LANGUAGES
+from ..rules import JEWISH_VARIANTS
+from .params import DUAL_CALENDARS, islamic_profiles
+
+_ERROR = {"$ref": "#/components/responses/Error"}
+
+
+def _param(name: str, description: str, schema: dict[str, Any], where: str = "query",
+           required: bool = False) -> dict[str, Any]:
+    return {"name": name, "in": where, "required": required, "description": description, "schema": schema}
+
+
+def _common() -> list[dict[str, Any]]:
+    return [{"$ref": f"#/components/parameters/{n}"} for n in ("lang", "tradition", "islamic", "jewish")]
+
+
+def _calendar_response(description: str) -> dict[str, Any]:
+    return {"200": {"description": description, "headers": {"ETag": {"schema": {"type": "string"}}},
+                    "content": {"text/calendar": {"schema": {"type": "string"}}}},
+            "304": {"description": "Not modified (If-None-Match matched the ETag)."},
+            "400": _ERROR, "404": _ERROR}
+
+
+def openapi_document(server: str) -> dict[str, Any]:
+    occurrence = {
+        "type": "object",
+        "required": ["id", "tradition", "community", "name", "description", "start", "end", "eve",
+                     "estimated", "category", "url"],
+        "properties": {
+            "id": {"type": "string"},
+            "tradition": {"type": "string", "enum": list(TRADITIONS)},
+            "community": {"type": ["string", "null"]},
+            "name": {"type": "string"},
+            "description": {"type": "string"},
+            "start": {"type": "string", "format": "date", "description": "First daytime date."},
+            "end": {"type": "string", "format": "date", "description": "Last daytime date (inclusive)."},
+            "eve": {"type": ["string", "null"], "format": "date",
+                    "description": "The evening the feast begins, where days start at sunset."},
+            "night": {"type": "boolean"},
+            "estimated": {"type": "boolean", "description": "Calculated, may differ by a day."},
+            "category": {"type": "string"},
+            "url": {"type": "string", "format": "uri"},
+        },
+    }
+    holiday = {
+        "type": "object",
+        "required": ["id", "tradition", "community", "names", "descriptions", "category", "sources"],
+        "properties": {
+            "id": {"type": "string"}, "tradition": {"type": "string"},
+            "community": {"type": ["string", "null"]}, "name": {"type": "string"},
+            "names": {"type": "object", "additionalProperties": {"type": "string"}},
+            "description": {"type": "string"},
+            "descriptions": {"type": "object", "additionalProperties": {"type": "string"}},
+            "category": {"type": "string"}, "starts_evening_before": {"type": "boolean"},
+            "night": {"type": "boolean"}, "since": {"type": ["integer", "null"]},
+            "until": {"type": ["integer", "null"]},
+            "sources": {"type": "array", "items": {"type": "string"}},
+            "url": {"type": "string", "format": "uri"},
+        },
+    }
+    date_schema = {"type": "string", "format": "date"}
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "interkultur – Interkulturkalender API",
+            "version": __version__,
+            "description": "Holidays of many traditions for a date or a range (at most 10 years, "
+                           f"years {MIN_YEAR}–{MAX_YEAR}); iCalendar feeds; the embeddable widget.",
+            "license": {"name": "MIT", "identifier": "MIT"},
+        },
+        "servers": [{"url": server}],
+        "paths": {
+            "/api/v1/holidays": {"get": {
+                "summary": "Holidays on a date or overlapping a range",
+                "parameters": _common() + [
+                    _param("date", "One day (YYYY-MM-DD). Alternative to from/to.", date_schema),
+                    _param("from", "Range start, inclusive (with to).", date_schema),
+                    _param("to", "Range end, inclusive; at most 10 years after from.", date_schema)],
+                "responses": {"200": {"description": "Occurrences sorted by start",
+                                      "content": {"application/json": {"schema": {
+                                          "type": "object", "required": ["holidays"],
+                                          "properties": {"holidays": {"type": "array", "items": {
+                                              "$ref": "#/components/schemas/Occurrence"}}}}}}},
+                              "400": _ERROR}}},
+            "/api/v1/holidays/{id}": {"get": {
+                "summary": "One holiday with its next occurrences",
+                "parameters": [_param("id", "Holiday id", {"type": "string"}, "path", True)] + _common(),
+                "responses": {"200": {"description": "The holiday",
+                                      "content": {"application/json": {"schema": {
+                                          "type": "object", "required": ["holiday", "next"],
+                                          "properties": {
+                                              "holiday": {"$ref": "#/components/schemas/Holiday"},
+                                              "next": {"type": "array", "items": {
+                                                  "$ref": "#/components/schemas/Occurrence"}}}}}}},
+                              "400": _ERROR, "404": _ERROR}}},
+            "/api/v1/traditions": {"get": {
+                "summary": "The traditions, with localised names",
+                "parameters": _common(),
+                "responses": {"200": {"description": "Traditions", "content": {"application/json": {"schema": {
+                    "type": "object", "properties": {"traditions": {"type": "array", "items": {
+                        "type": "object", "required": ["id", "name"],
+                        "properties": {"id": {"type": "string"}, "name": {"type": "string"},
+                                       "holidays": {"type": "integer"},
+                                       "feed": {"type": "string", "format": "uri"}}}}}}}}},
+                    "400": _ERROR}}},
+            "/feeds/all.ics": {"get": {"summary": "iCalendar feed of all traditions",
+                                       "parameters": _common(),
+                                       "responses": _calendar_response("RFC 5545 calendar")}},
+            "/feeds/{tradition}.ics": {"get": {
+                "summary": "iCalendar feed of one tradition",
+                "parameters": [_param("tradition", "Tradition id", {"type": "string", "enum": list(TRADITIONS)},
+                                      "path", True)] + _common(),
+                "responses": _calendar_response("RFC 5545 calendar")}},
+            "/holiday/{id}.ics": {"get": {
+                "summary": "One holiday's next dates as an 'add to calendar' file",
+                "parameters": [_param("id", "Holiday id", {"type": "string"}, "path", True)] + _common(),
+                "responses": _calendar_response("RFC 5545 calendar")}},
+            "/widget/{year}/{month}": {"get": {
+                "summary": "The month widget (HTML, embeddable)",
+                "parameters": [_param("year", "Year", {"type": "integer", "minimum": MIN_YEAR,
+                                                       "maximum": MAX_YEAR}, "path", True),
+                               _param("month", "Month", {"type": "integer", "minimum": 1, "maximum": 12},
+                                      "path", True)] + _common() + [
+                    _param("dual", "Also show these calendars' dates",
+                           {"type": "string", "examples": [",".join(DUAL_CALENDARS)]})],
+                "responses": {"200": {"description": "HTML", "content": {"text/html": {}}},
+                              "400": {"description": "Invalid parameter (HTML page)"}}}},
+            "/healthz": {"get": {"summary": "Liveness and catalogue version", "responses": {"200": {
+                "description": "OK", "content": {"application/json": {"schema": {
+                    "type": "object", "properties": {"status": {"const": "ok"},
+                                                     "catalogue": {"type": "string"}}}}}}}}},
+        },
+        "components": {
+            "parameters": {
+                "lang": _param("lang", f"Language (default {DEFAULT_LANGUAGE})",
+                               {"type": "string", "enum": list(LANGUAGES), "default": DEFAULT_LANGUAGE}),
+                "tradition": _param("tradition", "Comma-separated traditions to include "
+                                    f"({', '.join(TRADITIONS)})", {"type": "string"}),
+                "islamic": _param("islamic", "Islamic observance profile",
+                                  {"type": "string", "enum": list(islamic_profiles())}),
+                "jewish": _param("jewish", "Jewish observance", {"type": "string",
+                                                                "enum": list(JEWISH_VARIANTS)}),
+            },
+            "schemas": {
+                "Occurrence": occurrence, "Holiday": holiday,
+                "Error": {"type": "object", "required": ["error", "parameter"],
+                          "properties": {"error": {"type": "string"},
+                                         "parameter": {"type": ["string", "null"]}}},
+            },
+            "responses": {"Error": {"description": "Invalid input or unknown id",
+                                    "content": {"application/json": {"schema": {
+                                        "$ref": "#/components/schemas/Error"}}}}},
+        },
+    }

@@ -1,0 +1,52 @@
+"""Pages for people: ``/`` (landing), ``/year/<year>`` (printable), ``/holiday/<id>``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, Response, current_app, render_template
+
+from ..engine import Occurrence
+from . import params, state
+from .monthview import month_view, year_months, year_neighbours
+
+bp = Blueprint("pages", __name__)
+NEXT_DATES = 5
+
+
+def _page(template: str, **context) -> Response:
+    response = Response(render_template(template, **context), mimetype="text/html")
+    response.headers["Cache-Control"] = f"public, max-age={current_app.config['MAX_AGE']}"
+    return response
+
+
+@bp.get("/")
+def index() -> Response:
+    query = params.parse_query(negotiate=True, dual=True)
+    today = params.today()
+    view = month_view(state().engine, today.year, today.month, today, dual=query.dual,
+                      **query.engine_kwargs())
+    return _page("index.html", view=view, query=query, catalogue=state().catalogue)
+
+
+@bp.get("/year/<int:year>")
+def year(year: int) -> Response:
+    query = params.parse_query(negotiate=True)
+    params.check_year(year)
+    engine = state().engine
+    months = year_months(engine, year, params.today(), **query.engine_kwargs())
+    found = engine.occurrences(date(year, 1, 1), date(year, 12, 31), **query.engine_kwargs())
+    previous, following = year_neighbours(year)
+    return _page("year.html", year=year, months=months, occurrences=found, query=query,
+                 previous=previous, following=following)
+
+
+@bp.get("/holiday/<holiday_id>")
+def holiday(holiday_id: str) -> Response:
+    query = params.parse_query(negotiate=True)
+    found = state().catalogue.get(holiday_id)
+    if found is None:
+        raise params.WebError(404, params.MSG_NO_HOLIDAY, "id")
+    upcoming: list[Occurrence] = state().engine.upcoming(
+        holiday_id, params.today(), count=NEXT_DATES, islamic=query.islamic, jewish=query.jewish)
+    return _page("holiday.html", holiday=found, upcoming=upcoming, query=query)

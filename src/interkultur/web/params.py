@@ -1,0 +1,224 @@
+"""Parsing and validation of request parameters, shared by every blueprint.
+
+Views call these helpers first and get either clean values or a ``WebError``
+that names the parameter and, for choices, the allowed values. Messages are
+English gettext ids with ``%(name)s`` placeholders: the API sends them in
+English, HTML pages translate them. Raw input is never put into a message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Iterable, Mapping
+from zoneinfo import ZoneInfo
+
+from flask import current_app, g, request
+
+from ..calendars import hijri
+from ..catalog import MAX_YEAR, MIN_YEAR, TRADITIONS
+from ..languages import DEFAULT_LANGUAGE, LANGUAGES
+from ..rules import JEWISH_VARIANTS
+from .i18n import N_
+
+MAX_QUERY_BYTES = 8 * 1024
+#: A range query may span at most ten years (3 leap days included).
+MAX_RANGE_DAYS = 10 * 365 + 3
+DUAL_CALENDARS: tuple[str, ...] = ("hijri", "hebrew")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", re.ASCII)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+
+MSG_UNKNOWN = N_("Unknown value for the parameter “%(parameter)s”. Allowed values: %(allowed)s.")
+MSG_DATE = N_("The parameter “%(parameter)s” must be a date in the form YYYY-MM-DD.")
+MSG_YEAR = N_("The parameter “%(parameter)s” must be a year from %(min)s to %(max)s.")
+MSG_MONTH = N_("The month must be a number from 1 to 12.")
+MSG_ORDER = N_("“from” must not be after “to”.")
+MSG_SPAN = N_("A range may span at most 10 years.")
+MSG_MISSING = N_("Give either “date” or both “from” and “to”.")
+MSG_BOTH = N_("Give either “date” or “from” and “to”, not both.")
+MSG_TOO_LONG = N_("The query string is too long (at most 8 KB).")
+MSG_JUNK = N_("The request contains bytes or control characters that are not allowed.")
+MSG_NOT_FOUND = N_("There is no page at this address.")
+MSG_NO_HOLIDAY = N_("There is no holiday with this id.")
+MSG_NO_TRADITION = N_("There is no feed for this tradition.")
+MSG_METHOD = N_("This method is not allowed here.")
+MSG_INTERNAL = N_("Something went wrong on our side. Please try again later.")
+MSG_BAD_REQUEST = N_("The request could not be understood.")
+
+
+class WebError(Exception):
+    """An answer other than 200, with a message id and its variables."""
+
+    def __init__(self, status: int, message: str, parameter: str | None = None, **variables: Any):
+        super().__init__(message % {"parameter": parameter, **variables})
+        self.status = status
+        self.message = message
+        self.parameter = parameter
+        self.variables = {"parameter": parameter, **variables}
+
+    def english(self) -> str:
+        return self.message % self.variables
+
+
+def unknown(parameter: str, allowed: Iterable[str]) -> WebError:
+    return WebError(400, MSG_UNKNOWN, parameter, allowed=", ".join(allowed))
+
+
+def islamic_profiles() -> tuple[str, ...]:
+    """Read at call time: other modules may register more profiles."""
+    return tuple(hijri.PROFILES)
+
+
+@dataclass(frozen=True)
+class Query:
+    """The common parameters: ``lang``, ``tradition``, ``islamic``, ``jewish`` (and ``dual``)."""
+
+    lang: str
+    traditions: frozenset[str] | None
+    islamic: str
+    jewish: str
+    dual: tuple[str, ...] = ()
+    explicit: Mapping[str, str] = field(default_factory=dict)
+
+    def engine_kwargs(self) -> dict[str, Any]:
+        return {"traditions": self.traditions, "islamic": self.islamic, "jewish": self.jewish}
+
+    def link_args(self, **extra: Any) -> dict[str, str]:
+        """The parameters to carry into links, as the request gave them (validated); None drops one."""
+        args = dict(self.explicit)
+        for key, value in extra.items():
+            if value is None:
+                args.pop(key, None)
+            else:
+                args[key] = value
+        return args
+
+
+def check_request_shape() -> None:
+    """Reject oversized query strings and binary junk before any view runs."""
+    raw = request.query_string
+    if len(raw) > MAX_QUERY_BYTES:
+        raise WebError(400, MSG_TOO_LONG)
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise WebError(400, MSG_JUNK) from None
+    for key, value in request.args.items(multi=True):
+        if _CONTROL.search(key) or _CONTROL.search(value):
+            raise WebError(400, MSG_JUNK)
+    if _CONTROL.search(request.path):
+        raise WebError(404, MSG_NOT_FOUND)
+
+
+def _arg(name: str) -> str | None:
+    value = request.args.get(name)
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def parse_language(negotiate: bool) -> str:
+    lang = _arg("lang")
+    if lang is not None:
+        if lang not in LANGUAGES:
+            raise unknown("lang", LANGUAGES)
+        return lang
+    if negotiate:
+        best = request.accept_languages.best_match(LANGUAGES)
+        if best:
+            return best
+    return DEFAULT_LANGUAGE
+
+
+def parse_list(name: str, allowed: Iterable[str]) -> tuple[str, ...] | None:
+    raw = _arg(name)
+    if raw is None:
+        return None
+    allowed = tuple(allowed)
+    chosen = [part.strip() for part in raw.split(",") if part.strip()]
+    if any(part not in allowed for part in chosen):
+        raise unknown(name, allowed)
+    return tuple(dict.fromkeys(chosen)) or None
+
+
+def parse_choice(name: str, allowed: Iterable[str], default: str) -> str:
+    raw = _arg(name)
+    if raw is None:
+        return default
+    allowed = tuple(allowed)
+    if raw not in allowed:
+        raise unknown(name, allowed)
+    return raw
+
+
+def parse_query(negotiate: bool = False, dual: bool = False) -> Query:
+    """The common parameters of the current request, validated."""
+    config = current_app.config
+    lang = parse_language(negotiate)
+    traditions = parse_list("tradition", TRADITIONS)
+    islamic = parse_choice("islamic", islamic_profiles(), config["ISLAMIC"])
+    jewish = parse_choice("jewish", JEWISH_VARIANTS, config["JEWISH"])
+    duals = (parse_list("dual", DUAL_CALENDARS) or ()) if dual else ()
+    explicit = {}
+    for name, value in (("lang", _arg("lang") and lang), ("tradition", traditions and ",".join(traditions)),
+                        ("islamic", _arg("islamic") and islamic), ("jewish", _arg("jewish") and jewish),
+                        ("dual", duals and ",".join(duals))):
+        if value:
+            explicit[name] = value
+    query = Query(lang, frozenset(traditions) if traditions else None, islamic, jewish, duals, explicit)
+    g.lang, g.query = lang, query
+    return query
+
+
+def parse_date(name: str) -> date | None:
+    raw = _arg(name)
+    if raw is None:
+        return None
+    if not _ISO_DATE.match(raw):
+        raise WebError(400, MSG_DATE, name)
+    try:
+        value = date.fromisoformat(raw)
+    except ValueError:
+        raise WebError(400, MSG_DATE, name) from None
+    check_year(value.year, name)
+    return value
+
+
+def check_year(year: int, parameter: str = "year") -> int:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise WebError(400, MSG_YEAR, parameter, min=MIN_YEAR, max=MAX_YEAR)
+    return year
+
+
+def check_month(month: int) -> int:
+    if not 1 <= month <= 12:
+        raise WebError(400, MSG_MONTH, "month")
+    return month
+
+
+def parse_range() -> tuple[date, date]:
+    """``date=`` or ``from=`` + ``to=`` (inclusive, at most ten years)."""
+    day, start, end = parse_date("date"), parse_date("from"), parse_date("to")
+    if day is not None:
+        if start is not None or end is not None:
+            raise WebError(400, MSG_BOTH, "date")
+        return day, day
+    if start is None or end is None:
+        raise WebError(400, MSG_MISSING, "to" if start is not None else "from" if end is not None else "date")
+    if start > end:
+        raise WebError(400, MSG_ORDER, "from")
+    if (end - start).days >= MAX_RANGE_DAYS:
+        raise WebError(400, MSG_SPAN, "to")
+    return start, end
+
+
+def today() -> date:
+    """Today in the configured time zone (``TIMEZONE``), or the fixed ``TODAY`` of a test."""
+    fixed = current_app.config.get("TODAY")
+    if fixed:
+        return fixed if isinstance(fixed, date) else date.fromisoformat(str(fixed))
+    return datetime.now(ZoneInfo(current_app.config["TIMEZONE"])).date()
+
+MSG_BAD_PARAMETER = N_("The parameter “%(parameter)s” has a value that cannot be used.")

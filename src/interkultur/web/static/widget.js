@@ -1,0 +1,155 @@
+/* interkultur month widget: progressive enhancement.
+   Without this script the widget still works (links, :target panels, list).
+   With it: grid keyboard navigation (arrows, Home/End, PageUp/PageDown),
+   day selection without reload, month navigation by fetch, and height
+   messages to the embedding page (embed.js). No inline script anywhere. */
+(function () {
+  "use strict";
+
+  var inFrame = window.parent !== window;
+
+  function postHeight() {
+    if (!inFrame) return;
+    var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    window.parent.postMessage({ type: "interkultur:resize", height: height }, "*");
+  }
+
+  function cells(widget) {
+    return Array.prototype.slice.call(widget.querySelectorAll("td.ik-day"));
+  }
+
+  function panelFor(widget, cell) {
+    var panel = document.getElementById("ik-day-" + cell.getAttribute("data-date"));
+    if (panel && widget.contains(panel)) return panel;
+    panel = widget.querySelector(".ik-daypanel-empty");
+    var title = panel && panel.querySelector("[data-ik-empty-title]");
+    if (title) title.textContent = cell.getAttribute("data-label") || cell.getAttribute("data-date");
+    return panel;
+  }
+
+  function focusCell(widget, cell) {
+    cells(widget).forEach(function (c) { c.tabIndex = c === cell ? 0 : -1; });
+    cell.focus();
+  }
+
+  function select(widget, cell, moveFocus) {
+    cells(widget).forEach(function (c) {
+      c.setAttribute("aria-selected", c === cell ? "true" : "false");
+      c.tabIndex = c === cell ? 0 : -1;
+    });
+    Array.prototype.forEach.call(widget.querySelectorAll(".ik-daypanel"), function (p) {
+      p.classList.remove("is-open");
+    });
+    var panel = panelFor(widget, cell);
+    if (panel) panel.classList.add("is-open");
+    if (location.hash && location.hash.indexOf("#ik-day-") === 0 && history.replaceState) {
+      history.replaceState(null, "", location.pathname + location.search);
+    }
+    if (moveFocus) cell.focus();
+    postHeight();
+  }
+
+  function navigate(widget, url, rel) {
+    widget.setAttribute("aria-busy", "true");
+    fetch(url, { credentials: "same-origin", headers: { Accept: "text/html" } })
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.text();
+      })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var fresh = doc.getElementById("ik-widget");
+        if (!fresh) throw new Error("no widget in response");
+        fresh = document.importNode(fresh, true);
+        widget.replaceWith(fresh);
+        enhance(fresh);
+        if (document.body.classList.contains("ik-frame") && history.replaceState) {
+          history.replaceState(null, "", url);
+          document.title = doc.title;
+        }
+        var again = rel && fresh.querySelector('a[rel="' + rel + '"]');
+        (again || fresh.querySelector(".ik-title")).focus();
+        postHeight();
+      })
+      .catch(function () { window.location.href = url; });
+  }
+
+  function onKey(widget, event) {
+    var cell = event.target.closest && event.target.closest("td.ik-day");
+    if (!cell) return;
+    var all = cells(widget);
+    var index = all.indexOf(cell);
+    var row = cell.parentNode;
+    var target = null;
+    var rtl = getComputedStyle(widget).direction === "rtl";
+    switch (event.key) {
+      case "ArrowRight": target = all[index + (rtl ? -1 : 1)]; break;
+      case "ArrowLeft": target = all[index + (rtl ? 1 : -1)]; break;
+      case "ArrowDown": target = all[index + 7]; break;
+      case "ArrowUp": target = all[index - 7]; break;
+      case "Home": target = row.querySelector("td.ik-day"); break;
+      case "End": var days = row.querySelectorAll("td.ik-day"); target = days[days.length - 1]; break;
+      case "PageDown": var next = widget.querySelector('a[rel="next"]'); if (next) navigate(widget, next.href, "next"); event.preventDefault(); return;
+      case "PageUp": var prev = widget.querySelector('a[rel="prev"]'); if (prev) navigate(widget, prev.href, "prev"); event.preventDefault(); return;
+      case "Enter": case " ": select(widget, cell, true); event.preventDefault(); return;
+      default: return;
+    }
+    event.preventDefault();
+    if (target) focusCell(widget, target);
+  }
+
+  function enhance(widget) {
+    var grid = widget.querySelector("[data-ik-grid]");
+    if (!grid || widget.getAttribute("data-ik-ready")) return;
+    widget.setAttribute("data-ik-ready", "1");
+    grid.setAttribute("role", "grid");
+    Array.prototype.forEach.call(grid.querySelectorAll("td"), function (td) {
+      td.setAttribute("role", "gridcell");
+    });
+    var all = cells(widget);
+    all.forEach(function (c) {
+      c.tabIndex = -1;
+      c.setAttribute("aria-selected", "false");
+      var link = c.querySelector("a");
+      if (link) link.tabIndex = -1;
+    });
+    var start = widget.querySelector("td.ik-today") || widget.querySelector("td.ik-holiday") || all[0];
+    var hash = location.hash.replace("#ik-day-", "");
+    if (hash && /^\d{4}-\d{2}-\d{2}$/.test(hash)) {
+      var chosen = widget.querySelector('td[data-date="' + hash + '"]');
+      if (chosen) { select(widget, chosen, false); start = chosen; }
+    }
+    if (start) start.tabIndex = 0;
+
+    widget.addEventListener("click", function (event) {
+      var nav = event.target.closest("[data-ik-nav]");
+      if (nav) {
+        event.preventDefault();
+        navigate(widget, nav.href, nav.getAttribute("rel"));
+        return;
+      }
+      var cell = event.target.closest("td.ik-day");
+      if (cell && widget.contains(cell)) {
+        event.preventDefault();
+        select(widget, cell, true);
+      }
+    });
+    grid.addEventListener("keydown", function (event) { onKey(widget, event); });
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll(".ik-widget"), enhance);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-ik-print]"), function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+    if (inFrame) {
+      if (window.ResizeObserver) new ResizeObserver(postHeight).observe(document.documentElement);
+      window.addEventListener("load", postHeight);
+      postHeight();
+    }
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,83 @@
+"""Jinja set-up: autoescaping, gettext through the request's language, helpers.
+
+Templates get ``_``/``gettext``/``ngettext`` (new-style, autoescape-safe), the
+localised names of months, weekdays, traditions and categories, and ``link``
+/ ``absolute`` for URLs that carry the request's validated parameters.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, current_app, g, request, url_for
+
+from .. import __version__
+from ..languages import DEFAULT_LANGUAGE
+from . import i18n
+
+
+def link(endpoint: str, **values: Any) -> str:
+    """URL of ``endpoint`` keeping the request's explicit common parameters."""
+    query = getattr(g, "query", None)
+    args = query.link_args() if query is not None else {}
+    args.update({k: v for k, v in values.items() if v is not None})
+    return url_for(endpoint, **args)
+
+
+def absolute(endpoint: str, **values: Any) -> str:
+    """Absolute URL, on ``BASE_URL`` when configured, else on the request's host."""
+    path = url_for(endpoint, **values)
+    root = request.script_root
+    if root and path.startswith(root):
+        path = path[len(root):]
+    base = current_app.config.get("BASE_URL") or request.url_root
+    return base.rstrip("/") + path
+
+
+def webcal(url: str) -> str:
+    """``https://host/feeds/all.ics`` -> ``webcal://host/feeds/all.ics`` (calendar apps subscribe)."""
+    return "webcal://" + url.split("://", 1)[1] if "://" in url else url
+
+
+def asset(filename: str) -> str:
+    return url_for("static", filename=filename, v=__version__)
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.autoescape = True
+    app.jinja_env.add_extension("jinja2.ext.i18n")
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda s, **kw: i18n.gettext(s, **kw),
+        ngettext=lambda s, p, n, **kw: i18n.ngettext(s, p, n, **kw),
+        newstyle=True,
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    app.jinja_env.globals.update(
+        link=link, absolute=absolute, lang_link=lang_link, webcal=webcal, asset=asset,
+        tradition_name=i18n.tradition_name, category_name=i18n.category_name,
+        month_name=i18n.month_name, weekday_names=i18n.weekday_names,
+        hijri_month_name=i18n.hijri_month_name, hebrew_month_name=i18n.hebrew_month_name,
+        long_date=i18n.long_date, full_date=i18n.full_date,
+        day_month=i18n.day_month, date_range=i18n.date_range, version=__version__,
+    )
+
+    @app.context_processor
+    def _language() -> dict[str, Any]:
+        lang = getattr(g, "lang", DEFAULT_LANGUAGE)
+        return {"lang": lang, "dir": i18n.text_direction()}
+
+
+def lang_link(code: str) -> str:
+    """The current page in another language (the landing page when there is no page)."""
+    endpoint = request.endpoint
+    if endpoint is None or endpoint == "static" or request.routing_exception is not None:
+        return url_for("pages.index", lang=code)
+    query = getattr(g, "query", None)
+    args = dict(request.view_args or {})
+    args.update(query.link_args() if query is not None else {})
+    args["lang"] = code
+    try:
+        return url_for(endpoint, **args)
+    except Exception:  # noqa: BLE001 - an odd route must not break a page
+        return url_for("pages.index", lang=code)

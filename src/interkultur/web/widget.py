@@ -1,0 +1,44 @@
+"""The embeddable month widget: ``/widget``, ``/widget/<year>/<month>``, ``/embed.js``."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, render_template
+
+from . import params, state
+from .monthview import month_view
+
+bp = Blueprint("widget", __name__)
+
+
+def render_month(year: int, month: int, page: str) -> Response:
+    query = params.parse_query(negotiate=True, dual=True)
+    params.check_year(year)
+    params.check_month(month)
+    view = month_view(state().engine, year, month, params.today(), dual=query.dual, **query.engine_kwargs())
+    response = Response(render_template(page, view=view, query=query), mimetype="text/html")
+    response.headers["Cache-Control"] = f"public, max-age={current_app.config['MAX_AGE']}"
+    return response
+
+
+@bp.get("/widget")
+def current() -> Response:
+    today = params.today()
+    return render_month(today.year, today.month, "widget.html")
+
+
+@bp.get("/widget/<int:year>/<int:month>")
+def month(year: int, month: int) -> Response:
+    return render_month(year, month, "widget.html")
+
+
+@bp.get("/embed.js")
+def embed() -> Response:
+    # The script is static; it reads data-* attributes and its own query string.
+    # The common parameters are still validated so a typo shows up as a 400.
+    params.parse_query(dual=True)
+    static = current_app.static_folder
+    with open(f"{static}/embed.js", "rb") as fp:
+        body = fp.read()
+    response = Response(body, mimetype="text/javascript")
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    return response
