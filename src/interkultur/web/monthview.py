@@ -18,6 +18,10 @@ from ..catalog import MAX_YEAR, MIN_YEAR
 from ..engine import Engine, Occurrence
 
 _WEEKS = calendar.Calendar(firstweekday=calendar.MONDAY)
+#: Feasts longer than this (Ramadan, Lent, the Omer) are seasons: only their
+#: first day is highlighted; the days in between carry a quieter marker but
+#: still list the season in ``data-holidays`` and in the day details.
+SEASON_DAYS = 10
 LUNAR_TRADITIONS = frozenset({"islam", "alevi"})
 
 
@@ -53,6 +57,11 @@ class DayCell:
     occurrences: list[Occurrence] = field(default_factory=list)
     dual: list[DualLabel] = field(default_factory=list)
     show_dual_month: bool = False
+
+    @property
+    def highlighted(self) -> bool:
+        """Light green: a feast day, or the first day of a season."""
+        return any(o.day_of_feast(o.end) <= SEASON_DAYS or o.start == self.day for o in self.occurrences)
 
     @property
     def entries(self) -> list[Entry]:
@@ -119,7 +128,9 @@ def month_view(engine: Engine, year: int, month: int, today: date, *, traditions
             in_month = day.month == month
             cell = DayCell(day, in_month, today=day == today)
             if in_month:
-                cell.occurrences = [o for o in found if o.covers(day)]
+                # feasts first, seasons (Ramadan, Lent) after them
+                cell.occurrences = sorted((o for o in found if o.covers(day)),
+                                          key=lambda o: o.day_of_feast(o.end) > SEASON_DAYS)
                 if dual:
                     cell.dual = dual_labels(day, dual, islamic)
                     cell.show_dual_month = not first_label_shown or any(lab.day == 1 for lab in cell.dual)

@@ -29,6 +29,13 @@ def index() -> Response:
     return _page("index.html", view=view, query=query, catalogue=state().catalogue)
 
 
+@bp.get("/favicon.ico")
+def favicon() -> Response:
+    response = current_app.send_static_file("favicon.svg")
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
 @bp.get("/year/<int:year>")
 def year(year: int) -> Response:
     query = params.parse_query(negotiate=True)
