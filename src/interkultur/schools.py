@@ -9,9 +9,10 @@ field (and are ``statutory`` for public holidays and school breaks).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from .catalog import MAX_YEAR, MIN_YEAR
 from .engine import Engine, InvalidQuery, Occurrence
@@ -70,23 +71,37 @@ def parse_dates(texts: Iterable[str]) -> list[date]:
     return parsed
 
 
+def _windows(days: list[date], gap: int = 62) -> Iterator[tuple[date, date]]:
+    """Sorted distinct dates grouped into ranges, so scattered dates never query the years between."""
+    first = last = days[0]
+    for day in days[1:]:
+        if (day - last).days > gap:
+            yield first, last
+            first = day
+        last = day
+    yield first, last
+
+
 def check_dates(engine: Engine, dates: list[date], state: str | None, **variants: Any) -> list[tuple[date, list[Match]]]:
     """Matches for every date, in request order."""
     state = engine.check_state(state)
     if not dates:
         return []
-    first, last = min(dates), max(dates)
-    # the eve of a feast is the day before its start, so look one day further
-    found = engine.occurrences(first, min(last + timedelta(days=1), date(MAX_YEAR, 12, 31)),
-                               state=state, **variants)
-    results = []
-    for day in dates:
-        matches = []
-        for occ in found:
+    wanted = sorted(set(dates))
+    found: dict[date, list[Match]] = {day: [] for day in wanted}
+    seen: set[Occurrence] = set()
+    for first, last in _windows(wanted):
+        # the eve of a feast is the day before its start, so look one day further
+        for occ in engine.occurrences(first, min(last + timedelta(days=1), date(MAX_YEAR, 12, 31)),
+                                      state=state, **variants):
+            if occ in seen:  # a long occurrence may reach into two windows
+                continue
+            seen.add(occ)
             leave = occ.school(state).get(state) if state else None
-            if occ.covers(day):
-                matches.append(Match(occ, "day", occ.day_of_feast(day), leave))
-            elif occ.eve == day:
-                matches.append(Match(occ, "eve", None, leave))
-        results.append((day, sorted(matches, key=Match.sort_key)))
-    return results
+            for i in range(bisect_left(wanted, occ.start), bisect_right(wanted, occ.end)):
+                day = wanted[i]
+                found[day].append(Match(occ, "day", occ.day_of_feast(day), leave))
+            if occ.eve is not None and occ.eve in found:
+                found[occ.eve].append(Match(occ, "eve", None, leave))
+    ordered = {day: sorted(matches, key=Match.sort_key) for day, matches in found.items()}
+    return [(day, list(ordered[day])) for day in dates]
