@@ -133,19 +133,26 @@ def sidereal_sun_longitude(t: float) -> float:
 
 
 # -- root finding -----------------------------------------------------------------------
-def _solve(angle_at: Callable[[float], float], target: float, guess: float, rate: float) -> float:
+def _solve(angle_at: Callable[[float], float], target: float, guess: float, rate: float,
+           tolerance: float = 1e-6) -> float:
     """Instant near ``guess`` where a steadily increasing angle reaches ``target``.
 
-    ``rate`` is the mean motion in degrees per day; a secant step on the wrapped
-    difference converges to well under a second in three or four steps.
+    ``rate`` (mean motion, degrees per day) gives the first step; secant steps
+    follow, so three or four evaluations reach ``tolerance`` degrees.
     """
-    t = guess
-    for _ in range(12):
-        diff = (target - angle_at(t) + 180.0) % 360.0 - 180.0
-        if abs(diff) < 1e-6:
+    def gap(t: float) -> float:
+        return (target - angle_at(t) + 180.0) % 360.0 - 180.0
+
+    t0, g0 = guess, gap(guess)
+    if abs(g0) < tolerance:
+        return t0
+    t1 = t0 + g0 / rate
+    for _ in range(10):
+        g1 = gap(t1)
+        if abs(g1) < tolerance or g1 == g0:
             break
-        t += diff / rate
-    return t
+        t0, g0, t1 = t1, g1, t1 - g1 * (t1 - t0) / (g1 - g0)
+    return t1
 
 
 def when_sun_at(longitude: float, guess: float) -> float:
@@ -159,8 +166,11 @@ def when_sidereal_sun_at(longitude: float, guess: float) -> float:
 
 
 def when_elongation(angle: float, guess: float) -> float:
-    """Instant near ``guess`` at which Moon minus Sun is ``angle`` degrees (tithi boundaries)."""
-    return _solve(elongation, angle, guess, 360.0 / SYNODIC_MONTH)
+    """Instant near ``guess`` at which Moon minus Sun is ``angle`` degrees (tithi boundaries).
+
+    To 1e-5 degrees of elongation, i.e. about a tenth of a second.
+    """
+    return _solve(elongation, angle, guess, 360.0 / SYNODIC_MONTH, tolerance=1e-5)
 
 
 # -- events of a year (computed) --------------------------------------------------------
