@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..calendars.weekdays import WEEKDAYS, nth_weekday, weekday_index
-from . import anchors
+from . import anchors, astronomical  # noqa: F401  (astronomical registers its anchors)
 from .base import Context, Rule, RuleSyntaxError, Start
 
 _WEEKDAY = "|".join(WEEKDAYS)
