@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Iterable, Mapping
+from urllib.parse import unquote_to_bytes
 from zoneinfo import ZoneInfo
 
 from flask import current_app, g, request
@@ -101,7 +102,7 @@ def check_request_shape() -> None:
     if len(raw) > MAX_QUERY_BYTES:
         raise WebError(400, MSG_TOO_LONG)
     try:
-        raw.decode("utf-8")
+        unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
     except UnicodeDecodeError:
         raise WebError(400, MSG_JUNK) from None
     for key, value in request.args.items(multi=True):

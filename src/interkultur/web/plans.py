@@ -1,0 +1,275 @@
+"""Reading a teacher's dates for the ``/schulen`` page: pasted text, picked dates,
+an uploaded CSV or ICS exam plan.
+
+Everything here is pure (bytes and text in, ``Plan`` out) so it is tested
+without a web server. The JSON API does not use it: it takes strict
+``YYYY-MM-DD`` only. People paste what their school software prints, so the
+page also reads ``31.03.2025`` and ``31.3.25`` (German and Turkish style),
+one date per line or several separated by commas, with free text around
+them (``31.03.2025 Mathe 10a``: the text becomes the row's label), and
+ranges for trips (``14.07.2025 – 18.07.2025``, ``… bis …``), at most
+``MAX_RANGE_DAYS`` days each. Nothing here ever computes a holiday.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Iterable
+
+from ..catalog import MAX_YEAR, MIN_YEAR
+
+#: Largest upload the page accepts (CSV or ICS); the form as a whole may be a little larger.
+MAX_UPLOAD_BYTES = 256 * 1024
+#: A range (trip) or a multi-day calendar event expands to at most this many days.
+MAX_RANGE_DAYS = 31
+#: How much of a label or an unreadable piece is kept for display.
+MAX_LABEL = 120
+MAX_SHOWN = 40
+
+_DATE = re.compile(
+    r"(?<![\d.])(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4}|\d{2}))(?!\d|\.\d)"
+)
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|\.\.|bis|to|until|-\s*bis)\s*\Z", re.IGNORECASE)
+_SPLIT_LINES = re.compile(r"\r\n|\r|\n")
+_TRIM = " \t,;|·-–—:"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One date to check, with what the teacher wrote beside it."""
+
+    day: date
+    label: str = ""
+
+
+@dataclass
+class Plan:
+    """The dates read from one submission, in the order given, and what could not be read."""
+
+    entries: list[Entry] = field(default_factory=list)
+    invalid: list[str] = field(default_factory=list)   # looked like dates but are not (31.02.2025)
+    ignored: list[str] = field(default_factory=list)   # lines without any date
+    notes: list[str] = field(default_factory=list)     # message ids (see web.schools) for the page
+
+    def extend(self, other: "Plan") -> None:
+        self.entries.extend(other.entries)
+        self.invalid.extend(other.invalid)
+        self.ignored.extend(other.ignored)
+        self.notes.extend(n for n in other.notes if n not in self.notes)
+
+    @property
+    def dates(self) -> list[date]:
+        return [e.day for e in self.entries]
+
+
+def _shorten(text: str, limit: int = MAX_SHOWN) -> str:
+    text = " ".join(_CONTROL.sub(" ", text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _to_date(match: re.Match) -> date | None:
+    if match.group("y"):
+        y, m, d = int(match.group("y")), int(match.group("m")), int(match.group("d"))
+    else:
+        y, m, d = int(match.group("y2")), int(match.group("m2")), int(match.group("d2"))
+        if len(match.group("y2")) == 2:
+            y += 2000
+    try:
+        day = date(y, m, d)
+    except ValueError:
+        return None
+    return day if MIN_YEAR <= day.year <= MAX_YEAR else None
+
+
+def _days(first: date, last: date) -> list[date]:
+    if last < first:
+        first, last = last, first
+    count = min((last - first).days + 1, MAX_RANGE_DAYS)
+    return [first + timedelta(days=i) for i in range(count)]
+
+
+def parse_line(line: str, plan: Plan, warn_empty: bool = True) -> None:
+    """Dates (and ranges) in one line of text; the rest of the line is their label."""
+    matches = list(_DATE.finditer(line))
+    if not matches:
+        if warn_empty and line.strip(_TRIM + " "):
+            plan.ignored.append(_shorten(line))
+        return
+    label = _shorten(_DATE.sub(" ", line).strip(_TRIM), MAX_LABEL)
+    label = re.sub(r"^(?:bis|to|until)\b\s*|\s*\b(?:bis|to|until)$", "", label, flags=re.IGNORECASE).strip(_TRIM)
+    days: list[date] = []
+    i = 0
+    while i < len(matches):
+        current = matches[i]
+        first = _to_date(current)
+        if first is None:
+            plan.invalid.append(_shorten(current.group(0)))
+            i += 1
+            continue
+        following = matches[i + 1] if i + 1 < len(matches) else None
+        if following is not None and _RANGE_JOIN.match(line[current.end():following.start()]):
+            last = _to_date(following)
+            if last is None:
+                plan.invalid.append(_shorten(following.group(0)))
+                days.append(first)
+            else:
+                if abs((last - first).days) + 1 > MAX_RANGE_DAYS and "range" not in plan.notes:
+                    plan.notes.append("range")
+                days.extend(_days(first, last))
+            i += 2
+            continue
+        days.append(first)
+        i += 1
+    plan.entries.extend(Entry(day, label) for day in days)
+
+
+def parse_text(text: str) -> Plan:
+    """Pasted text: lines, each with one or more dates (commas and semicolons separate too)."""
+    plan = Plan()
+    for line in _SPLIT_LINES.split(text or ""):
+        parse_line(line, plan)
+    return plan
+
+
+def parse_picked(values: Iterable[str]) -> Plan:
+    """Values of ``<input type=date>`` (ISO; old browsers send whatever was typed)."""
+    plan = Plan()
+    for value in values:
+        if value and value.strip():
+            parse_line(value, plan)
+    return plan
+
+
+class UploadError(ValueError):
+    """An upload that cannot be read at all; ``message`` is a message id of web.schools."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252 as German Excel writes it."""
+    if b"\x00" in data:
+        raise UploadError("binary")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def looks_like_ics(text: str) -> bool:
+    return text.lstrip().upper().startswith("BEGIN:VCALENDAR")
+
+
+def parse_csv(text: str) -> Plan:
+    """A CSV exam plan: any column may hold the date; the other cells become the label.
+
+    The delimiter is guessed among ``;`` (German Excel), ``,`` and tab. A
+    first row without a date is taken as the header and not reported.
+    """
+    plan = Plan()
+    sample = text[:4096]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=";,\t")
+    except csv.Error:
+        dialect = csv.excel
+        first = sample.splitlines()[0] if sample.strip() else ""
+        counts = {d: first.count(d) for d in ";,\t"}
+        best = max(counts, key=counts.get)
+        if counts[best]:
+            class _Guess(csv.excel):
+                delimiter = best
+            dialect = _Guess
+    try:
+        rows = list(csv.reader(io.StringIO(text), dialect))
+    except csv.Error:
+        raise UploadError("csv") from None
+    for number, row in enumerate(rows):
+        cells = [c.strip() for c in row if c and c.strip()]
+        if not cells:
+            continue
+        parse_line(" · ".join(cells), plan, warn_empty=number > 0)
+    return plan
+
+
+def _as_date(value) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return None
+
+
+def parse_ics(data: bytes | str) -> Plan:
+    """Events of an iCalendar file: every day of each event, labelled with its SUMMARY.
+
+    All-day events end the day before DTEND (RFC 5545); timed events on the
+    day they end. Events are sorted by date. Recurring events are checked on
+    their first date only (the page says so).
+    """
+    from icalendar import Calendar
+
+    plan = Plan()
+    try:
+        calendar = Calendar.from_ical(data)
+        events = list(calendar.walk("VEVENT"))
+    except Exception:  # noqa: BLE001 - icalendar raises many kinds of errors on junk
+        raise UploadError("ics") from None
+    found: list[tuple[date, int, Entry]] = []
+    for index, event in enumerate(events):
+        try:
+            start_prop = event.get("DTSTART")
+            start = _as_date(start_prop.dt) if start_prop is not None else None
+        except Exception:  # noqa: BLE001
+            start = None
+        summary = _shorten(str(event.get("SUMMARY", "") or ""), MAX_LABEL)
+        if start is None or not MIN_YEAR <= start.year <= MAX_YEAR:
+            plan.invalid.append(summary or f"VEVENT {index + 1}")
+            continue
+        last = start
+        try:
+            end_prop = event.get("DTEND")
+            if end_prop is not None:
+                end_value = end_prop.dt
+                if isinstance(end_value, datetime):
+                    last = (end_value - timedelta(microseconds=1)).date() if end_value.time() == datetime.min.time() \
+                        else end_value.date()
+                elif isinstance(end_value, date):
+                    last = end_value - timedelta(days=1)
+            elif event.get("DURATION") is not None:
+                duration = event.get("DURATION").dt
+                if isinstance(start_prop.dt, datetime):
+                    last = (start_prop.dt + duration).date()
+                else:
+                    last = start + duration - timedelta(days=1)
+        except Exception:  # noqa: BLE001 - a broken end is read as a one-day event
+            last = start
+        last = max(last, start)
+        if (last - start).days + 1 > MAX_RANGE_DAYS and "range" not in plan.notes:
+            plan.notes.append("range")
+        if event.get("RRULE") is not None and "recurring" not in plan.notes:
+            plan.notes.append("recurring")
+        for day in _days(start, last):
+            found.append((day, index, Entry(day, summary)))
+    found.sort(key=lambda item: (item[0], item[1]))
+    plan.entries = [entry for _, _, entry in found]
+    return plan
+
+
+def parse_upload(data: bytes) -> Plan:
+    """An uploaded file, CSV or ICS by its content (not its name)."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise UploadError("size")
+    if not data.strip():
+        return Plan()
+    text = decode(data)
+    if looks_like_ics(text):
+        return parse_ics(data)
+    return parse_csv(text)
