@@ -116,6 +116,29 @@ def coverage(state: str | None) -> dict[str, list[int] | None]:
     return {PUBLIC: [1991, 2100], SCHOOL_BREAK: list(school_break_years(state)) if state else None}
 
 
+def included(state: str | None, traditions=None) -> tuple[str, ...]:
+    """The layers a query includes: both with a state (unless a tradition filter leaves them out)."""
+    if traditions is None:
+        return LAYERS if state else ()
+    return tuple(layer for layer in LAYERS if layer in traditions and (state or layer == PUBLIC))
+
+
+def coverage_report(state: str | None, first_year: int, last_year: int,
+                    traditions=None) -> dict[str, dict]:
+    """Per included layer: the years it covers and whether ``first_year``-``last_year`` lie inside.
+
+    ``{"school-break": {"years": [1991, 2029], "complete": False, "missing": [2030]}}``;
+    an empty dict when the query includes no layer.
+    """
+    out: dict[str, dict] = {}
+    years = coverage(state)
+    for layer in included(state, traditions):
+        span = years[layer]
+        missing = [y for y in range(first_year, last_year + 1) if not span or not span[0] <= y <= span[1]]
+        out[layer] = {"years": span, "complete": not missing, "missing": missing}
+    return out
+
+
 def check_state(state: str | None) -> str | None:
     """Canonical Land code or None; raises ValueError for anything else."""
     if state is None:

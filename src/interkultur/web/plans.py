@@ -31,10 +31,11 @@ MAX_LABEL = 120
 MAX_SHOWN = 40
 
 _DATE = re.compile(
-    r"(?<![\d.])(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?<!\d)(?<!\d\.)(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
     r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4}|\d{2}))(?!\d|\.\d)"
 )
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|\.\.|bis|to|until|-\s*bis)\s*\Z", re.IGNORECASE)
+_RANGE_MARK = re.compile(r"\x00\s*(?:-|–|—|\.\.|bis|to|until)\s*\x00", re.IGNORECASE)
 _SPLIT_LINES = re.compile(r"\r\n|\r|\n")
 _TRIM = " \t,;|·-–—:"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -101,8 +102,8 @@ def parse_line(line: str, plan: Plan, warn_empty: bool = True) -> None:
         if warn_empty and line.strip(_TRIM + " "):
             plan.ignored.append(_shorten(line))
         return
-    label = _shorten(_DATE.sub(" ", line).strip(_TRIM), MAX_LABEL)
-    label = re.sub(r"^(?:bis|to|until)\b\s*|\s*\b(?:bis|to|until)$", "", label, flags=re.IGNORECASE).strip(_TRIM)
+    marked = _RANGE_MARK.sub("\x00", _DATE.sub("\x00", _CONTROL.sub(" ", line)))
+    label = _shorten(" ".join(part.strip(_TRIM) for part in marked.split("\x00")).strip(_TRIM), MAX_LABEL)
     days: list[date] = []
     i = 0
     while i < len(matches):
