@@ -209,6 +209,49 @@ def compute_events(kind: str, year: int) -> list[tuple[int, float]]:
 
 # -- the generated table ----------------------------------------------------------------
 TABLE_RESOURCE = ("interkultur.calendars.generated", "astronomy.csv")
+TITHI_RESOURCE = ("interkultur.calendars.generated", "tithis.csv")
+TITHI_YEARS = range(1890, 2111)
+
+
+def compute_tithis(new_moon: float, next_new_moon: float) -> list[float]:
+    """Instants at which Moon minus Sun reaches 12, 24, ..., 348 degrees after ``new_moon``."""
+    full = float(ephem.next_full_moon(new_moon))
+    found = []
+    for k in range(1, 30):
+        angle = 12 * k
+        if angle == 180:
+            found.append(full)
+            continue
+        lo, hi, base = (new_moon, full, 0) if angle < 180 else (full, next_new_moon, 180)
+        found.append(when_elongation(angle, lo + (hi - lo) * (angle - base) / 180))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _tithi_table() -> dict[int, tuple[float, ...]]:
+    """Rounded new-moon instant (seconds) -> the 29 inner tithi boundaries of that lunation."""
+    text = resources.files(TITHI_RESOURCE[0]).joinpath(TITHI_RESOURCE[1]).read_text("utf-8")
+    out: dict[int, tuple[float, ...]] = {}
+    for line in text.splitlines():
+        if not line or line.startswith(("#", "new_moon")):
+            continue
+        first, *offsets = line.split(",")
+        t = from_datetime(datetime.fromisoformat(first))
+        out[round(t * 86400)] = tuple(t + int(o) / 86400 for o in offsets)
+    return out
+
+
+def tithi_boundaries(new_moon: float, next_new_moon: float) -> tuple[float, ...]:
+    """The 29 instants at which Moon minus Sun passes 12°, 24°, ..., 348° in a lunation.
+
+    Read from ``generated/tithis.csv`` (made by the same ``compute_tithis``)
+    for 1890-2110, computed with ephem elsewhere.
+    """
+    if local_date(new_moon).year in TITHI_YEARS:
+        found = _tithi_table().get(round(new_moon * 86400))
+        if found is not None:
+            return found
+    return tuple(compute_tithis(new_moon, next_new_moon))
 
 
 @lru_cache(maxsize=1)
@@ -270,6 +313,7 @@ def march_equinox(year: int) -> float:
 
 
 # -- sunrise and sunset -----------------------------------------------------------------
+@lru_cache(maxsize=None)
 def _observer(place: Place, horizon: str = "-0:34") -> ephem.Observer:
     obs = ephem.Observer()
     obs.lat, obs.lon = str(place.latitude), str(place.longitude)
@@ -278,16 +322,49 @@ def _observer(place: Place, horizon: str = "-0:34") -> ephem.Observer:
     return obs
 
 
+def compute_sun_event(place: Place, day: date, rising: bool) -> float:
+    """Sunrise or sunset on local ``day`` at ``place`` with ephem (no table)."""
+    observer = _observer(place)
+    observer.date = place.midnight(day)
+    event = observer.next_rising if rising else observer.next_setting
+    return float(event(_SUN))
+
+
+#: Places whose daily sunrise and sunset are tabulated (rules evaluate them for every year).
+SUN_TABLE_PLACES = {NEW_DELHI.name: NEW_DELHI}
+SUN_TABLE_YEARS = range(1890, 2111)
+
+
+@lru_cache(maxsize=None)
+def _sun_table(place_name: str) -> dict[int, str]:
+    """Year -> its unparsed line of sunrise/sunset seconds after local midnight."""
+    name = f"sun_{place_name.lower().replace(' ', '_')}.csv"
+    text = resources.files(TABLE_RESOURCE[0]).joinpath(name).read_text("utf-8")
+    return {int(line[:4]): line for line in text.splitlines() if line[:1].isdigit()}
+
+
+@lru_cache(maxsize=512)
+def _sun_year(place_name: str, year: int) -> tuple[int, ...]:
+    return tuple(int(v) for v in _sun_table(place_name)[year].split(",")[1:])
+
+
+def _sun_event(place: Place, day: date, rising: bool) -> float:
+    if place.name in SUN_TABLE_PLACES and place == SUN_TABLE_PLACES[place.name] and day.year in SUN_TABLE_YEARS:
+        seconds = _sun_year(place.name, day.year)[2 * (day.timetuple().tm_yday - 1) + (not rising)]
+        return place.midnight(day) + seconds / 86400
+    return compute_sun_event(place, day, rising)
+
+
 @lru_cache(maxsize=8192)
 def sunset(place: Place, day: date) -> float:
     """Instant of sunset (upper limb, standard refraction) on local ``day`` at ``place``."""
-    return float(_observer(place).next_setting(_SUN, start=place.midnight(day)))
+    return _sun_event(place, day, rising=False)
 
 
 @lru_cache(maxsize=8192)
 def sunrise(place: Place, day: date) -> float:
     """Instant of sunrise (upper limb, standard refraction) on local ``day`` at ``place``."""
-    return float(_observer(place).next_rising(_SUN, start=place.midnight(day)))
+    return _sun_event(place, day, rising=True)
 
 
 def sunset_day(place: Place, t: float) -> date:

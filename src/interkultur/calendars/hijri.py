@@ -108,9 +108,13 @@ class UmmAlQura:
         return _uq_month_start(year, month) + timedelta(days=day - 1), False
 
     def month_length(self, year: int, month: int) -> int:
-        if not self.covers(year):
-            return Tabular().month_length(year, month)
-        return _uq_month_length(year, month)
+        if self.covers(year):
+            return _uq_month_length(year, month)
+        # Outside the table a tabular month runs until the next month of this calendar
+        # begins: where the two meet, Dhu al-Hijjah 1342 ends on 31 Jul 1924 (28 days),
+        # because the table starts 1 Muharram 1343 on 1 Aug 1924.
+        following = (year + 1, 1) if month == 12 else (year, month + 1)
+        return (self.to_date(*following, 1)[0] - self.to_date(year, month, 1)[0]).days
 
     def from_date(self, d: date) -> tuple[int, int, int]:
         try:

@@ -35,7 +35,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from . import astronomy
-from .astronomy import FULL_MOON, NEW_MOON, NEW_DELHI, SANKRANTI, Place
+from .astronomy import NEW_DELHI, SANKRANTI, Place
 
 MONTHS: dict[str, int] = {
     name: i for i, name in enumerate(
@@ -83,19 +83,11 @@ def lunar_months(gregorian_year: int) -> tuple[LunarMonth, ...]:
     )
 
 
-@lru_cache(maxsize=4096)
 def tithi_span(month: LunarMonth, tithi: int) -> tuple[float, float]:
     """(start, end) instants of ``tithi`` (1..30) in ``month``."""
-    full = next(t for t, _ in astronomy.events_between(FULL_MOON, month.start, month.end))
-
-    def boundary(angle: int) -> float:
-        if angle in (0, 180, 360):
-            return {0: month.start, 180: full, 360: month.end}[angle]
-        # interpolate between the tabulated new and full moons, then refine
-        lo, hi, base = (month.start, full, 0) if angle < 180 else (full, month.end, 180)
-        return astronomy.when_elongation(angle, lo + (hi - lo) * (angle - base) / 180)
-
-    return boundary((tithi - 1) * 12), boundary(tithi * 12)
+    inner = astronomy.tithi_boundaries(month.start, month.end)
+    return (month.start if tithi == 1 else inner[tithi - 2],
+            month.end if tithi == 30 else inner[tithi - 1])
 
 
 #: Local hours that bound each window, to skip days that cannot overlap a tithi.
