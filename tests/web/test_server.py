@@ -1,0 +1,125 @@
+"""``interkultur serve`` as a real process (waitress), spoken to over HTTP with urllib."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import icalendar
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def command() -> list[str]:
+    script = shutil.which("interkultur")
+    return [script] if script else [sys.executable, "-m", "interkultur"]
+
+
+def request(url: str, method: str = "GET", headers: dict | None = None):
+    req = urllib.request.Request(url, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, error.headers, error.read()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    port = free_port()
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    env = dict(os.environ, INTERKULTUR_CATALOGUE=str(REPO / "data" / "holidays.yaml"),
+               INTERKULTUR_UID_DOMAIN="serve.test")
+    with log.open("wb") as out:
+        proc = subprocess.Popen(command() + ["serve", "--host", "127.0.0.1", "--port", str(port)],
+                                stdout=out, stderr=subprocess.STDOUT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if request(base + "/healthz")[0] == 200:
+                break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"interkultur serve did not start:\n{log.read_text()}")
+        time.sleep(0.1)
+    yield base, proc, log
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def test_health_and_server_identity(server, catalogue):
+    base, _, _ = server
+    status, headers, body = request(base + "/healthz")
+    assert status == 200
+    assert json.loads(body) == {"status": "ok", "catalogue": catalogue.version}
+    assert headers["Server"] == "interkultur"
+
+
+def test_widget_api_and_feed_over_http(server):
+    base, _, _ = server
+    status, headers, body = request(base + "/widget/2018/10")
+    assert status == 200 and b"Oktober 2018" in body
+    assert "frame-ancestors *" in headers["Content-Security-Policy"]
+    status, headers, body = request(base + "/api/v1/holidays?date=2025-12-25&lang=en")
+    assert status == 200 and headers["Access-Control-Allow-Origin"] == "*"
+    assert b'"url":"http://127.0.0.1:' in body.replace(b" ", b"")
+    status, headers, body = request(base + "/feeds/all.ics")
+    assert status == 200 and headers["Content-Type"] == "text/calendar; charset=utf-8"
+    assert "@serve.test" in str(icalendar.Calendar.from_ical(body).walk("VEVENT")[0]["UID"])
+    status, _, again = request(base + "/feeds/all.ics")
+    assert again == body
+    status, _, empty = request(base + "/feeds/all.ics", headers={"If-None-Match": headers["ETag"]})
+    assert status == 304 and empty == b""
+
+
+def test_errors_and_head_over_http(server):
+    base, _, _ = server
+    assert request(base + "/api/v1/holidays")[0] == 400
+    assert request(base + "/widget/2025/13")[0] == 400
+    assert request(base + "/nowhere")[0] == 404
+    assert request(base + "/api/v1/holidays?x=" + "a" * 9000)[0] in (400, 414)
+    status, _, body = request(base + "/widget", method="HEAD")
+    assert status == 200 and body == b""
+    status, headers, _ = request(base + "/api/v1/holidays", method="OPTIONS",
+                                 headers={"Origin": "https://x.example", "Access-Control-Request-Method": "GET"})
+    assert status in (200, 204) and headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_a_busy_port_is_a_clean_error(server):
+    base, _, _ = server
+    port = base.rsplit(":", 1)[1]
+    result = subprocess.run(command() + ["serve", "--port", port], capture_output=True, text=True, timeout=60,
+                            env=dict(os.environ, INTERKULTUR_CATALOGUE=str(REPO / "data" / "holidays.yaml")))
+    assert result.returncode == 1
+    assert "cannot listen" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_bad_setting_is_a_clean_error():
+    result = subprocess.run(command() + ["serve", "--port", str(free_port())], capture_output=True, text=True,
+                            timeout=60, env=dict(os.environ, INTERKULTUR_ISLAMIC="lunar-guess",
+                                                 INTERKULTUR_CATALOGUE=str(REPO / "data" / "holidays.yaml")))
+    assert result.returncode == 2
+    assert "INTERKULTUR_ISLAMIC" in result.stderr and "Traceback" not in result.stderr
