@@ -12,6 +12,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify
 
+from .. import layers
 from ..catalog import TRADITIONS, Holiday
 from ..engine import Occurrence
 from . import i18n, params, state
@@ -29,12 +30,13 @@ def _json(payload: dict[str, Any], max_age: int | None = None) -> Response:
     return response
 
 
-def occurrence_json(occ: Occurrence, lang: str) -> dict[str, Any]:
-    data = occ.as_dict(lang)
+def occurrence_json(occ: Occurrence, lang: str, state: str | None = None) -> dict[str, Any]:
+    data = occ.as_dict(lang, state)
     out = {key: data[key] for key in ("id", "tradition", "community", "name")}
     out["description"] = occ.holiday.description(lang)
     out.update({key: data[key] for key in data if key not in out})
-    out["url"] = absolute("pages.holiday", holiday_id=occ.id)
+    # public holidays and school breaks are generated layers, not catalogue entries: no detail page
+    out["url"] = absolute("pages.holiday", holiday_id=occ.id) if occ.tradition not in layers.LAYERS else None
     return out
 
 
@@ -62,7 +64,8 @@ def holidays() -> Response:
     query = params.parse_query()
     start, end = params.parse_range()
     found = state().engine.occurrences(start, end, **query.engine_kwargs())
-    return _json({"holidays": [occurrence_json(o, query.lang) for o in found]})
+    return _json({"holidays": [occurrence_json(o, query.lang, query.state) for o in found],
+                  "coverage": layers.coverage_report(query.state, start.year, end.year, query.traditions)})
 
 
 @bp.get("/api/v1/holidays/<holiday_id>")
@@ -74,7 +77,7 @@ def holiday(holiday_id: str) -> Response:
     upcoming = state().engine.upcoming(holiday_id, params.today(), count=NEXT_OCCURRENCES,
                                        islamic=query.islamic, jewish=query.jewish)
     return _json({"holiday": holiday_json(found, query.lang),
-                  "next": [occurrence_json(o, query.lang) for o in upcoming]})
+                  "next": [occurrence_json(o, query.lang, query.state) for o in upcoming]})
 
 
 @bp.get("/api/v1/traditions")

@@ -129,7 +129,7 @@ def _after_request(response: Response) -> Response:
         headers["Access-Control-Expose-Headers"] = "ETag, Content-Length"
         headers["Cross-Origin-Resource-Policy"] = "cross-origin"
         if request.method == "OPTIONS":
-            headers["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+            headers.setdefault("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")  # POST routes set their own
             headers["Access-Control-Allow-Headers"] = CORS_ALLOW_HEADERS
             headers["Access-Control-Max-Age"] = "86400"
     return response

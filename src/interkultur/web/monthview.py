@@ -116,10 +116,10 @@ def dual_labels(day: date, which: tuple[str, ...], islamic: str) -> list[DualLab
 
 
 def month_view(engine: Engine, year: int, month: int, today: date, *, traditions=None,
-               islamic: str, jewish: str, dual: tuple[str, ...] = ()) -> MonthView:
+               islamic: str, jewish: str, dual: tuple[str, ...] = (), state: str | None = None) -> MonthView:
     first = date(year, month, 1)
     last = date(year, month, calendar.monthrange(year, month)[1])
-    found = engine.occurrences(first, last, traditions=traditions, islamic=islamic, jewish=jewish)
+    found = engine.occurrences(first, last, traditions=traditions, islamic=islamic, jewish=jewish, state=state)
     weeks: list[list[DayCell]] = []
     first_label_shown = False
     for week in _WEEKS.monthdatescalendar(year, month):

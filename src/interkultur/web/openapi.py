@@ -7,8 +7,10 @@ from typing import Any
 
 from .. import __version__
 from ..catalog import MAX_YEAR, MIN_YEAR, TRADITIONS
+from ..engine import ALL_TRADITIONS
 from ..languages import DEFAULT_LANGUAGE, LANGUAGES
 from ..rules import JEWISH_VARIANTS
+from . import schools
 from .params import DUAL_CALENDARS, islamic_profiles
 
 _ERROR = {"$ref": "#/components/responses/Error"}
@@ -20,7 +22,7 @@ def _param(name: str, description: str, schema: dict[str, Any], where: str = "qu
 
 
 def _common() -> list[dict[str, Any]]:
-    return [{"$ref": f"#/components/parameters/{n}"} for n in ("lang", "tradition", "islamic", "jewish")]
+    return [{"$ref": f"#/components/parameters/{n}"} for n in ("lang", "tradition", "islamic", "jewish", "state")]
 
 
 def _calendar_response(description: str) -> dict[str, Any]:
@@ -37,7 +39,7 @@ def openapi_document(server: str) -> dict[str, Any]:
                      "estimated", "category", "url"],
         "properties": {
             "id": {"type": "string"},
-            "tradition": {"type": "string", "enum": list(TRADITIONS)},
+            "tradition": {"type": "string", "enum": list(ALL_TRADITIONS)},
             "community": {"type": ["string", "null"]},
             "name": {"type": "string"},
             "description": {"type": "string"},
@@ -48,7 +50,9 @@ def openapi_document(server: str) -> dict[str, Any]:
             "night": {"type": "boolean"},
             "estimated": {"type": "boolean", "description": "Calculated, may differ by a day."},
             "category": {"type": "string"},
-            "url": {"type": "string", "format": "uri"},
+            "school": {"$ref": "#/components/schemas/School"},
+            "url": {"type": ["string", "null"], "format": "uri",
+                    "description": "Detail page; null for public holidays and school breaks (generated layers)."},
         },
     }
     holiday = {
@@ -68,7 +72,7 @@ def openapi_document(server: str) -> dict[str, Any]:
         },
     }
     date_schema = {"type": "string", "format": "date"}
-    return {
+    document = {
         "openapi": "3.1.0",
         "info": {
             "title": "interkultur – Interkulturkalender API",
@@ -87,9 +91,10 @@ def openapi_document(server: str) -> dict[str, Any]:
                     _param("to", "Range end, inclusive; at most 10 years after from.", date_schema)],
                 "responses": {"200": {"description": "Occurrences sorted by start",
                                       "content": {"application/json": {"schema": {
-                                          "type": "object", "required": ["holidays"],
+                                          "type": "object", "required": ["holidays", "coverage"],
                                           "properties": {"holidays": {"type": "array", "items": {
-                                              "$ref": "#/components/schemas/Occurrence"}}}}}}},
+                                              "$ref": "#/components/schemas/Occurrence"}},
+                                              "coverage": {"$ref": "#/components/schemas/Coverage"}}}}}},
                               "400": _ERROR}}},
             "/api/v1/holidays/{id}": {"get": {
                 "summary": "One holiday with its next occurrences",
@@ -144,7 +149,8 @@ def openapi_document(server: str) -> dict[str, Any]:
                 "lang": _param("lang", f"Language (default {DEFAULT_LANGUAGE})",
                                {"type": "string", "enum": list(LANGUAGES), "default": DEFAULT_LANGUAGE}),
                 "tradition": _param("tradition", "Comma-separated traditions to include "
-                                    f"({', '.join(TRADITIONS)})", {"type": "string"}),
+                                    f"({', '.join(ALL_TRADITIONS)}; school-break needs state)",
+                                    {"type": "string"}),
                 "islamic": _param("islamic", "Islamic observance profile",
                                   {"type": "string", "enum": list(islamic_profiles())}),
                 "jewish": _param("jewish", "Jewish observance", {"type": "string",
@@ -161,3 +167,8 @@ def openapi_document(server: str) -> dict[str, Any]:
                                         "$ref": "#/components/schemas/Error"}}}}},
         },
     }
+    # the school routes (web.schools) document themselves
+    document["paths"].update(schools.openapi_paths(_common()))
+    for section, entries in schools.openapi_components().items():
+        document["components"][section].update(entries)
+    return document

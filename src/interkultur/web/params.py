@@ -18,7 +18,9 @@ from zoneinfo import ZoneInfo
 from flask import current_app, g, request
 
 from ..calendars import hijri
-from ..catalog import MAX_YEAR, MIN_YEAR, TRADITIONS
+from .. import layers
+from ..catalog import LAENDER, MAX_YEAR, MIN_YEAR
+from ..engine import ALL_TRADITIONS
 from ..languages import DEFAULT_LANGUAGE, LANGUAGES
 from ..rules import JEWISH_VARIANTS
 from .i18n import N_
@@ -73,7 +75,7 @@ def islamic_profiles() -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Query:
-    """The common parameters: ``lang``, ``tradition``, ``islamic``, ``jewish`` (and ``dual``)."""
+    """The common parameters: ``lang``, ``tradition``, ``islamic``, ``jewish``, ``state`` (and ``dual``)."""
 
     lang: str
     traditions: frozenset[str] | None
@@ -81,9 +83,12 @@ class Query:
     jewish: str
     dual: tuple[str, ...] = ()
     explicit: Mapping[str, str] = field(default_factory=dict)
+    #: German Land (bare code): adds its public holidays and school breaks, narrows ``school`` rules.
+    state: str | None = None
 
     def engine_kwargs(self) -> dict[str, Any]:
-        return {"traditions": self.traditions, "islamic": self.islamic, "jewish": self.jewish}
+        return {"traditions": self.traditions, "islamic": self.islamic, "jewish": self.jewish,
+                "state": self.state}
 
     def link_args(self, **extra: Any) -> dict[str, str]:
         """The parameters to carry into links, as the request gave them (validated); None drops one."""
@@ -154,21 +159,33 @@ def parse_choice(name: str, allowed: Iterable[str], default: str) -> str:
     return raw
 
 
+def parse_state() -> str | None:
+    """``state=NW`` or ``state=DE-NW`` (any case) -> ``NW``; None when not given."""
+    raw = _arg("state")
+    if raw is None:
+        return None
+    try:
+        return layers.check_state(raw)
+    except ValueError:
+        raise unknown("state", LAENDER) from None
+
+
 def parse_query(negotiate: bool = False, dual: bool = False) -> Query:
     """The common parameters of the current request, validated."""
     config = current_app.config
     lang = parse_language(negotiate)
-    traditions = parse_list("tradition", TRADITIONS)
+    traditions = parse_list("tradition", ALL_TRADITIONS)
     islamic = parse_choice("islamic", islamic_profiles(), config["ISLAMIC"])
     jewish = parse_choice("jewish", JEWISH_VARIANTS, config["JEWISH"])
     duals = (parse_list("dual", DUAL_CALENDARS) or ()) if dual else ()
+    state = parse_state()
     explicit = {}
     for name, value in (("lang", _arg("lang") and lang), ("tradition", traditions and ",".join(traditions)),
                         ("islamic", _arg("islamic") and islamic), ("jewish", _arg("jewish") and jewish),
-                        ("dual", duals and ",".join(duals))):
+                        ("dual", duals and ",".join(duals)), ("state", state)):
         if value:
             explicit[name] = value
-    query = Query(lang, frozenset(traditions) if traditions else None, islamic, jewish, duals, explicit)
+    query = Query(lang, frozenset(traditions) if traditions else None, islamic, jewish, duals, explicit, state)
     g.lang, g.query = lang, query
     return query
 
