@@ -24,12 +24,18 @@ from . import astronomy
 from .astronomy import CHINA_UTC_OFFSET, NEW_MOON, SOLAR_TERM
 
 
+#: A new moon this close to Beijing midnight may fall on either day within the
+#: uncertainty of the ephemeris and of Delta T (about a minute for the 2050s).
+CLOSE_CALL_MINUTES = 2.0
+
+
 @dataclass(frozen=True)
 class Month:
     start: date
     number: int      # 1..12
     leap: bool
     length: int      # 29 or 30
+    close_call: bool = False  # its new moon lies within CLOSE_CALL_MINUTES of midnight
 
 
 def _days(kind: str, first: date, last: date, angles: frozenset[int] | None = None) -> list[date]:
@@ -69,6 +75,9 @@ def sui(gregorian_year: int) -> tuple[Month, ...]:
     """
     first, last = _month_11_start(gregorian_year - 1), _month_11_start(gregorian_year)
     starts = _days(NEW_MOON, first, last)  # includes both months 11
+    close = {astronomy.local_date(t, CHINA_UTC_OFFSET)
+             for t, _ in astronomy.events_between(NEW_MOON, at_beijing_midnight(first), at_beijing_midnight(last) + 1)
+             if _minutes_from_midnight(t) < CLOSE_CALL_MINUTES}
     terms = _days(SOLAR_TERM, first, last, _PRINCIPAL)
     leap_sui = len(starts) == 14
     months: list[Month] = []
@@ -80,8 +89,14 @@ def sui(gregorian_year: int) -> tuple[Month, ...]:
             leap_found = True
         elif months:
             number = number % 12 + 1
-        months.append(Month(start, number, is_leap, (end - start).days))
+        months.append(Month(start, number, is_leap, (end - start).days, start in close))
     return tuple(months)
+
+
+def _minutes_from_midnight(t: float) -> float:
+    """Minutes between instant ``t`` and the nearest Beijing midnight."""
+    fraction = (t + 0.5 + CHINA_UTC_OFFSET / 24) % 1.0
+    return min(fraction, 1.0 - fraction) * 1440
 
 
 def months_touching(gregorian_year: int) -> tuple[Month, ...]:
@@ -91,12 +106,18 @@ def months_touching(gregorian_year: int) -> tuple[Month, ...]:
 
 def to_dates(gregorian_year: int, month: int, day: int, leap: bool = False) -> list[date]:
     """Gregorian dates in ``gregorian_year`` of lunar (month, day); [] or one date, rarely two."""
+    return [d for d, _ in dates_with_certainty(gregorian_year, month, day, leap)]
+
+
+def dates_with_certainty(gregorian_year: int, month: int, day: int,
+                         leap: bool = False) -> list[tuple[date, bool]]:
+    """Like ``to_dates``, each with whether its month hinges on a close call at midnight."""
     found = []
     for m in months_touching(gregorian_year):
         if m.number == month and m.leap == leap and day <= m.length:
             d = m.start + timedelta(days=day - 1)
             if d.year == gregorian_year:
-                found.append(d)
+                found.append((d, m.close_call))
     return found
 
 

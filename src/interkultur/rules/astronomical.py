@@ -120,14 +120,18 @@ def _twin(m: re.Match[str]) -> Rule:
 # -- Chinese ---------------------------------------------------------------------------
 @dataclass(frozen=True, repr=False)
 class ChineseDate(Rule):
-    """``chinese MM-DD``: day DD of lunar month MM (not the leap month), Beijing time."""
+    """``chinese MM-DD``: day DD of lunar month MM (not the leap month), Beijing time.
+
+    ``estimated`` where the month's new moon falls within two minutes of
+    Beijing midnight (2057: 23:59:50), which ephemerides may put on either day.
+    """
 
     month: int
     day: int
     text: str = ""
 
     def starts(self, year: int, ctx: Context) -> list[Start]:
-        return [Start(d) for d in chinese.to_dates(year, self.month, self.day)]
+        return [Start(d, close) for d, close in chinese.dates_with_certainty(year, self.month, self.day)]
 
 
 @register(r"chinese (\d{2})-(\d{2})")
