@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Callable, Iterable
 
 from babel.dates import format_date
-from icalendar import Calendar, Event, vDuration
+from icalendar import Calendar, Event, vDuration, vText
 
 from . import translations
 from .catalog import MAX_YEAR, MIN_YEAR, Catalogue
@@ -37,7 +37,7 @@ NIGHT_NOTE = N_("The night from %(eve)s to %(date)s.")
 MOON_NOTE = N_("Calculated date: it may differ by one day depending on the sighting of the moon.")
 ESTIMATED_NOTE = N_("Calculated date: it may differ by a day.")
 CALENDAR_NAME = N_("Intercultural calendar")
-CALENDAR_DESCRIPTION = N_("Holidays of religions and cultures, from the intercultural calendar.")
+CALENDAR_DESCRIPTION = N_("Holidays of religions and cultures from the intercultural calendar.")
 
 
 def _(lang: str, message: str, **variables: str) -> str:
@@ -100,10 +100,11 @@ def build_calendar(occurrences: Iterable[Occurrence], *, lang: str, catalogue: C
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("name", name)
-    cal.add("x-wr-calname", name)
+    # X- properties are TEXT (RFC 5545 3.8.8.2): vText escapes commas and semicolons
+    cal.add("x-wr-calname", vText(name))
     if description:
         cal.add("description", description)
-        cal.add("x-wr-caldesc", description)
+        cal.add("x-wr-caldesc", vText(description))
     # RFC 7986 requires VALUE=DURATION; icalendar does not add it by itself.
     cal.add("refresh-interval", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(REFRESH))

@@ -60,7 +60,7 @@ def _feed(path_tradition: str | None) -> Response:
     if path_tradition is not None:
         name = f"{i18n.gettext('Intercultural calendar')} – {i18n.tradition_name(path_tradition)}"
     elif query.traditions:
-        name = f"{i18n.gettext('Intercultural calendar')} – " + ", ".join(
+        name = f"{i18n.gettext('Intercultural calendar')} – " + " / ".join(
             i18n.tradition_name(t) for t in TRADITIONS if t in query.traditions)
     else:
         name = i18n.gettext("Intercultural calendar")
