@@ -13,9 +13,11 @@ import threading
 
 from flask import Blueprint, Response, current_app, request
 
-from ..catalog import TRADITIONS
+from .. import layers
+from ..engine import ALL_TRADITIONS
 from ..ical import build_calendar, feed_window
 from . import i18n, params, state
+from .schools import land_name
 from .templating import absolute
 
 bp = Blueprint("feeds", __name__)
@@ -25,12 +27,14 @@ _LOCK = threading.Lock()
 
 
 def _variant(query: params.Query) -> tuple:
-    return (query.lang, query.traditions, query.islamic, query.jewish, "lang" in query.explicit)
+    return (query.lang, query.traditions, query.islamic, query.jewish, "lang" in query.explicit, query.state)
 
 
 def _holiday_link(query: params.Query):
     extra = {"lang": query.lang} if "lang" in query.explicit else {}
-    return lambda occ: absolute("pages.holiday", holiday_id=occ.id, **extra)
+    # public holidays and school breaks (state=) have no detail page
+    return lambda occ: (absolute("pages.holiday", holiday_id=occ.id, **extra)
+                        if occ.tradition not in layers.LAYERS else None)
 
 
 def _calendar_response(key: tuple, build, filename: str, disposition: str = "inline") -> Response:
@@ -61,15 +65,17 @@ def _feed(path_tradition: str | None) -> Response:
         name = f"{i18n.gettext('Intercultural calendar')} – {i18n.tradition_name(path_tradition)}"
     elif query.traditions:
         name = f"{i18n.gettext('Intercultural calendar')} – " + " / ".join(
-            i18n.tradition_name(t) for t in TRADITIONS if t in query.traditions)
+            i18n.tradition_name(t) for t in ALL_TRADITIONS if t in query.traditions)
     else:
         name = i18n.gettext("Intercultural calendar")
+    if query.state:
+        name += f" – {land_name(query.state)}"
     config = current_app.config
     key = ("feed", path_tradition, _variant(query), start, end, config["BASE_URL"] or request.url_root)
 
     def build() -> bytes:
         found = state().engine.occurrences(start, end, traditions=traditions,
-                                           islamic=query.islamic, jewish=query.jewish)
+                                           islamic=query.islamic, jewish=query.jewish, state=query.state)
         return build_calendar(found, lang=query.lang, catalogue=state().catalogue, name=name,
                               uid_domain=config["UID_DOMAIN"], link_for=_holiday_link(query))
 
@@ -83,7 +89,7 @@ def all_traditions() -> Response:
 
 @bp.get("/feeds/<tradition>.ics")
 def tradition(tradition: str) -> Response:
-    if tradition not in TRADITIONS:
+    if tradition not in ALL_TRADITIONS:  # public and school-break (with state=) too
         raise params.WebError(404, params.MSG_NO_TRADITION, "tradition")
     return _feed(tradition)
 

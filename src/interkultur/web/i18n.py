@@ -28,6 +28,8 @@ TRADITION_NAMES: dict[str, str] = {
     "sikhism": N_("Sikhism"), "bahai": N_("Bahá’í"), "yazidi": N_("Yazidism"),
     "roma": N_("Roma"), "east-asian": N_("East Asian traditions"),
     "persian": N_("Persian and Kurdish traditions"), "international": N_("International days"),
+    # the generated layers (state=): a Land's public holidays and school holidays
+    "public": N_("Public holiday"), "school-break": N_("School holidays"),
 }
 CATEGORY_NAMES: dict[str, str] = {
     "major": N_("Major feast"), "minor": N_("Minor feast"), "fast": N_("Fast"),

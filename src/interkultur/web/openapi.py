@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import __version__
-from ..catalog import MAX_YEAR, MIN_YEAR, TRADITIONS
+from ..catalog import MAX_YEAR, MIN_YEAR
 from ..engine import ALL_TRADITIONS
 from ..languages import DEFAULT_LANGUAGE, LANGUAGES
 from ..rules import JEWISH_VARIANTS
@@ -122,7 +122,8 @@ def openapi_document(server: str) -> dict[str, Any]:
                                        "responses": _calendar_response("RFC 5545 calendar")}},
             "/feeds/{tradition}.ics": {"get": {
                 "summary": "iCalendar feed of one tradition",
-                "parameters": [_param("tradition", "Tradition id", {"type": "string", "enum": list(TRADITIONS)},
+                "parameters": [_param("tradition", "Tradition id (school-break needs state)",
+                                      {"type": "string", "enum": list(ALL_TRADITIONS)},
                                       "path", True)] + _common(),
                 "responses": _calendar_response("RFC 5545 calendar")}},
             "/holiday/{id}.ics": {"get": {

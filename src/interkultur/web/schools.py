@@ -267,6 +267,10 @@ class Row:
         return any(m.grants_leave for m in self.matches)
 
     @property
+    def eve_only(self) -> bool:
+        return bool(self.matches) and all(m.match == "eve" for m in self.matches)
+
+    @property
     def no_school(self) -> bool:
         return any(m.match == "day" and m.leave and m.leave.get("leave") == "statutory"
                    and m.grants_leave for m in self.matches)
@@ -282,17 +286,22 @@ def _page_state(source: Mapping[str, str], submitted: bool) -> str | None:
         raise params.unknown("state", LAENDER) from None
 
 
+def _upload_message(key: str) -> str:
+    message = UPLOAD_MESSAGES[key]
+    return gettext(message, kb=plans.MAX_UPLOAD_BYTES // 1024, days=plans.MAX_RANGE_DAYS)
+
+
 def _read_form(plan: plans.Plan, errors: list[str]) -> tuple[str, str | None]:
     """Text, picked dates and the upload of a POSTed form; returns (text, file name)."""
     try:
         request.max_content_length = MAX_FORM_BYTES
         form, files = request.form, request.files
     except RequestEntityTooLarge:
-        errors.append(gettext(UPLOAD_MESSAGES["size"], kb=plans.MAX_UPLOAD_BYTES // 1024))
+        errors.append(_upload_message("size"))
         return "", None
     text = form.get("dates", "")
-    plan.extend(plans.parse_picked(form.getlist("day")))
     plan.extend(plans.parse_text(text))
+    plan.extend(plans.parse_picked(form.getlist("day")))
     upload = files.get("plan")
     filename = None
     if upload is not None and upload.filename:
@@ -301,7 +310,7 @@ def _read_form(plan: plans.Plan, errors: list[str]) -> tuple[str, str | None]:
         try:
             plan.extend(plans.parse_upload(data))
         except plans.UploadError as exc:
-            errors.append(gettext(UPLOAD_MESSAGES[exc.message], kb=plans.MAX_UPLOAD_BYTES // 1024))
+            errors.append(_upload_message(exc.message))
     return text, filename
 
 
@@ -339,7 +348,7 @@ def page() -> Response:
     status = 400 if submitted and errors else 200
     if status == 200 and submitted and not rows and plan.invalid:
         status = 400
-    notes = [gettext(UPLOAD_MESSAGES[n], days=plans.MAX_RANGE_DAYS) for n in plan.notes]
+    notes = [_upload_message(n) for n in plan.notes]
     html = render_template(
         "schulen.html", query=query, land=land, submitted=submitted, rows=rows, errors=errors,
         invalid=plan.invalid[:plans.MAX_SHOWN], invalid_more=max(0, len(plan.invalid) - plans.MAX_SHOWN),

@@ -3,7 +3,8 @@
    inserts an iframe with the month widget right after itself (or into the
    element named by data-target) and resizes it to its content, which the
    widget reports with postMessage. Attributes: data-lang, data-tradition,
-   data-islamic, data-jewish, data-dual ("hijri,hebrew"), data-month
+   data-islamic, data-jewish, data-dual ("hijri,hebrew"), data-state ("NW": that
+   Land's public and school holidays), data-month
    ("2018-10"), data-title, data-target (a CSS selector). The same names work
    as query parameters of this script's URL; attributes win. */
 (function () {
@@ -14,7 +15,7 @@
   var origin = source.origin;
   var params = new URLSearchParams(source.search);
   params.delete("v");
-  ["lang", "tradition", "islamic", "jewish", "dual"].forEach(function (name) {
+  ["lang", "tradition", "islamic", "jewish", "dual", "state"].forEach(function (name) {
     var value = script.getAttribute("data-" + name);
     if (value && value.trim()) params.set(name, value.trim());
   });
