@@ -2,12 +2,22 @@
 
 A profile answers three questions the rules need: on which Gregorian date does
 Hijri day (year, month, day) fall, how long is that month, and is the answer an
-estimate. The arithmetic is hijridate's Umm al-Qura table and convertdate's
-tabular calendar; nothing here converts by hand.
+estimate. Profiles:
+
+* ``umm-al-qura`` -- hijridate's Umm al-Qura table (1343-1500 AH), tabular outside;
+* ``diyanet`` -- Turkey's Presidency of Religious Affairs: announced dates, else
+  month starts computed with its crescent criterion (``calendars.diyanet``);
+* ``tabular`` -- the arithmetical calendar (convertdate), always estimated;
+* ``sighting`` -- one day after the deployment's base profile
+  (``$INTERKULTUR_SIGHTING_BASE``, default ``umm-al-qura``), always estimated.
+
+The arithmetic is hijridate's, convertdate's and the Diyanet tables'; nothing
+here converts by hand.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -16,6 +26,8 @@ from typing import Protocol
 from convertdate import islamic as _tabular
 from hijridate import Gregorian, Hijri
 from hijridate.ummalqura import HIJRI_RANGE
+
+from . import diyanet
 
 #: Catalogue month name -> month number (1 = Muharram). Apostrophes, hyphens
 #: and the usual transliterations are folded before lookup (see ``month_key``).
@@ -146,10 +158,61 @@ class Sighting:
         return self.base.from_date(d - timedelta(days=1))
 
 
-def profiles() -> dict[str, HijriCalendar]:
-    """Every Islamic observance profile by its public name."""
-    uq = UmmAlQura()
-    return {"umm-al-qura": uq, "tabular": Tabular(), "sighting": Sighting(base=uq)}
+def _uq_start(year: int, month: int) -> date:
+    return UmmAlQura().to_date(year, month, 1)[0]
+
+
+@dataclass(frozen=True)
+class Diyanet:
+    """Turkey's Presidency of Religious Affairs, followed by DITIB and most Turkish mosques.
+
+    Announced dates where Diyanet published them, else month starts computed
+    with its crescent criterion (``calendars.diyanet``); before 1400 AH, where
+    nothing was announced, Umm al-Qura stands in. Only announced months are
+    not ``estimated``.
+    """
+
+    name: str = "diyanet"
+
+    def _table(self) -> "diyanet.MonthTable":
+        return diyanet.table(_uq_start)
+
+    def to_date(self, year: int, month: int, day: int) -> tuple[date, bool]:
+        if not diyanet.covers(year):
+            return Tabular().to_date(year, month, day)
+        start, estimated = diyanet.month_start(self._table(), year, month)
+        return start + timedelta(days=day - 1), estimated
+
+    def month_length(self, year: int, month: int) -> int:
+        if not diyanet.covers(year):
+            return Tabular().month_length(year, month)
+        return diyanet.month_length(self._table(), year, month)
+
+    def from_date(self, d: date) -> tuple[int, int, int]:
+        try:
+            return diyanet.from_date(self._table(), d)
+        except ValueError:
+            return Tabular().from_date(d)
+
+
+#: Environment variable naming the profile that ``sighting`` shifts by a day.
+SIGHTING_BASE_VARIABLE = "INTERKULTUR_SIGHTING_BASE"
+DEFAULT_SIGHTING_BASE = "umm-al-qura"
+
+
+def profiles(sighting_base: str | None = None) -> dict[str, HijriCalendar]:
+    """Every Islamic observance profile by its public name.
+
+    ``sighting`` is one day after the deployment's base profile:
+    ``sighting_base``, else ``$INTERKULTUR_SIGHTING_BASE``, else ``umm-al-qura``.
+    """
+    computed: dict[str, HijriCalendar] = {
+        "umm-al-qura": UmmAlQura(), "diyanet": Diyanet(), "tabular": Tabular()}
+    base = sighting_base or os.environ.get(SIGHTING_BASE_VARIABLE) or DEFAULT_SIGHTING_BASE
+    if base not in computed:
+        raise ValueError(f"{SIGHTING_BASE_VARIABLE}={base!r} is not a profile a sighting can follow "
+                         f"(allowed: {', '.join(computed)})")
+    return {**computed, "sighting": Sighting(base=computed[base])}
 
 
 PROFILES: dict[str, HijriCalendar] = profiles()

@@ -1,0 +1,213 @@
+#!/usr/bin/env python
+"""Regenerate src/interkultur/calendars/generated/diyanet_months.csv.
+
+Computes the first day of every Hijri month from 1 Muharram 1400 (21 November
+1979) to the end of 1530 AH under the criteria of the Turkish Presidency of
+Religious Affairs (Diyanet İşleri Başkanlığı), as documented by R. H. van Gent
+("The Islamic calendar of Turkey", Utrecht University) and the 2016 Istanbul
+International Hijri Calendar Union Congress:
+
+* 1400-1435 AH: a month begins on the day after the evening on which,
+  somewhere on Earth, the centre of the Moon at local sunset is at least 5°
+  above the horizon (topocentric, airless) and at least 8° from the Sun
+  (geocentric elongation). van Gent's wording ("within some region of the
+  terrestrial globe") leaves the region open; Diyanet's announced Bayram
+  dates of 1400-1435 are reproduced (71 of 72) only when the region is the
+  places whose sunset falls before 24:00 UT on that day, and 56 of 72 with
+  the whole globe, so the table uses the former;
+* from 1436 AH (25 October 2014; the 2016 unified Hijri calendar rule): the
+  same 5°/8° criterion, met somewhere with sunset before 24:00 UT; if it is
+  met only later, in the Americas, the month still begins provided the
+  conjunction happened before dawn (fajr, Sun 18° below the horizon) in New
+  Zealand (Wellington) and the place is on the American mainland (the Pacific
+  coastline is approximated by the points in ``AMERICAS_WEST_COAST``).
+
+The search evaluates the criterion on a 5° x 10° grid of places between 60° S
+and 60° N with approximate sunsets, then, where the best place is within 2° of
+the threshold, refines it with exact ephem sunsets on a 1° grid. Announced
+dates (src/interkultur/calendars/announced/diyanet.csv) override this table
+at run time; it is only the estimate for months no announcement covers.
+
+Usage:  python scripts/generate_diyanet.py [--workers N] [--check]
+Takes a few minutes on two cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import math
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date, timedelta
+from pathlib import Path
+
+import ephem
+
+from interkultur.calendars import astronomy
+
+OUT = Path(__file__).resolve().parents[1] / "src/interkultur/calendars/generated/diyanet_months.csv"
+FIRST_YEAR, LAST_YEAR = 1400, 1530
+EPOCH_1400 = date(1979, 11, 21)          # 1 Muharram 1400 (van Gent; Diyanet)
+RULE_CHANGE = (1436, 1)                  # 25 October 2014
+ALTITUDE, ELONGATION = 5.0, 8.0
+LATITUDES = range(-60, 61, 5)
+LONGITUDES = range(-180, 180, 10)
+WELLINGTON = astronomy.Place("Wellington", -41.2865, 174.7762, 12.0)
+#: (latitude, westernmost mainland longitude) along the Pacific coast of the Americas.
+AMERICAS_WEST_COAST = (
+    (-56, -68.0), (-50, -75.5), (-40, -73.9), (-30, -71.6), (-18, -70.5), (-15, -75.5),
+    (-5, -81.3), (1, -80.0), (7, -78.5), (10, -86.0), (14, -92.0), (16, -98.0),
+    (20, -105.5), (23, -110.0), (32, -117.0), (40, -124.4), (50, -127.0), (55, -133.0),
+    (60, -165.0), (66, -168.0),
+)
+
+
+def on_american_mainland(lat: float, lon: float) -> bool:
+    if lon > -34 or not AMERICAS_WEST_COAST[0][0] <= lat <= AMERICAS_WEST_COAST[-1][0]:
+        return False
+    for (lat0, lon0), (lat1, lon1) in zip(AMERICAS_WEST_COAST, AMERICAS_WEST_COAST[1:]):
+        if lat0 <= lat <= lat1:
+            west = lon0 + (lon1 - lon0) * (lat - lat0) / (lat1 - lat0)
+            return lon >= west
+    return False
+
+
+_SUN, _MOON = ephem.Sun(), ephem.Moon()
+
+
+def _observer(lat: float, lon: float, horizon: str = "-0:34") -> ephem.Observer:
+    obs = ephem.Observer()
+    obs.lat, obs.lon = math.radians(lat), math.radians(lon)
+    obs.pressure = 0
+    obs.horizon = horizon
+    return obs
+
+
+def exact_sunset(lat: float, lon: float, day: date) -> float | None:
+    """Sunset on local mean-time ``day`` at (lat, lon), or None (no sunset)."""
+    obs = _observer(lat, lon)
+    obs.date = astronomy.at_midnight(day) - lon / 360
+    try:
+        return float(obs.next_setting(_SUN))
+    except (ephem.AlwaysUpError, ephem.NeverUpError):
+        return None
+
+
+def margin(lat: float, lon: float, t: float) -> float:
+    """min(altitude - 5°, elongation - 8°) of the Moon at instant ``t`` seen from (lat, lon)."""
+    obs = _observer(lat, lon)
+    obs.date = t
+    _MOON.compute(obs)
+    altitude = math.degrees(_MOON.alt)
+    _MOON.compute(t)
+    _SUN.compute(t)
+    elongation = math.degrees(ephem.separation(_MOON, _SUN))
+    return min(altitude - ALTITUDE, elongation - ELONGATION)
+
+
+def best_margin(day: date, accept) -> float:
+    """Largest margin at local sunset of ``day`` over places with ``accept(lat, lon, t)``."""
+    best, candidates = -99.0, []
+    for lat in LATITUDES:
+        base = exact_sunset(lat, 0.0, day)
+        if base is None:
+            continue
+        for lon in LONGITUDES:
+            t = base - lon / 360  # same local time, shifted in UT; refined below if it matters
+            if not accept(lat, lon, t):
+                continue
+            m = margin(lat, lon, t)
+            candidates.append((m, lat, lon))
+            best = max(best, m)
+    if not candidates or best > 2.0 or best < -2.0:
+        return best
+    # refine around the best few places with exact sunsets on a 1-degree grid
+    best = -99.0
+    for _, lat0, lon0 in sorted(candidates, reverse=True)[:4]:
+        for lat in range(max(lat0 - 5, -60), min(lat0 + 5, 60) + 1):
+            for lon in range(max(lon0 - 10, -180), min(lon0 + 10, 180) + 1, 2):
+                t = exact_sunset(lat, lon, day)
+                if t is not None and accept(lat, lon, t):
+                    best = max(best, margin(lat, lon, t))
+    return best
+
+
+def month_start(conjunction: float, unified: bool) -> date:
+    """First day of the month after ``conjunction`` under the old (1400-1435) or unified rule."""
+    day = astronomy.local_date(conjunction)
+    for _ in range(4):
+        following = astronomy.at_midnight(day + timedelta(days=1))
+        if best_margin(day, lambda lat, lon, t: t < following) >= 0:
+            return day + timedelta(days=1)
+        if unified:
+            nz_fajr = _nz_fajr(day + timedelta(days=1))
+            if conjunction < nz_fajr and best_margin(
+                    day, lambda lat, lon, t: t >= following and on_american_mainland(lat, lon)) >= 0:
+                return day + timedelta(days=1)
+        day += timedelta(days=1)
+    raise RuntimeError(f"no month start found after conjunction {astronomy.to_datetime(conjunction)}")
+
+
+def _nz_fajr(day: date) -> float:
+    obs = _observer(WELLINGTON.latitude, WELLINGTON.longitude, horizon="-18")
+    obs.date = WELLINGTON.midnight(day)
+    return float(obs.next_rising(_SUN, use_center=True))
+
+
+def _job(args: tuple[int, float, bool]) -> tuple[int, date]:
+    index, conjunction, unified = args
+    return index, month_start(conjunction, unified)
+
+
+def compute(workers: int) -> list[tuple[int, int, date, str]]:
+    """[(hijri year, month, first day, rule)] for FIRST_YEAR..LAST_YEAR."""
+    months = (LAST_YEAR - FIRST_YEAR + 1) * 12
+    start = astronomy.at_midnight(EPOCH_1400 - timedelta(days=3))
+    conjunctions = astronomy.new_moons_between(start, start + (months + 1) * astronomy.SYNODIC_MONTH)[:months]
+    jobs = []
+    for i, conjunction in enumerate(conjunctions):
+        year, month = FIRST_YEAR + i // 12, i % 12 + 1
+        jobs.append((i, conjunction, (year, month) >= RULE_CHANGE))
+    starts: dict[int, date] = {}
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for i, day in pool.map(_job, jobs, chunksize=8):
+            starts[i] = day
+    if starts[0] != EPOCH_1400:
+        raise RuntimeError(f"1 Muharram 1400 computed as {starts[0]}, expected {EPOCH_1400}")
+    return [(FIRST_YEAR + i // 12, i % 12 + 1, starts[i],
+             "unified-2016" if (FIRST_YEAR + i // 12, i % 12 + 1) >= RULE_CHANGE else "diyanet-1400")
+            for i in sorted(starts)]
+
+
+def render(rows: list[tuple[int, int, date, str]]) -> str:
+    buf = io.StringIO()
+    buf.write(f"# Generated by scripts/generate_diyanet.py with ephem {ephem.__version__}; do not edit.\n")
+    buf.write("# First day of each Hijri month under Diyanet's computed criteria (see the script's\n")
+    buf.write("# docstring); dates Diyanet announced override these at run time.\n")
+    buf.write("hijri_year,month,first_day,rule\n")
+    for year, month, day, rule in rows:
+        buf.write(f"{year},{month},{day.isoformat()},{rule}\n")
+    return buf.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--check", action="store_true", help="compare instead of writing")
+    args = parser.parse_args(argv)
+    began = time.perf_counter()
+    text = render(compute(args.workers))
+    elapsed = time.perf_counter() - began
+    if args.check:
+        same = OUT.read_text("utf-8") == text
+        print(f"{OUT.name}: {'up to date' if same else 'DIFFERS'} ({elapsed:.0f} s)")
+        return 0 if same else 1
+    OUT.write_text(text, "utf-8")
+    print(f"wrote {OUT} ({text.count(chr(10))} lines) in {elapsed:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
