@@ -17,30 +17,21 @@ from .conftest import API, holidays_on, match_of
 
 LEAVE_KINDS_GRANTING = {"statutory", "without-application", "on-application"}
 
-#: Known data gaps in data/holidays.yaml (owned by the catalogue engineer; reported, not edited here).
-DATA_ONE_DAY_OF_CHOICE = (
-    "data/holidays.yaml gives NW on-application `days: [1]`, but BASS 12-52 Nr. 1 grants one day of a "
-    "multi-day feast chosen by the pupil (research §3), so every day of the feast qualifies: "
-    "`days` should be null (any day) with the note. Reported to the catalogue owner.")
-DATA_ORTHODOX_EASTER = (
-    "data/holidays.yaml: orthodox-easter has no `school` entry for NW although research §2 lists "
-    "Orthodox Easter as B (BASS list, leave on application), like the other Orthodox Easter days. "
-    "Reported to the catalogue owner.")
-
-# (date, holiday id, day of the feast, why the leave flag may still be missing)
+# (date, holiday id, day of the feast). In NRW (BASS 12-52 Nr. 1) leave on application covers one day
+# of a multi-day feast, chosen by the pupil: every day of the feast qualifies (research §3).
 KNOWN = [
-    ("2025-03-30", "eid-al-fitr", 1, None),
-    ("2025-03-31", "eid-al-fitr", 2, DATA_ONE_DAY_OF_CHOICE),
-    ("2025-04-01", "eid-al-fitr", 3, DATA_ONE_DAY_OF_CHOICE),
-    ("2025-06-06", "eid-al-adha", 1, None),
-    ("2025-09-23", "rosh-hashanah", 1, None),
-    ("2025-09-24", "rosh-hashanah", 2, DATA_ONE_DAY_OF_CHOICE),
-    ("2025-10-02", "yom-kippur", 1, None),
-    ("2025-04-20", "orthodox-easter", 1, DATA_ORTHODOX_EASTER),
+    ("2025-03-30", "eid-al-fitr", 1),
+    ("2025-03-31", "eid-al-fitr", 2),
+    ("2025-04-01", "eid-al-fitr", 3),
+    ("2025-06-06", "eid-al-adha", 1),
+    ("2025-09-23", "rosh-hashanah", 1),
+    ("2025-09-24", "rosh-hashanah", 2),
+    ("2025-10-02", "yom-kippur", 1),
+    ("2025-04-20", "orthodox-easter", 1),
 ]
 
 
-@pytest.mark.parametrize("day,holiday_id,day_of_feast", [k[:3] for k in KNOWN])
+@pytest.mark.parametrize("day,holiday_id,day_of_feast", KNOWN)
 def test_known_holiday_falls_on_the_date(check, day, holiday_id, day_of_feast):
     answer = check([day])
     assert answer["state"] == "NW"
@@ -54,23 +45,14 @@ def test_known_holiday_falls_on_the_date(check, day, holiday_id, day_of_feast):
         assert key in found
 
 
-def _known_with_marks(require_data):
-    out = []
-    for day, holiday_id, nth, gap in KNOWN:
-        marks = [pytest.mark.xfail(reason=gap, strict=True)] if gap and require_data(gap) else []
-        out.append(pytest.param(day, holiday_id, nth, marks=marks, id=f"{holiday_id}-{day}"))
-    return out
-
-
-@pytest.mark.parametrize("day,holiday_id,day_of_feast",
-                         _known_with_marks(lambda gap: gap is DATA_ORTHODOX_EASTER))
+@pytest.mark.parametrize("day,holiday_id,day_of_feast", KNOWN)
 def test_known_holiday_has_an_nrw_leave_rule(check, day, holiday_id, day_of_feast):
     found = match_of(check([day]), day, holiday_id)
     assert set(found["school"]) == {"NW"}  # state= narrows the school object to the Land
     assert found["school"]["NW"]["leave"] in LEAVE_KINDS_GRANTING
 
 
-@pytest.mark.parametrize("day,holiday_id,day_of_feast", _known_with_marks(lambda gap: True))
+@pytest.mark.parametrize("day,holiday_id,day_of_feast", KNOWN)
 def test_known_holiday_is_flagged_with_nrw_leave_on_that_day(check, day, holiday_id, day_of_feast):
     answer = check([day])
     found = match_of(answer, day, holiday_id)

@@ -217,3 +217,11 @@ def test_coverage_note_on_the_page(client):
 def test_head_and_other_methods(client):
     assert client.head("/schulen").status_code == 200
     assert client.put("/schulen").status_code == 405
+
+
+def test_rules_limited_to_some_days_say_so(client):
+    # Bayern: the first two days of each Bayram, without application (research §3)
+    page = parse(post(client, dates="2025-06-07\n2025-06-08", state="BY"))
+    second, third = page.rows
+    assert second["conflict"] == "leave" and "gilt für" not in second["text"]
+    assert third["conflict"] == "holiday" and "gilt für Tag 1, 2 des Festes" in third["text"]
