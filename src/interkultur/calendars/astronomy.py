@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import math
+import threading
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -89,10 +90,21 @@ def from_datetime(dt: datetime) -> float:
 
 
 # -- positions --------------------------------------------------------------------------
-_SUN, _MOON = ephem.Sun(), ephem.Moon()
+# ephem bodies and observers are mutated by compute(); the web server runs
+# requests in threads, so each thread gets its own.
+_local = threading.local()
 
 
-def _apparent_longitude(body: ephem.Body, t: float) -> float:
+def _body(name: str) -> ephem.Body:
+    body = getattr(_local, name, None)
+    if body is None:
+        body = getattr(ephem, name)()
+        setattr(_local, name, body)
+    return body
+
+
+def _apparent_longitude(name: str, t: float) -> float:
+    body = _body(name)
     body.compute(t, epoch=t)
     ecl = ephem.Ecliptic(ephem.Equatorial(body.g_ra, body.g_dec, epoch=t), epoch=t)
     return math.degrees(ecl.lon)
@@ -100,12 +112,12 @@ def _apparent_longitude(body: ephem.Body, t: float) -> float:
 
 def sun_longitude(t: float) -> float:
     """Apparent geocentric ecliptic longitude of the Sun (tropical, equinox of date), degrees."""
-    return _apparent_longitude(_SUN, t)
+    return _apparent_longitude("Sun", t)
 
 
 def moon_longitude(t: float) -> float:
     """Apparent geocentric ecliptic longitude of the Moon, degrees."""
-    return _apparent_longitude(_MOON, t)
+    return _apparent_longitude("Moon", t)
 
 
 def elongation(t: float) -> float:
@@ -313,7 +325,6 @@ def march_equinox(year: int) -> float:
 
 
 # -- sunrise and sunset -----------------------------------------------------------------
-@lru_cache(maxsize=None)
 def _observer(place: Place, horizon: str = "-0:34") -> ephem.Observer:
     obs = ephem.Observer()
     obs.lat, obs.lon = str(place.latitude), str(place.longitude)
@@ -327,7 +338,7 @@ def compute_sun_event(place: Place, day: date, rising: bool) -> float:
     observer = _observer(place)
     observer.date = place.midnight(day)
     event = observer.next_rising if rising else observer.next_setting
-    return float(event(_SUN))
+    return float(event(_body("Sun")))
 
 
 #: Places whose daily sunrise and sunset are tabulated (rules evaluate them for every year).
