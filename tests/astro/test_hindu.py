@@ -9,7 +9,8 @@ import pytest
 from interkultur.calendars import astronomy, hindu
 
 # Government of India, Ministry of Personnel (DoPT), lists of holidays for Central
-# Government offices in Delhi/New Delhi, 2019-2025.
+# Government offices in Delhi/New Delhi, 2019-2025 (2023 as reproduced by the Indian
+# embassies: eoimanila.gov.in "List of holidays 2023", eoicairo.gov.in).
 GOI = {
     "diwali": {2019: date(2019, 10, 27), 2020: date(2020, 11, 14), 2021: date(2021, 11, 4),
                2022: date(2022, 10, 24), 2023: date(2023, 11, 12), 2024: date(2024, 10, 31),
@@ -95,7 +96,8 @@ def test_ordinary_diwali_is_not_disputed(occurrences):
 
 def test_holika_dahan_moves_when_purnima_lasts_three_and_a_half_prahars():
     # 2023: Purnima 6 Mar 16:17 - 7 Mar 18:09 IST covers 98% of 7 March's daylight,
-    # so Holika Dahan is on 7 March and Holi (GoI) on 8 March; in 2024 Purnima ends
+    # so Holika Dahan is on 7 March (GoI restricted holiday list 2023: "Holika Dahan,
+    # Dolyatra March 07") and Holi on 8 March; in 2024 Purnima ends
     # 25 Mar 12:29, the bonfire stays on 24 March and Holi is 25 March.
     span = hindu.tithi_span(_month(2023, "phalguna"), hindu.TITHIS["purnima"])
     assert hindu.observance_day(span, "holika dahan")[0] == date(2023, 3, 7)
