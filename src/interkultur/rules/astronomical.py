@@ -9,7 +9,9 @@ Registered into the grammar on import (``rules.grammar`` imports this module):
     chinese 08-15                   Chinese lunisolar month-day (Mid-Autumn)
     solar term qingming             Beijing date of a solar term (by name or degrees: solar term 15)
     hindu ashvin amavasya at pradosh
-                                    tithi of an amanta month, kept on the day whose moment holds it
+                                    tithi (shukla 1-14, purnima, krishna 1-14, amavasya) of a
+                                    regular amanta month, kept on the day whose moment (sunrise,
+                                    morning, aparahna, pradosh, holika dahan) holds it
     full moon on or after 05-01     first full (or new) moon from a date, German civil time
 
 Each anchor calls one module of ``interkultur.calendars``; the astronomy is

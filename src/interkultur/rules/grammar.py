@@ -100,7 +100,9 @@ def parse_anchor(text: str) -> Rule:
             return factory(m)
     raise RuleSyntaxError(
         f"cannot read rule {text!r}: expected a date such as '12-25', 'julian 12-25', "
-        "'easter -2', 'orthodox', 'hebrew 15 Nisan', 'hijri 1 Shawwal' "
+        "'easter -2', 'orthodox', 'hebrew 15 Nisan', 'hijri 1 Shawwal', 'persian 1 farvardin', "
+        "'bahai 13 jalal', 'chinese 01-01', 'solar term qingming', "
+        "'hindu ashvin amavasya at pradosh', 'full moon on or after 05-01' "
         "(see the README section 'Rule grammar')"
     )
 
