@@ -104,3 +104,13 @@ def test_intercalary_days_fill_the_year():
     assert bahai.month_length(2024, bahai.AYYAM_I_HA) == 4
     assert bahai.to_date(2024, bahai.ALA, 1) == date(2025, 3, 1)
     assert bahai.to_date(2024, bahai.ALA, 19) == date(2025, 3, 19)
+
+
+def test_new_moon_on_naw_ruz_makes_the_count_ambiguous(occurrences):
+    # 2053: a new moon at 07:11 UT on 20 March, within the day of Naw-Rúz. Counted
+    # (it follows the start of Naw-Rúz), the Twin Holy Birthdays are 13/14 October;
+    # counted from the end of the day they would be a month later. Reported as estimated.
+    assert [bahai.new_moon_on_nawruz(y) for y in (2015, 2053, 2072, 2091)] == [False, True, True, True]
+    occ = occurrences("birth-of-the-bab", 2053)[0]
+    assert occ.start == date(2053, 10, 13) and occ.estimated
+    assert not occurrences("birth-of-the-bab", 2025)[0].estimated

@@ -77,7 +77,27 @@ def twin_holy_birthdays(gregorian_year: int) -> tuple[date, date]:
     """
     if gregorian_year < REFORM_YEAR:
         return date(gregorian_year, 10, 20), date(gregorian_year, 11, 12)
-    begins = astronomy.sunset(TEHRAN, nawruz(gregorian_year) - timedelta(days=1))
+    begins, _ = _nawruz_span(gregorian_year)
     moons = astronomy.new_moons_between(begins, begins + 8 * astronomy.SYNODIC_MONTH + 2)
     day = astronomy.sunset_day(TEHRAN, moons[7])
     return day + timedelta(days=1), day + timedelta(days=2)
+
+
+def new_moon_on_nawruz(gregorian_year: int) -> bool:
+    """Whether a new moon falls within the day of Naw-Rúz itself (2053, 2072, 2091).
+
+    The message of 10 July 2014 counts new moons "after Naw-Rúz"; such a moon
+    is counted here (it comes after Naw-Rúz has begun), but a reading that
+    counts from the end of the day would put the Twin Holy Birthdays a month
+    later, so those years are estimates until the World Centre's table says.
+    """
+    if gregorian_year < REFORM_YEAR:
+        return False
+    begins, ends = _nawruz_span(gregorian_year)
+    return bool(astronomy.new_moons_between(begins, ends))
+
+
+def _nawruz_span(gregorian_year: int) -> tuple[float, float]:
+    """Instants of the sunsets that begin and end the day of Naw-Rúz in Tehran."""
+    day = nawruz(gregorian_year)
+    return astronomy.sunset(TEHRAN, day - timedelta(days=1)), astronomy.sunset(TEHRAN, day)

@@ -105,13 +105,17 @@ def _bahai(m: re.Match[str]) -> Rule:
 
 @dataclass(frozen=True, repr=False)
 class TwinHolyBirthday(Rule):
-    """``bahai birth of the bab`` / ``bahai birth of bahaullah``."""
+    """``bahai birth of the bab`` / ``bahai birth of bahaullah``.
+
+    ``estimated`` in years with a new moon on Naw-Rúz itself, where the count
+    of "the eighth new moon after Naw-Rúz" can be read two ways.
+    """
 
     second: bool
     text: str = ""
 
     def starts(self, year: int, ctx: Context) -> list[Start]:
-        return [Start(bahai.twin_holy_birthdays(year)[int(self.second)])]
+        return [Start(bahai.twin_holy_birthdays(year)[int(self.second)], bahai.new_moon_on_nawruz(year))]
 
 
 @register(r"bahai birth of (the bab|bahaullah)")
