@@ -37,6 +37,19 @@ _DESCRIPTIONS = {
 }
 
 
+#: Names of the Länder for descriptions (German, English).
+LAND_NAMES: dict[str, tuple[str, str]] = {
+    "BW": ("Baden-Württemberg", "Baden-Württemberg"), "BY": ("Bayern", "Bavaria"),
+    "BE": ("Berlin", "Berlin"), "BB": ("Brandenburg", "Brandenburg"), "HB": ("Bremen", "Bremen"),
+    "HH": ("Hamburg", "Hamburg"), "HE": ("Hessen", "Hesse"),
+    "MV": ("Mecklenburg-Vorpommern", "Mecklenburg-Western Pomerania"),
+    "NI": ("Niedersachsen", "Lower Saxony"), "NW": ("Nordrhein-Westfalen", "North Rhine-Westphalia"),
+    "RP": ("Rheinland-Pfalz", "Rhineland-Palatinate"), "SL": ("Saarland", "Saarland"),
+    "SN": ("Sachsen", "Saxony"), "ST": ("Sachsen-Anhalt", "Saxony-Anhalt"),
+    "SH": ("Schleswig-Holstein", "Schleswig-Holstein"), "TH": ("Thüringen", "Thuringia"),
+}
+
+
 def slug(text: str) -> str:
     """``Easter/Spring Break`` -> ``easter-spring-break``; ``New Year's Day`` -> ``new-years-day``."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("'", "")).strip("-")
@@ -72,10 +85,10 @@ def _holiday(layer: str, state: str | None, de: str, en: str) -> Holiday:
     base = slug(en)
     if layer == SCHOOL_BREAK:
         base = base.removesuffix("-break")
-    land = state or "Deutschland"
+    german, english = LAND_NAMES.get(state or "", ("Deutschland", "Germany"))
     return Holiday(
         id=f"{layer}-{base}", tradition=layer, names={"de": de, "en": en},
-        descriptions={lang: text.format(land=land if lang == "de" else (state or "Germany"))
+        descriptions={lang: text.format(land=german if lang == "de" else english)
                       for lang, text in _DESCRIPTIONS[layer].items()},
         rules={}, days={"*": 1}, category="major" if layer == PUBLIC else "observance",
         sources=("python-holidays (holidays.DE)",),
