@@ -32,9 +32,15 @@ def _variant(query: params.Query) -> tuple:
 
 def _holiday_link(query: params.Query):
     extra = {"lang": query.lang} if "lang" in query.explicit else {}
-    # public holidays and school breaks (state=) have no detail page
-    return lambda occ: (absolute("pages.holiday", holiday_id=occ.id, **extra)
-                        if occ.tradition not in layers.LAYERS else None)
+    links: dict[str, str | None] = {}  # per build: a feed names each holiday once a year
+
+    def link(occ) -> str | None:
+        if occ.id not in links:
+            # public holidays and school breaks (state=) have no detail page
+            links[occ.id] = (absolute("pages.holiday", holiday_id=occ.id, **extra)
+                             if occ.tradition not in layers.LAYERS else None)
+        return links[occ.id]
+    return link
 
 
 def _calendar_response(key: tuple, build, filename: str, disposition: str = "inline") -> Response:
