@@ -130,6 +130,11 @@ class Holiday:
         """Duration in days under a variant, or ``"month"`` for the whole lunar month."""
         return self.days.get(jewish) or self.days["*"]
 
+    @property
+    def moon_sighted(self) -> bool:
+        """Its date may differ by a day depending on the sighting of the crescent."""
+        return any(rule.moon_sighted for rule in self.rules.values())
+
     def name(self, lang: str) -> str:
         """Name in ``lang``; falls back to German (the site language), then English."""
         return localised(self.names, lang)

@@ -25,8 +25,6 @@ from .engine import Occurrence
 PRODID = "-//interkultur//Interkulturkalender//DE"
 DEFAULT_UID_DOMAIN = "interkultur.invalid"
 REFRESH = timedelta(days=1)
-#: Traditions whose estimated dates depend on sighting the new moon.
-LUNAR_SIGHTING = frozenset({"islam", "alevi"})
 
 
 def N_(message: str) -> str:
@@ -103,8 +101,12 @@ def notes(occ: Occurrence, lang: str) -> list[str]:
                      date=format_date(occ.start, "long", locale=lang)))
     elif occ.eve:
         out.append(_(lang, EVE_NOTE, date=format_date(occ.eve, "long", locale=lang)))
-    if occ.estimated:
-        out.append(_(lang, MOON_NOTE if occ.tradition in LUNAR_SIGHTING else ESTIMATED_NOTE))
+    # every Hijri date carries the sighting note, even from a published table:
+    # mosques in Germany may begin the month a day earlier or later
+    if occ.holiday.moon_sighted:
+        out.append(_(lang, MOON_NOTE))
+    elif occ.estimated:
+        out.append(_(lang, ESTIMATED_NOTE))
     return out
 
 

@@ -142,6 +142,7 @@ class HijriDate(Rule):
     day: int
     month: int
     text: str = ""
+    moon_sighted = True
 
     def starts(self, year: int, ctx: Context) -> list[Start]:
         found = []

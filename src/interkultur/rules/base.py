@@ -41,6 +41,9 @@ class Rule(ABC):
     """A parsed rule. ``starts(year)`` returns every start inside that Gregorian year."""
 
     text: str = ""
+    #: True when the date hangs on a lunar month that communities may begin a
+    #: day later after sighting the crescent (the Hijri calendar).
+    moon_sighted: bool = False
 
     @abstractmethod
     def starts(self, year: int, ctx: Context) -> list[Start]:

@@ -80,6 +80,10 @@ class Composed(Rule):
     steps: tuple[Step, ...] = field(default=())
     text: str = ""
 
+    @property
+    def moon_sighted(self) -> bool:  # type: ignore[override]
+        return self.anchor.moon_sighted
+
     def starts(self, year: int, ctx: Context) -> list[Start]:
         found = []
         for anchor_year in (year - 1, year, year + 1):
