@@ -49,6 +49,16 @@ def _year(text: str) -> int:
     return year
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is less than 1")
+    return value
+
+
 def _traditions(text: str) -> list[str]:
     chosen = [t.strip() for t in text.split(",") if t.strip()]
     unknown = [t for t in chosen if t not in ALL_TRADITIONS]
@@ -109,7 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="run the web service (widget, API, feeds)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
+    p.add_argument("--threads", type=_positive, default=8, help="worker threads per process (default 8)")
+    p.add_argument("--workers", type=_positive, default=1,
+                   help="processes sharing the port (default 1; POSIX; or run gunicorn, see the README)")
+    p.add_argument("--trusted-proxy", metavar="ADDR",
+                   help="address of a reverse proxy whose X-Forwarded-* headers are believed")
     _add_catalogue(p)
     return parser
 
@@ -215,7 +229,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     catalogue = load(args.catalogue)  # refuse to start on a broken catalogue
     if args.catalogue:
         os.environ[ENV_VARIABLE] = args.catalogue
-    return serve(catalogue, host=args.host, port=args.port, threads=args.threads)
+    return serve(catalogue, host=args.host, port=args.port, threads=args.threads, workers=args.workers,
+                 trusted_proxy=args.trusted_proxy)
 
 
 COMMANDS = {"holidays": cmd_holidays, "month": cmd_month, "check": cmd_check,
