@@ -17,7 +17,8 @@ from typing import Any, Mapping
 
 import yaml
 
-from .rules import JEWISH_VARIANTS, Rule, RuleSyntaxError, parse_rule
+from .calendars.hijri import DEFAULT_PROFILE, PROFILES
+from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS, Context, Rule, RuleSyntaxError, parse_rule
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
     _BaseLoader: type = yaml.CSafeLoader
@@ -295,6 +296,7 @@ class _EntryValidator:
         notes = self.texts("notes", ()) if "notes" in entry else {}
         rules = self.rules()
         days = self.days()
+        self.check_whole_month(rules, days)
         since, until = self.year("since"), self.year("until")
         if since and until and since > until:
             self.error("until", f"'until' ({until}) is before 'since' ({since})")
@@ -367,6 +369,18 @@ class _EntryValidator:
             if not valid:
                 self.error("days", f"must be a whole number of days from 1 to 60 or {WHOLE_MONTH!r}, not {n!r}")
         return days
+
+    def check_whole_month(self, rules: dict[str, Rule], days: dict[str, int | str]) -> None:
+        """``days: month`` needs a rule that lands in a lunar month (hebrew, hijri)."""
+        for variant, n in days.items():
+            rule = rules.get(variant) or rules.get("*")
+            if n != WHOLE_MONTH or rule is None:
+                continue
+            ctx = Context(islamic=PROFILES[DEFAULT_PROFILE], jewish=variant if variant != "*" else DEFAULT_JEWISH)
+            if any(start.month_length is None for start in rule.starts(2000, ctx)):
+                self.error("days", f"{WHOLE_MONTH!r} needs a rule in a lunar month "
+                                   "(hebrew or hijri); give a number of days instead")
+                return
 
     def variants(self, key: str, value: Any, kind: type | tuple[type, ...]) -> dict[str, Any]:
         """A plain value, or one per Jewish variant: ``{diaspora: 8, israel: 7}``."""
