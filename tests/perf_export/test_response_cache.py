@@ -152,7 +152,7 @@ def test_small_answers_are_not_compressed(client):
 
 
 def entry(size: int) -> Entry:
-    return Entry((("Content-Type", "text/plain"),), b"x" * size, "e", None, None, False)
+    return Entry.build(b"x" * size, "e", (("Content-Type", "text/plain"),), "Accept-Encoding")
 
 
 def test_cache_is_bounded_by_entries_and_bytes():

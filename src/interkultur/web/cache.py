@@ -32,9 +32,12 @@ import hashlib
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Hashable
 
 from flask import Flask, Response, current_app, g, request
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header, quote_etag
 
 from ..languages import LANGUAGES
 from . import params
@@ -62,18 +65,44 @@ DEFAULT_MAX_BYTES = 96 * 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One cached answer: the identity body and, when worth it, a gzip body."""
+    """One cached answer: the identity body and, when worth it, a gzip body.
 
-    headers: tuple[tuple[str, str], ...]
+    The header lists of each variant are built once, when the entry is stored:
+    a hit only copies them into the answer.
+    """
+
     body: bytes
     etag: str
-    gzip_body: bytes | None
-    gzip_etag: str | None
-    negotiates_language: bool
+    headers: tuple[tuple[str, str], ...]
+    not_modified: tuple[tuple[str, str], ...]
+    gzip_body: bytes | None = None
+    gzip_etag: str | None = None
+    gzip_headers: tuple[tuple[str, str], ...] = ()
+    gzip_not_modified: tuple[tuple[str, str], ...] = ()
 
     @property
     def size(self) -> int:
-        return len(self.body) + len(self.gzip_body or b"") + 512
+        return len(self.body) + len(self.gzip_body or b"") + 1024
+
+    @classmethod
+    def build(cls, body: bytes, etag: str, kept: tuple[tuple[str, str], ...], vary: str,
+              gzip_body: bytes | None = None) -> "Entry":
+        def variant(tag: str, encoding: str | None) -> tuple[tuple, tuple]:
+            full = [*kept, ("ETag", quote_etag(tag)), ("Vary", vary)]
+            if encoding:
+                full.append(("Content-Encoding", encoding))
+            # a 304 repeats the validators and caching headers, no entity headers (Content-Type
+            # only tells web.http which kind of answer this is; werkzeug drops it from the 304)
+            short = [(k, v) for k, v in full if k in ("Content-Type", "Cache-Control", "Last-Modified",
+                                                      "ETag", "Vary")]
+            return tuple(full), tuple(short)
+
+        headers, not_modified = variant(etag, None)
+        if gzip_body is None:
+            return cls(body, etag, headers, not_modified)
+        gzip_etag = f"{etag}-gz"
+        gzip_headers, gzip_not_modified = variant(gzip_etag, "gzip")
+        return cls(body, etag, headers, not_modified, gzip_body, gzip_etag, gzip_headers, gzip_not_modified)
 
 
 class ResponseCache:
@@ -129,48 +158,50 @@ def _cache() -> ResponseCache:
 
 def cache_key() -> tuple | None:
     """The key of the current request, or None when it is not cacheable."""
-    if request.method not in ("GET", "HEAD"):
+    req = request._get_current_object()  # type: ignore[attr-defined]  # one proxy lookup, not twenty
+    if req.method not in ("GET", "HEAD"):
         return None
-    endpoint = request.endpoint
+    endpoint = req.endpoint
     negotiates = CACHEABLE.get(endpoint or "")
-    if negotiates is None or request.routing_exception is not None:
+    if negotiates is None or req.routing_exception is not None:
         return None
-    args = request.args
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    environ = req.environ
+    args = req.args
     language = None
     if negotiates and args.get("lang", "").strip() not in LANGUAGES:
-        language = request.accept_languages.best_match(LANGUAGES)
-    catalogue = current_app.extensions["interkultur"].catalogue
-    view_args = tuple(sorted((request.view_args or {}).items()))
-    query = tuple(sorted(args.items(multi=True)))
-    base = current_app.config["BASE_URL"] or request.host_url
+        language = _best_language(environ.get("HTTP_ACCEPT_LANGUAGE", ""))
+    catalogue = app.extensions["interkultur"].catalogue
+    view_args = tuple(sorted(req.view_args.items())) if req.view_args else ()
+    query = tuple(sorted(args.items(multi=True))) if args else ()
+    # absolute links use BASE_URL, or else the request's scheme and host (raw: cheaper than host_url)
+    base = app.config["BASE_URL"] or (environ.get("wsgi.url_scheme"), environ.get("HTTP_HOST"),
+                                      environ.get("SERVER_NAME"), environ.get("SERVER_PORT"))
     return (endpoint, view_args, query, language, catalogue.version, catalogue.digest,
-            params.today() if endpoint != "static" else None, base, request.script_root)
+            params.today() if endpoint != "static" else None, base, environ.get("SCRIPT_NAME", ""))
 
 
-def _accepts_gzip() -> bool:
-    return request.accept_encodings["gzip"] > 0
+@lru_cache(maxsize=512)
+def _best_language(header: str) -> str | None:
+    """``Accept-Language`` -> one of LANGUAGES; browsers send few distinct values, so memoised."""
+    return parse_accept_header(header, LanguageAccept).best_match(LANGUAGES)
+
+
+@lru_cache(maxsize=256)
+def _gzip_ok(header: str) -> bool:
+    return parse_accept_header(header)["gzip"] > 0
 
 
 def _answer(entry: Entry) -> Response:
     """The entry in the encoding the client accepts; 304 when its ETag matches."""
-    use_gzip = entry.gzip_body is not None and _accepts_gzip()
+    environ = request.environ
+    use_gzip = entry.gzip_body is not None and _gzip_ok(environ.get("HTTP_ACCEPT_ENCODING", ""))
     etag = entry.gzip_etag if use_gzip else entry.etag
-    if request.if_none_match and request.if_none_match.contains_weak(etag):
-        response = Response(status=304)
-        for name, value in entry.headers:
-            # Content-Type only tells web.http which kind of answer this is; werkzeug drops it on a 304
-            if name in ("Content-Type", "Cache-Control", "Last-Modified"):
-                response.headers[name] = value
-    else:
-        response = Response(entry.gzip_body if use_gzip else entry.body)
-        response.headers.update(entry.headers)  # replaces the default Content-Type
-        if use_gzip:
-            response.headers["Content-Encoding"] = "gzip"
-    response.set_etag(etag)
-    response.vary.add("Accept-Encoding")
-    if entry.negotiates_language:
-        response.vary.add("Accept-Language")
-    return response
+    if environ.get("HTTP_IF_NONE_MATCH") and request.if_none_match.contains_weak(etag):
+        return Response(status=304, headers=entry.gzip_not_modified if use_gzip else entry.not_modified)
+    if use_gzip:
+        return Response(entry.gzip_body, headers=entry.gzip_headers)
+    return Response(entry.body, headers=entry.headers)
 
 
 def _store(response: Response, key: tuple) -> Entry | None:
@@ -191,9 +222,9 @@ def _store(response: Response, key: tuple) -> Entry | None:
         compressed = gzip.compress(body, GZIP_LEVEL, mtime=0)
         if len(compressed) >= len(body):
             compressed = None
-    headers = tuple((name, response.headers[name]) for name in KEPT_HEADERS if name in response.headers)
-    return Entry(headers, body, digest, compressed, f"{digest}-gz" if compressed else None,
-                 CACHEABLE.get(key[0], False))
+    kept = tuple((name, response.headers[name]) for name in KEPT_HEADERS if name in response.headers)
+    vary = "Accept-Encoding, Accept-Language" if CACHEABLE.get(key[0]) else "Accept-Encoding"
+    return Entry.build(body, digest, kept, vary, compressed)
 
 
 def _before_request() -> Response | None:
@@ -220,13 +251,13 @@ def _after_request(response: Response) -> Response:
             for name, value in response.headers.items():
                 if name not in cached.headers and name not in ("Content-Length", "ETag", "Vary"):
                     cached.headers.add(name, value)
-            for value in response.vary:
-                cached.vary.add(value)
+            for value in response.headers.getlist("Vary"):
+                cached.headers.add("Vary", value)
             response = cached
-    if "Vary" in response.headers:  # one Vary header, each value once
-        values = dict.fromkeys(v.strip() for h in response.headers.getlist("Vary") for v in h.split(",")
-                               if v.strip())
-        response.headers["Vary"] = ", ".join(values)
+    varies = response.headers.getlist("Vary")
+    if len(varies) > 1:  # one Vary header, each value once
+        response.headers["Vary"] = ", ".join(dict.fromkeys(v.strip() for h in varies for v in h.split(",")
+                                                           if v.strip()))
     return response
 
 
