@@ -1,81 +1,486 @@
 """interkultur benchmarks: one command, prints a table.
 
-    python benchmarks/run.py [--runs N] [--quick]
+    python benchmarks/run.py [--runs N] [--quick] [--no-astronomy] [--no-serving]
+    python benchmarks/run.py --load [--requests 20000] [--connections 64]
 
-Each figure is the median of several runs, side by side with its baseline from
-the same run. Results are recorded by hand in benchmarks/README.md.
+Every figure is the median of several runs; each is printed side by side with
+its baseline from the same run (python-holidays for the engine, /healthz for
+the routes), as a ratio, next to the goal. The machine and its load average are
+printed first: on a shared machine the ratios are the figures to compare.
+
+Sections
+  1. engine: whole process vs python-holidays, in-process (catalogue load,
+     cold 1900-2100, one cached year), astronomy tables recomputed
+  2. serving: ``interkultur serve`` (waitress) on loopback driven by wrk (ab as
+     a fallback): requests/s, p50, p99 per route, in interleaved rounds
+  3. feed build in-process, imports done, caches cold
+  4. peak RSS of the serving worker under load
+``--load`` instead runs the bounded load test: N requests over the four routes
+at C concurrent connections (wrk with a Lua script), zero errors expected.
+
+Only 127.0.0.1 is ever contacted. Results are recorded in benchmarks/README.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
+import re
+import resource
+import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
+import tempfile
+import textwrap
 import time
+import urllib.request
 from datetime import date
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+HOST = "127.0.0.1"  # loopback only, never another address
+ROUTES = [
+    ("/healthz", "/healthz"),
+    ("/widget/<y>/<m>", "/widget/2025/3"),
+    ("/api/v1/holidays?date=…", "/api/v1/holidays?date=2025-03-30"),
+    ("/feeds/all.ics", "/feeds/all.ics"),
+]
 
 
-def median_seconds(command: list[str], runs: int) -> tuple[float, int]:
-    """Median wall time of a whole process and the size of its output."""
-    times, size = [], 0
-    for _ in range(runs):
-        start = time.perf_counter()
-        out = subprocess.run(command, check=True, stdout=subprocess.PIPE).stdout
-        times.append(time.perf_counter() - start)
-        size = len(out)
-    return statistics.median(times), size
+# -- helpers ---------------------------------------------------------------------------------------
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        total = next(line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+        memory = f", {int(total.split()[1]) // 1024 // 1024} GiB RAM"
+    except (OSError, StopIteration):
+        pass
+    load = ", load average %.1f %.1f %.1f" % os.getloadavg() if hasattr(os, "getloadavg") else ""
+    return (f"{cpu}, {os.cpu_count()} logical CPUs{memory}; Python {platform.python_version()}; "
+            f"{platform.platform()}{load}")
 
 
-def in_process(runs: int) -> dict[str, float]:
-    from interkultur.catalog import load
-    from interkultur.engine import Engine
+def versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
 
-    figures: dict[str, float] = {}
+    parts = []
+    for name in ("interkultur", "holidays", "flask", "waitress", "icalendar"):
+        try:
+            parts.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            pass
+    wrk = shutil.which("wrk")
+    if wrk:
+        out = subprocess.run([wrk, "-v"], capture_output=True, text=True).stdout.splitlines()
+        parts.append(out[0].split(" [")[0] if out else "wrk")
+    return ", ".join(parts)
+
+
+def console_script() -> list[str]:
+    script = Path(sys.executable).with_name("interkultur")  # the console script, not a shell shim
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("interkultur")
+    return [found] if found else [sys.executable, "-m", "interkultur"]
+
+
+def run_process(command: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + sys of the child) and output size of one process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    catalogue = load()
-    figures["catalogue load + validate (ms)"] = (time.perf_counter() - start) * 1000
-    cold = []
-    for _ in range(runs):
-        engine = Engine(catalogue)
-        start = time.perf_counter()
-        engine.occurrences(date(1901, 1, 1), date(2100, 12, 31))
-        cold.append(time.perf_counter() - start)
-    figures["cold 1901-2100, all holidays (ms)"] = statistics.median(cold) * 1000
+    out = subprocess.run(command, check=True, stdout=subprocess.PIPE, cwd=REPO).stdout
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, len(out)
+
+
+def row(label: str, value: str, baseline: str = "", ratio: str = "", goal: str = "") -> None:
+    print(f"  {label:<44} {value:>12} {baseline:>12} {ratio:>7}  {goal}")
+
+
+def header(title: str, value: str = "value", baseline: str = "baseline") -> None:
+    print()
+    print(title)
+    print(f"  {'':<44} {value:>12} {baseline:>12} {'ratio':>7}  goal")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+# -- 1. engine -------------------------------------------------------------------------------------
+
+COLD_SNIPPET = """
+import json, time
+from datetime import date
+t0 = time.perf_counter()
+from interkultur.catalog import load
+from interkultur.engine import Engine
+t1 = time.perf_counter()
+catalogue = load()
+t2 = time.perf_counter()
+engine = Engine(catalogue)
+found = engine.occurrences(date(1900, 1, 1), date(2100, 12, 31))
+t3 = time.perf_counter()
+engine.occurrences(date(2025, 1, 1), date(2025, 12, 31))
+n = 5000
+t4 = time.perf_counter()
+for _ in range(n):
     engine.occurrences(date(2025, 1, 1), date(2025, 12, 31))
-    n = 2000
-    start = time.perf_counter()
-    for _ in range(n):
-        engine.occurrences(date(2025, 1, 1), date(2025, 12, 31))
-    figures["cached year query (ms)"] = (time.perf_counter() - start) / n * 1000
-    figures["holidays in catalogue"] = len(catalogue.holidays)
+t5 = time.perf_counter()
+for _ in range(n):
+    engine.year(2025)
+t6 = time.perf_counter()
+print(json.dumps({"import": t1 - t0, "load": t2 - t1, "cold": t3 - t2, "occurrences": len(found),
+                  "cached_query": (t5 - t4) / n, "cached_year": (t6 - t5) / n,
+                  "holidays": len(catalogue.holidays)}))
+"""
+
+
+def engine_section(runs: int, astronomy: bool) -> None:
+    header("1. Engine (median of %d runs; wall time, CPU time in brackets)" % runs,
+           "interkultur", "python-hol.")
+    ours, base = [], []
+    command = console_script() + ["holidays", "--from", "1901-01-01", "--to", "2100-12-31", "--format", "json"]
+    baseline = [sys.executable, str(HERE / "baseline_python_holidays.py")]
+    for _ in range(runs):  # interleaved, so both see the same machine load
+        ours.append(run_process(command))
+        base.append(run_process(baseline))
+    ow, oc = statistics.median(r[0] for r in ours), statistics.median(r[1] for r in ours)
+    bw, bc = statistics.median(r[0] for r in base), statistics.median(r[1] for r in base)
+    row("whole process 1901-2100, JSON, wall", f"{ow * 1000:.0f} ms", f"{bw * 1000:.0f} ms", f"{ow / bw:.2f}",
+        "<= 0.50")
+    row("  same, CPU time (user + sys)", f"{oc * 1000:.0f} ms", f"{bc * 1000:.0f} ms", f"{oc / bc:.2f}", "<= 0.50")
+    row("  output", f"{ours[0][2] // 1024} KiB", f"{base[0][2] // 1024} KiB")
+
+    samples = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", COLD_SNIPPET], check=True, capture_output=True, text=True,
+                             cwd=REPO).stdout
+        samples.append(json.loads(out))
+    med = {key: statistics.median(s[key] for s in samples) for key in samples[0]}
+    print("  in-process (fresh process per run):")
+    row("  import catalog + engine", f"{med['import'] * 1000:.0f} ms")
+    row("  catalogue load + validate", f"{med['load'] * 1000:.0f} ms")
+    row(f"  cold: all {int(med['holidays'])} holidays 1900-2100", f"{med['cold'] * 1000:.0f} ms", "", "",
+        f"{int(med['occurrences'])} occurrences")
+    row("  one cached year, occurrences(1 Jan-31 Dec)", f"{med['cached_query'] * 1000:.3f} ms", "", "",
+        "< 0.2 ms")
+    row("  one cached year, Engine.year()", f"{med['cached_year'] * 1000:.4f} ms", "", "", "< 0.2 ms")
+
+    script = REPO / "scripts" / "generate_astronomy.py"
+    if not astronomy:
+        row("astronomy tables, full recompute", "skipped")
+    elif not script.exists():
+        row("astronomy tables, full recompute", "not available")
+    else:
+        # --check recomputes everything and compares with the shipped files (writes nothing)
+        start = time.perf_counter()
+        result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True, cwd=REPO)
+        took = time.perf_counter() - start
+        verdict = "identical" if result.returncode == 0 else f"differs (exit {result.returncode})"
+        row("astronomy tables, full recompute (--check)", f"{took:.1f} s", "", "", f"once; {verdict}")
+
+
+# -- 2. and 4. serving -----------------------------------------------------------------------------
+
+class Server:
+    """``interkultur serve`` on a free loopback port, for the duration of a with-block."""
+
+    def __init__(self, threads: int, workers: int):
+        self.port = free_port()
+        self.base = f"http://{HOST}:{self.port}"
+        self.log = tempfile.NamedTemporaryFile(prefix="interkultur-bench-", suffix=".log", delete=False)
+        command = console_script() + ["serve", "--host", HOST, "--port", str(self.port),
+                                      "--threads", str(threads), "--workers", str(workers)]
+        env = dict(os.environ, INTERKULTUR_CATALOGUE=str(REPO / "data" / "holidays.yaml"))
+        self.started = time.perf_counter()
+        self.proc = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT, env=env)
+
+    def __enter__(self) -> "Server":
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(self.base + "/healthz", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("server did not start: " + Path(self.log.name).read_text()) from None
+                time.sleep(0.02)
+        self.startup = time.perf_counter() - self.started
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        Path(self.log.name).unlink(missing_ok=True)
+
+    def pids(self) -> list[int]:
+        """The process serving requests: the server itself, or its worker processes."""
+        kids = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == self.proc.pid:
+                        kids.append(int(entry.name))
+                except (OSError, IndexError):
+                    continue
+        return kids or [self.proc.pid]
+
+    def peak_rss_kib(self) -> int:
+        """VmHWM (peak resident set) of the largest serving process."""
+        peak = 0
+        for pid in self.pids():
+            try:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmHWM:"):
+                        peak = max(peak, int(line.split()[1]))
+            except OSError:
+                pass
+        return peak
+
+    def warm(self, path: str) -> None:
+        request = urllib.request.Request(self.base + path, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=30) as r:
+            r.read()
+
+
+_UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0}
+
+
+def _ms(text: str) -> float:
+    m = re.match(r"([\d.]+)(us|ms|s)$", text.strip())
+    return float(m[1]) * _UNITS[m[2]] if m else float("nan")
+
+
+def wrk(url: str, seconds: float, connections: int, threads: int = 1) -> dict[str, float]:
+    out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency",
+                          "-H", "Accept-Encoding: gzip", url], capture_output=True, text=True, check=True).stdout
+    figures = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),
+               "p50": _ms(re.search(r"50%\s+(\S+)", out)[1]), "p99": _ms(re.search(r"99%\s+(\S+)", out)[1])}
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    figures["errors"] = (int(bad[1]) if bad else 0) + (sum(map(int, errors.groups())) if errors else 0)
     return figures
 
 
+def ab(url: str, requests: int, connections: int) -> dict[str, float]:
+    out = subprocess.run(["ab", "-q", "-k", "-n", str(requests), "-c", str(connections),
+                          "-H", "Accept-Encoding: gzip", url], capture_output=True, text=True, check=True).stdout
+    failed = int(re.search(r"Failed requests:\s+(\d+)", out)[1])
+    non2xx = re.search(r"Non-2xx responses:\s+(\d+)", out)
+    return {"rps": float(re.search(r"Requests per second:\s+([\d.]+)", out)[1]),
+            "p50": float(re.search(r"\s50%\s+(\d+)", out)[1]), "p99": float(re.search(r"\s99%\s+(\d+)", out)[1]),
+            "errors": failed + (int(non2xx[1]) if non2xx else 0)}
+
+
+def serving_section(rounds: int, seconds: float, connections: int, threads: int, workers: int) -> int | None:
+    """Prints section 2; returns the peak RSS (KiB) of the serving worker for section 4."""
+    tool = "wrk" if shutil.which("wrk") else "ab" if shutil.which("ab") else None
+    if tool is None:
+        print("\n2. Serving: not available (neither wrk nor ab is installed: apt-get install wrk)")
+        return None
+    with Server(threads, workers) as server:
+        for _, path in ROUTES:  # first render of every route happens before measuring
+            server.warm(path)
+        samples: dict[str, list[dict[str, float]]] = {label: [] for label, _ in ROUTES}
+        for _ in range(rounds):  # round-robin: a load spike on a shared machine hits every route alike
+            for label, path in ROUTES:
+                if tool == "wrk":
+                    samples[label].append(wrk(server.base + path, seconds, connections))
+                else:
+                    samples[label].append(ab(server.base + path, 2000, connections))
+        peak = server.peak_rss_kib()
+        startup = server.startup
+    med = {label: {k: statistics.median(s[k] for s in runs) for k in ("rps", "p50", "p99")}
+           for label, runs in samples.items()}
+    errors = sum(s["errors"] for runs in samples.values() for s in runs)
+    health = med["/healthz"]["rps"]
+    header(f"2. Serving: interkultur serve (waitress, {workers} process x {threads} threads) on loopback, "
+           f"{tool} {connections} connections,\n   Accept-Encoding: gzip, median of {rounds} rounds of "
+           f"{seconds:g} s per route", "req/s", "p50 / p99")
+    goals = {"/healthz": "", "/widget/<y>/<m>": ">= 0.80", "/api/v1/holidays?date=…": ">= 0.80",
+             "/feeds/all.ics": ">= 0.50"}
+    for label, _ in ROUTES:
+        m = med[label]
+        row(label, f"{m['rps']:.0f}", f"{m['p50']:.1f}/{m['p99']:.1f} ms", f"{m['rps'] / health:.2f}",
+            goals[label])
+    row("errors (non-2xx, socket) over all runs", str(errors), "", "", "0")
+    row("start-up until /healthz answers", f"{startup * 1000:.0f} ms", "", "", "< 1 s")
+    return peak
+
+
+# -- 3. feed build ---------------------------------------------------------------------------------
+
+FEED_SNIPPET = """
+import gc, json, statistics, time
+from interkultur.engine import Engine
+from interkultur.web import create_app
+app = create_app({"TODAY": "%(today)s"})
+client = app.test_client()
+for path in ("/feeds/islam.ics", "/feeds/judaism.ics?lang=en", "/widget/2025/3"):
+    client.get(path)  # imports, babel locale data, templates: done
+state = app.extensions["interkultur"]
+responses = app.extensions["interkultur.responses"]
+gc.collect(); gc.freeze()  # as interkultur serve does after start-up
+times, events = [], 0
+for _ in range(%(runs)d):
+    state.feed_cache.clear(); responses.clear()
+    state.engine = Engine(state.catalogue)  # no cached years either
+    start = time.perf_counter()
+    body = client.get("/feeds/all.ics").data
+    times.append(time.perf_counter() - start)
+    events = body.count(b"BEGIN:VEVENT")
+print(json.dumps({"median": statistics.median(times), "events": events, "bytes": len(body)}))
+"""
+
+
+def feed_section(runs: int) -> None:
+    today = date.today().isoformat()
+    out = subprocess.run([sys.executable, "-c", FEED_SNIPPET % {"runs": runs, "today": today}], check=True,
+                         capture_output=True, text=True, cwd=REPO).stdout
+    figures = json.loads(out.strip().splitlines()[-1])
+    header(f"3. Feed build in-process (imports done, feed + response + engine caches cold; median of {runs})",
+           "time", "")
+    row(f"/feeds/all.ics, {figures['events']} events, {figures['bytes'] // 1024} KiB",
+        f"{figures['median'] * 1000:.0f} ms", "", "", "<= 150 ms")
+
+
+# -- load test -------------------------------------------------------------------------------------
+
+LOAD_LUA = """
+local paths = {%(paths)s}
+local limit = %(per_thread)d
+local counter = 0
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  seen, bad = 0, 0
+end
+
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter %% #paths) + 1], {["Accept-Encoding"] = "gzip"})
+end
+
+response = function(status, headers, body)
+  seen = seen + 1
+  if status ~= 200 then bad = bad + 1 end
+  if seen >= limit then wrk.thread:stop() end
+end
+
+done = function(summary, latency, requests)
+  local seen_total, bad_total = 0, 0
+  for _, t in ipairs(threads) do
+    seen_total = seen_total + t:get("seen")
+    bad_total = bad_total + t:get("bad")
+  end
+  io.write(string.format("RESULT requests=%%d responses=%%d bad=%%d errors=%%d p50=%%d p90=%%d p99=%%d max=%%d us=%%d\\n",
+    summary.requests, seen_total, bad_total,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, summary.duration))
+end
+"""
+
+
+def load_test(requests: int, connections: int, threads: int, workers: int) -> int:
+    if not shutil.which("wrk"):
+        print("load test: wrk is not installed (apt-get install wrk)")
+        return 1
+    wrk_threads = 2
+    paths = ", ".join(json.dumps(path) for _, path in ROUTES)
+    script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
+    script.write(LOAD_LUA % {"paths": paths, "per_thread": requests // wrk_threads})
+    script.close()
+    try:
+        with Server(threads, workers) as server:
+            for _, path in ROUTES:
+                server.warm(path)
+            out = subprocess.run(["wrk", f"-t{wrk_threads}", f"-c{connections}", "-d120s", "--timeout", "10s",
+                                  "-s", script.name, server.base + "/"],
+                                 capture_output=True, text=True, check=True).stdout
+            peak = server.peak_rss_kib()
+            alive = server.proc.poll() is None
+    finally:
+        os.unlink(script.name)
+    m = re.search(r"RESULT requests=(\d+) responses=(\d+) bad=(\d+) errors=(\d+) p50=(\d+) p90=(\d+) p99=(\d+) "
+                  r"max=(\d+) us=(\d+)", out)
+    if not m:
+        print(out)
+        return 1
+    sent, answered, bad, errors, p50, p90, p99, worst, duration = map(int, m.groups())
+    print()
+    print(f"Load test: {answered} responses over {len(ROUTES)} routes ({', '.join(p for _, p in ROUTES)}),")
+    print(f"  {connections} concurrent connections, wrk {wrk_threads} threads, Accept-Encoding: gzip, "
+          f"server {workers} process x {threads} threads, loopback")
+    row("responses", str(answered), "", "", f">= {requests}")
+    row("non-200 responses + socket errors", str(bad + errors), "", "", "0")
+    row("throughput", f"{answered / (duration / 1e6):.0f} req/s")
+    row("latency p50 / p90 / p99", f"{p50 / 1000:.1f} ms", f"{p90 / 1000:.1f} ms", "", f"p99 {p99 / 1000:.1f} ms")
+    row("latency max", f"{worst / 1000:.1f} ms")
+    row("peak RSS of the serving worker", f"{peak / 1024:.0f} MiB")
+    row("server still up afterwards", "yes" if alive else "NO")
+    ok = bad == 0 and errors == 0 and answered >= requests and alive
+    print("  PASS" if ok else "  FAIL")
+    return 0 if ok else 1
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=5)
+    parser = argparse.ArgumentParser(description=textwrap.dedent(__doc__.split("\n\n")[0]),
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="runs per engine/feed figure (default 5)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds over the routes (default 3)")
+    parser.add_argument("--seconds", type=float, default=4, help="wrk duration per route and round")
+    parser.add_argument("--connections", type=int, help="concurrent connections (default 16; --load: 64)")
+    parser.add_argument("--threads", type=int, default=8, help="waitress threads (interkultur serve --threads)")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (interkultur serve --workers)")
+    parser.add_argument("--quick", action="store_true", help="3 runs, 1 round of 2 s, no astronomy recompute")
+    parser.add_argument("--no-astronomy", action="store_true", help="skip the astronomy recompute")
+    parser.add_argument("--no-serving", action="store_true", help="skip sections 2 and 4")
+    parser.add_argument("--load", action="store_true", help="run the bounded load test instead")
+    parser.add_argument("--requests", type=int, default=20000, help="load test: requests (default 20000)")
     args = parser.parse_args()
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.platform()}")
-    print()
-    print("1. Engine, whole process, 1901-2100 (median of", args.runs, "runs)")
-    script = Path(sys.executable).with_name("interkultur")  # the console script, not a shell shim
-    ours, our_size = median_seconds(
-        [str(script) if script.exists() else "interkultur", "holidays", "--from", "1901-01-01", "--to", "2100-12-31", "--format", "json"], args.runs)
-    base, base_size = median_seconds([sys.executable, str(HERE / "baseline_python_holidays.py")], args.runs)
-    print(f"   {'interkultur holidays --format json':<45} {ours * 1000:8.0f} ms  ({our_size // 1024} KiB)")
-    print(f"   {'python-holidays DE+GR+IL+TR+SA (baseline)':<45} {base * 1000:8.0f} ms  ({base_size // 1024} KiB)")
-    print(f"   ratio interkultur / baseline: {ours / base:.2f} (goal <= 0.50)")
-    print()
-    print("   in-process:")
-    for label, value in in_process(args.runs).items():
-        print(f"   {label:<45} {value:10.3f}")
+    if args.quick:
+        args.runs, args.rounds, args.seconds, args.no_astronomy = 3, 1, 2, True
+    print(f"machine: {machine()}")
+    print(f"versions: {versions()}")
+    if args.load:
+        return load_test(args.requests, args.connections or 64, args.threads, args.workers)
+    engine_section(args.runs, astronomy=not args.no_astronomy)
+    peak = None
+    if not args.no_serving:
+        peak = serving_section(args.rounds, args.seconds, args.connections or 16, args.threads, args.workers)
+    feed_section(max(args.runs, 5))
+    if peak is not None:
+        header("4. Memory", "peak RSS", "")
+        row("serving worker after section 2 (VmHWM)", f"{peak / 1024:.0f} MiB")
     return 0
 
 

@@ -168,9 +168,10 @@ def cmd_holidays(args: argparse.Namespace) -> int:
                                islamic=args.islamic, jewish=args.jewish, state=args.state)
     if args.format == "json":
         state = engine.check_state(args.state)
-        # one write: json.dump to a text stream issues a write per token
-        sys.stdout.write(json.dumps([o.as_dict(args.lang, state) for o in found], ensure_ascii=False, indent=1))
-        sys.stdout.write("\n")
+        # One object per line: readable, and each line goes through json's C encoder
+        # (indent= switches to the pure-Python one, twice as slow on a 200-year range).
+        lines = ",\n".join(json.dumps(o.as_dict(args.lang, state), ensure_ascii=False) for o in found)
+        sys.stdout.write(f"[\n{lines}\n]\n" if found else "[]\n")
     elif args.format == "ics":
         from .ical import build_calendar  # icalendar only when asked for
 

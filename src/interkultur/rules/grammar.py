@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..calendars.weekdays import WEEKDAYS, nth_weekday, weekday_index
 from . import anchors, astronomical  # noqa: F401  (astronomical registers its anchors)
@@ -67,6 +68,14 @@ class ConditionStep:
 Step = WeekdayStep | OffsetStep | ConditionStep
 
 
+@lru_cache(maxsize=16384)
+def _anchor_starts(anchor: Rule, year: int, ctx: Context) -> tuple[Start, ...]:
+    """An anchor's starts, memoised: a composed rule asks for three years per year, so a
+    range of years would otherwise evaluate every anchor year three times. Rules and
+    contexts are frozen (hashable, equal when their fields are), starts immutable."""
+    return tuple(anchor.starts(year, ctx))
+
+
 @dataclass(frozen=True, repr=False)
 class Composed(Rule):
     """An anchor followed by steps.
@@ -87,7 +96,7 @@ class Composed(Rule):
     def starts(self, year: int, ctx: Context) -> list[Start]:
         found = []
         for anchor_year in (year - 1, year, year + 1):
-            for start in self.anchor.starts(anchor_year, ctx):
+            for start in _anchor_starts(self.anchor, anchor_year, ctx):
                 d = start.date
                 for step in self.steps:
                     d = step.apply(d)
