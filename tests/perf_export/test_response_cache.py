@@ -181,3 +181,18 @@ def test_many_distinct_queries_stay_within_the_bound(make_app):
         for month in (1, 2, 3):
             assert client.get(f"/api/v1/holidays?date=2025-{month:02d}-{day:02d}").status_code == 200
     assert len(cache) == 50
+
+
+def test_the_cache_can_be_switched_off(make_app):
+    app = make_app(TODAY=TODAY, RESPONSE_CACHE_ENTRIES=0)
+    assert "interkultur.responses" not in app.extensions
+    client = app.test_client()
+    widget = client.get("/widget/2025/3", headers={"Accept-Encoding": "gzip"})
+    assert widget.status_code == 200 and "Content-Encoding" not in widget.headers
+    feed = client.get("/feeds/all.ics")
+    assert client.get("/feeds/all.ics", headers={"If-None-Match": feed.headers["ETag"]}).status_code == 304
+
+
+def test_cache_size_comes_from_the_settings(make_app):
+    cache = responses(make_app(TODAY=TODAY, RESPONSE_CACHE_ENTRIES=10, RESPONSE_CACHE_MB=3))
+    assert cache.max_entries == 10 and cache.max_bytes == 3 * 2**20

@@ -261,9 +261,16 @@ def _after_request(response: Response) -> Response:
     return response
 
 
-def init_app(app: Flask, max_entries: int = DEFAULT_MAX_ENTRIES, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
-    """Install the cache; call after ``web.http.init_app`` (its request guard runs first)."""
-    app.extensions["interkultur.responses"] = ResponseCache(max_entries, max_bytes)
+def init_app(app: Flask) -> None:
+    """Install the cache; call after ``web.http.init_app`` (its request guard runs first).
+
+    Sized by ``RESPONSE_CACHE_ENTRIES`` and ``RESPONSE_CACHE_MB``; 0 entries: no cache.
+    """
+    entries = int(app.config.get("RESPONSE_CACHE_ENTRIES", DEFAULT_MAX_ENTRIES))
+    megabytes = int(app.config.get("RESPONSE_CACHE_MB", DEFAULT_MAX_BYTES // 2**20))
+    if entries <= 0:
+        return
+    app.extensions["interkultur.responses"] = ResponseCache(entries, megabytes * 2**20)
     app.before_request(_before_request)
     # after-request functions run in reverse order: index 0 runs last, after web.http added its headers
     app.after_request_funcs.setdefault(None, []).insert(0, _after_request)

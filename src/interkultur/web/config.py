@@ -52,6 +52,12 @@ SETTINGS: tuple[Setting, ...] = (
             "Cache-Control max-age in seconds for HTML pages and the API.", _positive_int),
     Setting("FEED_MAX_AGE", "INTERKULTUR_FEED_MAX_AGE", 3600,
             "Cache-Control max-age in seconds for iCalendar feeds (they also carry an ETag).", _positive_int),
+    Setting("RESPONSE_CACHE_ENTRIES", "INTERKULTUR_RESPONSE_CACHE_ENTRIES", 2048,
+            "Rendered answers kept per process (widget, pages, API, feeds; least recently used go first). "
+            "0 switches the response cache off.", _positive_int),
+    Setting("RESPONSE_CACHE_MB", "INTERKULTUR_RESPONSE_CACHE_MB", 96,
+            "Memory budget of the response cache per process, in MiB (bodies, identity and gzip).",
+            _positive_int),
     Setting("TODAY", "INTERKULTUR_TODAY", None,
             "Testing only: a fixed YYYY-MM-DD used as \"today\" instead of the clock."),
 )
