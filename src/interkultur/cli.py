@@ -1,4 +1,4 @@
-"""Command-line interface: ``interkultur holidays | month | check | serve``.
+"""Command-line interface: ``interkultur holidays | month | check | check-dates | serve | export``.
 
 Kept lean: the web stack (Flask, waitress) and icalendar are imported only by
 the commands that need them, so ``interkultur holidays`` starts quickly.
@@ -125,6 +125,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--trusted-proxy", metavar="ADDR",
                    help="address of a reverse proxy whose X-Forwarded-* headers are believed")
     _add_catalogue(p)
+
+    p = sub.add_parser("export", help="write the public site as static files (any static host or CDN)")
+    p.add_argument("directory", metavar="DIR", help="target directory (created; files in it are overwritten)")
+    p.add_argument("--years", metavar="FIRST-LAST",
+                   help="years of the widget, year pages and JSON (default: last year to three years ahead)")
+    p.add_argument("--lang", default=",".join(LANGUAGES), metavar="A,B",
+                   help=f"languages ({', '.join(LANGUAGES)}; default all)")
+    p.add_argument("--base-url", metavar="URL",
+                   help="public URL of the exported site, for absolute links in feeds and JSON and webcal:// links")
+    _add_catalogue(p)
     return parser
 
 
@@ -234,8 +244,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
                  trusted_proxy=args.trusted_proxy)
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from .web.export import export_site, parse_languages, parse_years  # the web stack only for this command
+
+    try:
+        years = parse_years(args.years) if args.years else None
+        languages = parse_languages(args.lang)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    base_url = args.base_url
+    if base_url and not base_url.startswith(("https://", "http://")):
+        raise UsageError(f"--base-url {base_url!r} must start with https:// or http://")
+    catalogue = load(args.catalogue)
+    report = export_site(args.directory, years=years, languages=languages, base_url=base_url, catalogue=catalogue,
+                         log=lambda message: print(f"interkultur export: {message}", file=sys.stderr))
+    kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(report.files.items()))
+    print(f"{report.directory}: {report.total} files ({kinds}); years {report.years[0]}-{report.years[-1]}, "
+          f"languages {', '.join(report.languages)}")
+    return 0
+
+
 COMMANDS = {"holidays": cmd_holidays, "month": cmd_month, "check": cmd_check,
-            "check-dates": cmd_check_dates, "serve": cmd_serve}
+            "check-dates": cmd_check_dates, "serve": cmd_serve, "export": cmd_export}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,6 +7,7 @@
   "use strict";
 
   var inFrame = window.parent !== window;
+  var staticSite = document.documentElement.hasAttribute("data-ik-static");
 
   function postHeight() {
     if (!inFrame) return;
@@ -49,11 +50,43 @@
     postHeight();
   }
 
-  function navigate(widget, url, rel) {
+  /* Links in a fetched widget are relative to the page it came from (a static
+     export writes relative links): make them absolute before they move here. */
+  function rebase(fresh, from) {
+    Array.prototype.forEach.call(fresh.querySelectorAll("[href], [action]"), function (el) {
+      var name = el.hasAttribute("href") ? "href" : "action";
+      var value = el.getAttribute(name);
+      if (!value || value.charAt(0) === "#") return;
+      try { el.setAttribute(name, new URL(value, from).href); } catch (e) { /* leave it */ }
+    });
+  }
+
+  function isoDate(d) {
+    return d.getFullYear() + "-" + ("0" + (d.getMonth() + 1)).slice(-2) + "-" + ("0" + d.getDate()).slice(-2);
+  }
+
+  /* A static export (interkultur export) is rendered without a today marker:
+     mark the visitor's today here, in the visitor's own time zone. */
+  function markToday(root) {
+    if (!staticSite) return;
+    var today = isoDate(new Date());
+    Array.prototype.forEach.call(root.querySelectorAll("td.ik-today"), function (c) {
+      c.classList.remove("ik-today");
+      c.removeAttribute("aria-current");
+    });
+    Array.prototype.forEach.call(root.querySelectorAll('td.ik-day[data-date="' + today + '"]'), function (c) {
+      c.classList.add("ik-today");
+      c.setAttribute("aria-current", "date");
+    });
+  }
+
+  function navigate(widget, url, rel, quiet) {
     widget.setAttribute("aria-busy", "true");
+    var from = url;
     fetch(url, { credentials: "same-origin", headers: { Accept: "text/html" } })
       .then(function (response) {
         if (!response.ok) throw new Error("HTTP " + response.status);
+        from = response.url || url;
         return response.text();
       })
       .then(function (html) {
@@ -61,17 +94,37 @@
         var fresh = doc.getElementById("ik-widget");
         if (!fresh) throw new Error("no widget in response");
         fresh = document.importNode(fresh, true);
+        rebase(fresh, from);
+        markToday(fresh);
         widget.replaceWith(fresh);
         enhance(fresh);
         if (document.body.classList.contains("ik-frame") && history.replaceState) {
-          history.replaceState(null, "", url);
+          history.replaceState(null, "", from);
           document.title = doc.title;
         }
-        var again = rel && fresh.querySelector('a[rel="' + rel + '"]');
-        (again || fresh.querySelector(".ik-title")).focus();
+        if (!quiet) {
+          var again = rel && fresh.querySelector('a[rel="' + rel + '"]');
+          (again || fresh.querySelector(".ik-title")).focus();
+        }
         postHeight();
       })
-      .catch(function () { window.location.href = url; });
+      .catch(function () { if (!quiet) window.location.href = url; else widget.removeAttribute("aria-busy"); });
+  }
+
+  /* Static export: a page that shows "the current month" was written on export
+     day; open the visitor's current month instead when the export has it. */
+  function followToday() {
+    var root = document.documentElement;
+    var pattern = root.getAttribute("data-ik-month-pattern");
+    var widget = document.querySelector(".ik-widget");
+    if (!staticSite || !root.hasAttribute("data-ik-follow-today") || !pattern || !widget) return;
+    var span = (root.getAttribute("data-ik-static") || "").split(" ");
+    var now = isoDate(new Date()).slice(0, 7);
+    if (span.length !== 2 || now < span[0] || now > span[1]) return;
+    var shown = widget.getAttribute("data-year") + "-" + ("0" + widget.getAttribute("data-month")).slice(-2);
+    if (shown === now) return;
+    var url = new URL(pattern.replace("YYYY", now.slice(0, 4)).replace("MM", now.slice(5, 7)), location.href).href;
+    navigate(widget, url, null, true);
   }
 
   function onKey(widget, event) {
@@ -138,7 +191,9 @@
   }
 
   function init() {
+    markToday(document);
     Array.prototype.forEach.call(document.querySelectorAll(".ik-widget"), enhance);
+    followToday();
     Array.prototype.forEach.call(document.querySelectorAll("[data-ik-print]"), function (button) {
       button.hidden = false;
       button.addEventListener("click", function () { window.print(); });
