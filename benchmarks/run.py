@@ -16,7 +16,8 @@ Sections
   3. feed build in-process, imports done, caches cold
   4. peak RSS of the serving worker under load
 ``--load`` instead runs the bounded load test: N requests over the four routes
-at C concurrent connections (wrk with a Lua script), zero errors expected.
+at C concurrent connections (one ``ab`` per route, all at once, every request
+timed), zero errors expected.
 
 Only 127.0.0.1 is ever contacted. Results are recorded in benchmarks/README.md.
 """
@@ -371,83 +372,63 @@ def feed_section(runs: int) -> None:
 
 # -- load test -------------------------------------------------------------------------------------
 
-LOAD_LUA = """
-local paths = {%(paths)s}
-local limit = %(per_thread)d
-local counter = 0
-local threads = {}
-
-function setup(thread)
-  table.insert(threads, thread)
-end
-
-function init(args)
-  seen, bad = 0, 0
-end
-
-request = function()
-  counter = counter + 1
-  return wrk.format("GET", paths[(counter %% #paths) + 1], {["Accept-Encoding"] = "gzip"})
-end
-
-response = function(status, headers, body)
-  seen = seen + 1
-  if status ~= 200 then bad = bad + 1 end
-  if seen >= limit then wrk.thread:stop() end
-end
-
-done = function(summary, latency, requests)
-  local seen_total, bad_total = 0, 0
-  for _, t in ipairs(threads) do
-    seen_total = seen_total + t:get("seen")
-    bad_total = bad_total + t:get("bad")
-  end
-  io.write(string.format("RESULT requests=%%d responses=%%d bad=%%d errors=%%d p50=%%d p90=%%d p99=%%d max=%%d us=%%d\\n",
-    summary.requests, seen_total, bad_total,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout,
-    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, summary.duration))
-end
-"""
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
 
 
 def load_test(requests: int, connections: int, threads: int, workers: int) -> int:
-    if not shutil.which("wrk"):
-        print("load test: wrk is not installed (apt-get install wrk)")
+    """``requests`` spread evenly over the routes, all routes at once: one ``ab`` per route with
+    ``connections / routes`` connections each, every request's time recorded (``ab -g``)."""
+    if not shutil.which("ab"):
+        print("load test: ab is not installed (apt-get install apache2-utils)")
         return 1
-    wrk_threads = 2
-    paths = ", ".join(json.dumps(path) for _, path in ROUTES)
-    script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
-    script.write(LOAD_LUA % {"paths": paths, "per_thread": requests // wrk_threads})
-    script.close()
-    try:
-        with Server(threads, workers) as server:
-            for _, path in ROUTES:
-                server.warm(path)
-            out = subprocess.run(["wrk", f"-t{wrk_threads}", f"-c{connections}", "-d120s", "--timeout", "10s",
-                                  "-s", script.name, server.base + "/"],
-                                 capture_output=True, text=True, check=True).stdout
-            peak = server.peak_rss_kib()
-            alive = server.proc.poll() is None
-    finally:
-        os.unlink(script.name)
-    m = re.search(r"RESULT requests=(\d+) responses=(\d+) bad=(\d+) errors=(\d+) p50=(\d+) p90=(\d+) p99=(\d+) "
-                  r"max=(\d+) us=(\d+)", out)
-    if not m:
-        print(out)
-        return 1
-    sent, answered, bad, errors, p50, p90, p99, worst, duration = map(int, m.groups())
+    per_route, per_connections = requests // len(ROUTES), max(1, connections // len(ROUTES))
+    with tempfile.TemporaryDirectory(prefix="interkultur-load-") as tmp, Server(threads, workers) as server:
+        for _, path in ROUTES:
+            server.warm(path)
+        start = time.perf_counter()
+        runs = []
+        for i, (_, path) in enumerate(ROUTES):
+            out = open(Path(tmp) / f"{i}.txt", "w")
+            runs.append((subprocess.Popen(["ab", "-k", "-r", "-n", str(per_route), "-c", str(per_connections),
+                                           "-s", "30", "-g", str(Path(tmp) / f"{i}.tsv"),
+                                           "-H", "Accept-Encoding: gzip", server.base + path],
+                                          stdout=out, stderr=subprocess.STDOUT), out))
+        for proc, out in runs:
+            proc.wait()
+            out.close()
+        wall = time.perf_counter() - start
+        peak = server.peak_rss_kib()
+        alive = server.proc.poll() is None
+        results, everything, bad = [], [], 0
+        for i, (label, _) in enumerate(ROUTES):
+            text = (Path(tmp) / f"{i}.txt").read_text()
+            complete = re.search(r"Complete requests:\s+(\d+)", text)
+            failed = re.search(r"Failed requests:\s+(\d+)", text)
+            non2xx = re.search(r"Non-2xx responses:\s+(\d+)", text)
+            done = int(complete[1]) if complete else 0
+            errors = (int(failed[1]) if failed else 0) + (int(non2xx[1]) if non2xx else 0) + (per_route - done)
+            times = [float(line.split("\t")[4]) for line in (Path(tmp) / f"{i}.tsv").read_text().splitlines()[1:]
+                     if line.strip()]
+            bad += errors
+            everything += times
+            results.append((label, done, errors, times))
     print()
-    print(f"Load test: {answered} responses over {len(ROUTES)} routes ({', '.join(p for _, p in ROUTES)}),")
-    print(f"  {connections} concurrent connections, wrk {wrk_threads} threads, Accept-Encoding: gzip, "
-          f"server {workers} process x {threads} threads, loopback")
-    row("responses", str(answered), "", "", f">= {requests}")
-    row("non-200 responses + socket errors", str(bad + errors), "", "", "0")
-    row("throughput", f"{answered / (duration / 1e6):.0f} req/s")
-    row("latency p50 / p90 / p99", f"{p50 / 1000:.1f} ms", f"{p90 / 1000:.1f} ms", "", f"p99 {p99 / 1000:.1f} ms")
-    row("latency max", f"{worst / 1000:.1f} ms")
+    print(f"Load test: {requests} requests, {len(ROUTES)} routes at once ({per_route} each, "
+          f"{per_connections} connections each = {per_connections * len(ROUTES)} concurrent),")
+    print(f"  ab -k (keep-alive), Accept-Encoding: gzip; server {workers} process x {threads} threads; loopback")
+    print(f"  {'':<44} {'p50':>12} {'p99':>12}")
+    for label, done, errors, times in results:
+        row(f"{label} ({done} ok, {errors} errors)", f"{_percentile(times, 50):.0f} ms",
+            f"{_percentile(times, 99):.0f} ms")
+    row(f"all routes ({len(everything)} requests)", f"{_percentile(everything, 50):.0f} ms",
+        f"{_percentile(everything, 99):.0f} ms", "", f"max {max(everything):.0f} ms")
+    row("errors (failed, non-2xx, missing)", str(bad), "", "", "0")
+    row("throughput (all routes)", f"{len(everything) / wall:.0f} req/s", "", "", f"{wall:.1f} s")
     row("peak RSS of the serving worker", f"{peak / 1024:.0f} MiB")
     row("server still up afterwards", "yes" if alive else "NO")
-    ok = bad == 0 and errors == 0 and answered >= requests and alive
+    ok = bad == 0 and len(everything) >= requests and alive
     print("  PASS" if ok else "  FAIL")
     return 0 if ok else 1
 
