@@ -196,3 +196,11 @@ def test_the_cache_can_be_switched_off(make_app):
 def test_cache_size_comes_from_the_settings(make_app):
     cache = responses(make_app(TODAY=TODAY, RESPONSE_CACHE_ENTRIES=10, RESPONSE_CACHE_MB=3))
     assert cache.max_entries == 10 and cache.max_bytes == 3 * 2**20
+
+
+def test_a_views_own_304_varies_too(make_app):
+    client = make_app(TODAY=TODAY).test_client()
+    tag = client.get("/feeds/all.ics").headers["ETag"]
+    fresh = make_app(TODAY=TODAY).test_client()  # empty cache: the feed view answers the condition itself
+    response = fresh.get("/feeds/all.ics", headers={"If-None-Match": tag})
+    assert response.status_code == 304 and "Accept-Encoding" in response.headers["Vary"]

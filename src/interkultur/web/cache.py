@@ -254,6 +254,8 @@ def _after_request(response: Response) -> Response:
             for value in response.headers.getlist("Vary"):
                 cached.headers.add("Vary", value)
             response = cached
+        elif response.status_code == 304:  # the view's own conditional answer (feeds): same Vary
+            response.headers.add("Vary", "Accept-Encoding")
     varies = response.headers.getlist("Vary")
     if len(varies) > 1:  # one Vary header, each value once
         response.headers["Vary"] = ", ".join(dict.fromkeys(v.strip() for h in varies for v in h.split(",")
