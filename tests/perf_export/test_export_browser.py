@@ -197,19 +197,22 @@ def test_static_widget_navigates_months_without_reload(driver, static_site):
 
 def test_today_is_marked_in_the_browser(driver, static_site):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     driver.get(f"{static_site}/de/widget/index.html")
     ready(driver)
     today = driver.execute_script(
         "var d = new Date(); return d.getFullYear() + '-' + ('0' + (d.getMonth() + 1)).slice(-2)"
         " + '-' + ('0' + d.getDate()).slice(-2);")
-    driver.implicitly_wait(5)
+    # the page was written for the export day's month (Europe/Berlin); around midnight at a month's
+    # end the browser may be in another month, and widget.js then fetches that one: wait for it
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+        "var w = document.querySelector('#ik-widget[data-ik-ready]');"
+        "return w && w.getAttribute('data-year') + '-' + ('0' + w.getAttribute('data-month')).slice(-2);")
+        == today[:7])
     marked = driver.find_elements(By.CSS_SELECTOR, "td.ik-today")
     assert [c.get_attribute("data-date") for c in marked] == [today]
     assert marked[0].get_attribute("aria-current") == "date"
-    widget = driver.find_element(By.CSS_SELECTOR, "#ik-widget")
-    assert (int(widget.get_attribute("data-year")), int(widget.get_attribute("data-month"))) == \
-        (int(today[:4]), int(today[5:7]))
     driver.get(f"{static_site}/ar/year/{YEAR}.html")
     cells = driver.find_elements(By.CSS_SELECTOR, "td.ik-today")
     if today.startswith(str(YEAR)):
@@ -237,3 +240,28 @@ def test_exported_widget_embedded_on_another_site(driver, host_page, static_site
     ARTIFACTS.mkdir(exist_ok=True)
     driver.save_screenshot(str(ARTIFACTS / "export-embedded-de.png"))
     assert severe(driver) == []
+
+
+def test_current_month_page_follows_the_visitors_date(driver, tmp_path, catalogue, browser_available):
+    """An export written in another month: its "current month" page opens the visitor's month."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    now = date.today()
+    written = date(YEAR, 1 if now.month != 1 else 7, 15)
+    export_site(tmp_path, years=range(YEAR, YEAR + 1), languages=["de"], catalogue=catalogue, today=written)
+    assert f'data-month="{written.month}"' in (tmp_path / "de/widget/index.html").read_text(encoding="utf-8")
+    proc, base = static_server(tmp_path)
+    try:
+        driver.get(f"{base}/de/widget/index.html")
+        ready(driver)
+        month = driver.execute_script("var d = new Date(); return [d.getFullYear(), d.getMonth() + 1];")
+        if month[0] != YEAR:
+            pytest.skip("the browser's year is outside the exported year")
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+            "var w = document.querySelector('#ik-widget[data-ik-ready]');"
+            "return w && [+w.getAttribute('data-year'), +w.getAttribute('data-month')];") == month)
+        assert driver.current_url.endswith(f"/de/widget/{month[0]}/{month[1]:02d}.html")
+        assert len(driver.find_elements("css selector", "td.ik-today")) == 1
+        assert severe(driver) == []
+    finally:
+        stop(proc)
