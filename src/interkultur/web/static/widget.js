@@ -53,8 +53,8 @@
   /* Links in a fetched widget are relative to the page it came from (a static
      export writes relative links): make them absolute before they move here. */
   function rebase(fresh, from) {
-    Array.prototype.forEach.call(fresh.querySelectorAll("[href], [action]"), function (el) {
-      var name = el.hasAttribute("href") ? "href" : "action";
+    Array.prototype.forEach.call(fresh.querySelectorAll("[href], [action], [src]"), function (el) {
+      var name = el.hasAttribute("href") ? "href" : el.hasAttribute("src") ? "src" : "action";
       var value = el.getAttribute(name);
       if (!value || value.charAt(0) === "#") return;
       try { el.setAttribute(name, new URL(value, from).href); } catch (e) { /* leave it */ }
@@ -99,6 +99,7 @@
         widget.replaceWith(fresh);
         enhance(fresh);
         if (document.body.classList.contains("ik-frame") && history.replaceState) {
+          rebase(document.head, location.href);  // the icon and styles keep their files under the new URL
           history.replaceState(null, "", from);
           document.title = doc.title;
         }
