@@ -180,7 +180,8 @@ def cmd_holidays(args: argparse.Namespace) -> int:
         state = engine.check_state(args.state)
         # One object per line: readable, and each line goes through json's C encoder
         # (indent= switches to the pure-Python one, twice as slow on a 200-year range).
-        lines = ",\n".join(json.dumps(o.as_dict(args.lang, state), ensure_ascii=False) for o in found)
+        lines = ",\n".join(json.dumps(o.as_dict(args.lang, state, school=state is not None), ensure_ascii=False)
+                            for o in found)
         sys.stdout.write(f"[\n{lines}\n]\n" if found else "[]\n")
     elif args.format == "ics":
         from .ical import build_calendar  # icalendar only when asked for

@@ -82,9 +82,10 @@ class Occurrence:
             return {state: rules[state]} if state in rules else {}
         return dict(rules)
 
-    def as_dict(self, lang: str = "de", state: str | None = None) -> dict[str, Any]:
-        """The JSON shape shared by the CLI and the API."""
-        return {
+    def as_dict(self, lang: str = "de", state: str | None = None,
+                school: bool = True) -> dict[str, Any]:
+        """The JSON shape shared by the CLI and the API (``school=False`` leaves out the leave rules)."""
+        out = {
             "id": self.id,
             "tradition": self.tradition,
             "community": self.community,
@@ -95,8 +96,10 @@ class Occurrence:
             "night": self.holiday.night,
             "estimated": self.estimated,
             "category": self.category,
-            "school": self.school(state),
         }
+        if school:
+            out["school"] = self.school(state)
+        return out
 
 
 def check_year(year: int, parameter: str = "year") -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from convertdate import coptic as _coptic
 
@@ -14,6 +15,7 @@ MONTHS.update({"tout": 1, "babah": 2, "hatour": 3, "kiahk": 4, "toba": 5, "nasie
 YEAR_OFFSET = 284
 
 
+@lru_cache(maxsize=4096)
 def to_date(year: int, month: int, day: int) -> date:
     return date(*_coptic.to_gregorian(year, month, day))
 

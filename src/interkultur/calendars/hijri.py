@@ -62,6 +62,7 @@ class HijriCalendar(Protocol):
         """Hijri (year, month, day) of a Gregorian daytime date."""
 
 
+@lru_cache(maxsize=512)
 def years_touching(gregorian_year: int) -> range:
     """Hijri years that may have days in a Gregorian year (a small superset)."""
     first = _tabular.from_gregorian(gregorian_year, 1, 1)[0]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from convertdate import julian as _julian
 
 
+@lru_cache(maxsize=16384)
 def to_date(year: int, month: int, day: int) -> date:
     """Gregorian date of a Julian calendar date (Julian 25 Dec 2024 -> 7 Jan 2025)."""
     return date(*_julian.to_gregorian(year, month, day))
