@@ -277,6 +277,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CatalogueError as exc:
         for line in exc.errors:
             print(f"error: {line}", file=sys.stderr)
+        if args.command in ("serve", "export"):
+            print(f"interkultur {args.command}: not starting: fix the catalogue "
+                  f"({len(exc.errors)} error{'s' if len(exc.errors) != 1 else ''} above)", file=sys.stderr)
         return 1
     except (UsageError, InvalidQuery) as exc:
         print(f"interkultur {args.command}: error: {exc}", file=sys.stderr)
