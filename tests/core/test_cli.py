@@ -246,3 +246,11 @@ def test_bad_input_ends_with_one_line_naming_the_problem(run_cli, args: list[str
     last = result.stderr.rstrip("\n").splitlines()[-1]
     assert last.startswith("interkultur") and "error:" in last
     assert problem in last
+
+
+def test_serve_refuses_a_broken_catalogue_and_says_why(run_cli) -> None:
+    """The server must not come up on a broken catalogue (issue 2): it names each error and stops."""
+    result = run_cli("serve", "--port", "0", "--catalogue", str(BROKEN / "unknown-category.yaml"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "unknown-category.yaml:9:" in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("interkultur serve: not starting")
