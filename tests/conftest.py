@@ -12,9 +12,7 @@ import pytest
 
 from interkultur.catalog import Catalogue, load
 from interkultur.engine import Engine
-
-REPO = Path(__file__).resolve().parents[1]
-SHIPPED_CATALOGUE = REPO / "data" / "holidays.yaml"
+from support_http import REPO, SHIPPED_CATALOGUE, require_browser
 
 
 @pytest.fixture(scope="session")
@@ -38,3 +36,9 @@ def catalogue() -> Catalogue:
 def engine(catalogue: Catalogue) -> Engine:
     """An engine over the shipped catalogue; its per-year cache is shared by the session."""
     return Engine(catalogue)
+
+
+@pytest.fixture(scope="session")
+def browser_available() -> None:
+    """Debian's Chromium and selenium are here: skip with the reason if not (fail under ``CI=true``)."""
+    require_browser()

@@ -1,89 +1,29 @@
 """A real server, a static host page and Debian's Chromium for the browser tests.
 
-The browser is always the system one (``/usr/bin/chromium`` driven by
-``/usr/bin/chromedriver``), never a download. Without it the tests skip with
-the reason, except under ``CI=true``, where they fail: CI installs chromium.
+The process, port and browser helpers (and the skip-or-fail rule when chromium
+is missing) are shared with the other suites: see ``tests/support_http.py``.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
-import socket
-import subprocess
-import sys
 import threading
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
-REPO = Path(__file__).resolve().parents[2]
-ARTIFACTS = REPO / "test-artifacts"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _missing_browser() -> str | None:
-    for path in (CHROMIUM, CHROMEDRIVER):
-        if not os.access(path, os.X_OK):
-            return f"{path} is not installed (apt-get install chromium chromium-driver)"
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        return "selenium is not installed"
-    return None
-
-
-@pytest.fixture(scope="session")
-def browser_available() -> None:
-    reason = _missing_browser()
-    if reason:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"browser tests cannot run under CI=true: {reason}")
-        pytest.skip(reason)
+from support_http import ARTIFACTS, chromium, start_serve, stop
 
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     """``interkultur serve`` as a real process on a free port; yields its base URL."""
-    port = free_port()
-    script = shutil.which("interkultur")
-    command = [script] if script else [sys.executable, "-m", "interkultur"]
-    log = tmp_path_factory.mktemp("server") / "server.log"
-    env = dict(os.environ, INTERKULTUR_CATALOGUE=str(REPO / "data" / "holidays.yaml"))
-    with log.open("wb") as out:
-        proc = subprocess.Popen(command + ["serve", "--port", str(port)], stdout=out,
-                                stderr=subprocess.STDOUT, env=env)
-    base = f"http://127.0.0.1:{port}"
+    proc, base = start_serve(tmp_path_factory.mktemp("server") / "server.log")
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/healthz", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"server did not start:\n{log.read_text()}") from None
-                time.sleep(0.1)
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 HOST_PAGE = """<!doctype html>
@@ -123,22 +63,8 @@ def host_site(tmp_path_factory, live_server):
 
 @pytest.fixture()
 def driver(browser_available):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-dev-shm-usage", "--window-size=1100,1000"):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    drv = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    drv.set_page_load_timeout(30)
-    try:
+    with chromium(window_size="1100,1000") as drv:
         yield drv
-    finally:
-        drv.quit()
 
 
 @pytest.fixture(scope="session")

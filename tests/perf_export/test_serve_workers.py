@@ -4,25 +4,17 @@ from __future__ import annotations
 
 import gzip
 import os
-import shutil
 import signal
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from support_http import SHIPPED_CATALOGUE, free_port, interkultur_command
+
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="--workers needs fork()")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def get(url: str, headers: dict | None = None):
@@ -57,10 +49,8 @@ def wait_for(predicate, timeout: float = 30.0):
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 def test_workers_share_the_port_restart_and_stop(tmp_path):
     port = free_port()
-    script = shutil.which("interkultur")
-    command = ([script] if script else [sys.executable, "-m", "interkultur"]) + [
-        "serve", "--port", str(port), "--workers", "2", "--threads", "2"]
-    env = dict(os.environ, INTERKULTUR_CATALOGUE=str(REPO / "data" / "holidays.yaml"))
+    command = interkultur_command() + ["serve", "--port", str(port), "--workers", "2", "--threads", "2"]
+    env = dict(os.environ, INTERKULTUR_CATALOGUE=str(SHIPPED_CATALOGUE))
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
@@ -100,7 +90,6 @@ def test_workers_share_the_port_restart_and_stop(tmp_path):
 
 
 def test_bad_worker_count_is_a_usage_error():
-    script = shutil.which("interkultur")
-    command = ([script] if script else [sys.executable, "-m", "interkultur"]) + ["serve", "--workers", "0"]
+    command = interkultur_command() + ["serve", "--workers", "0"]
     result = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "--workers" in result.stderr

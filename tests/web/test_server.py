@@ -4,30 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import socket
 import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import icalendar
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def command() -> list[str]:
-    script = shutil.which("interkultur")
-    return [script] if script else [sys.executable, "-m", "interkultur"]
+from support_http import SHIPPED_CATALOGUE, free_port, interkultur_command as command, start_serve, stop
 
 
 def request(url: str, method: str = "GET", headers: dict | None = None):
@@ -42,32 +26,10 @@ def request(url: str, method: str = "GET", headers: dict | None = None):
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    port = free_port()
     log = tmp_path_factory.mktemp("serve") / "serve.log"
-    env = dict(os.environ, INTERKULTUR_CATALOGUE=str(REPO / "data" / "holidays.yaml"),
-               INTERKULTUR_UID_DOMAIN="serve.test")
-    with log.open("wb") as out:
-        proc = subprocess.Popen(command() + ["serve", "--host", "127.0.0.1", "--port", str(port)],
-                                stdout=out, stderr=subprocess.STDOUT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if request(base + "/healthz")[0] == 200:
-                break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"interkultur serve did not start:\n{log.read_text()}")
-        time.sleep(0.1)
+    proc, base = start_serve(log, INTERKULTUR_UID_DOMAIN="serve.test")
     yield base, proc, log
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    stop(proc)
 
 
 def test_health_and_server_identity(server, catalogue):
@@ -112,7 +74,7 @@ def test_a_busy_port_is_a_clean_error(server):
     base, _, _ = server
     port = base.rsplit(":", 1)[1]
     result = subprocess.run(command() + ["serve", "--port", port], capture_output=True, text=True, timeout=60,
-                            env=dict(os.environ, INTERKULTUR_CATALOGUE=str(REPO / "data" / "holidays.yaml")))
+                            env=dict(os.environ, INTERKULTUR_CATALOGUE=str(SHIPPED_CATALOGUE)))
     assert result.returncode == 1
     assert "cannot listen" in result.stderr and "Traceback" not in result.stderr
 
@@ -120,6 +82,6 @@ def test_a_busy_port_is_a_clean_error(server):
 def test_bad_setting_is_a_clean_error():
     result = subprocess.run(command() + ["serve", "--port", str(free_port())], capture_output=True, text=True,
                             timeout=60, env=dict(os.environ, INTERKULTUR_ISLAMIC="lunar-guess",
-                                                 INTERKULTUR_CATALOGUE=str(REPO / "data" / "holidays.yaml")))
+                                                 INTERKULTUR_CATALOGUE=str(SHIPPED_CATALOGUE)))
     assert result.returncode == 2
     assert "INTERKULTUR_ISLAMIC" in result.stderr and "Traceback" not in result.stderr
