@@ -13,7 +13,7 @@ chooses the pages, maps the service's URLs to files and rewrites links:
     <lang>/feeds/all.ics           all traditions; <lang>/feeds/<tradition>.ics one tradition
     <lang>/api/holidays/2025.json  the API's answer for the year; <lang>/api/traditions.json
     static/…                       CSS, JavaScript, icon
-    embed.js                       embed script for the static layout (iframe + resizing)
+    embed.js                       the service's embed script switched to the static layout (iframe + resizing)
 
 Links between pages are relative, so the tree works from any directory of
 any host. Links to pages that were not exported (months outside the years,
@@ -292,6 +292,17 @@ class Exporter:
         return self.public(found) if found else None
 
 
+_EMBED_SWITCH = "var STATIC = false;"
+
+
+def _static_embed_script(service_script: Path) -> bytes:
+    """The service's embed.js switched to the static layout (exported widget pages next to it)."""
+    text = service_script.read_text(encoding="utf-8")
+    if text.count(_EMBED_SWITCH) != 1:
+        raise RuntimeError(f"{service_script} has no single {_EMBED_SWITCH!r} to switch")
+    return text.replace(_EMBED_SWITCH, "var STATIC = true;").encode("utf-8")
+
+
 def export_site(directory: str | Path, *, years: range | None = None, languages: Iterable[str] | None = None,
                 base_url: str | None = None, catalogue: Catalogue | str | None = None,
                 today: date | None = None, log: Callable[[str], None] = lambda message: None) -> Report:
@@ -357,8 +368,7 @@ def export_site(directory: str | Path, *, years: range | None = None, languages:
             (root / "static").mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, root / "static" / source.name)
             report.count("static")
-    embed = (static / "embed-static.js").read_bytes()
-    write("embed.js", embed, "static")
+    write("embed.js", _static_embed_script(static / "embed.js"), "static")
     return report
 
 
