@@ -11,10 +11,10 @@ import calendar as _stdcal
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable
+from typing import Callable, Iterator
 
 from ..calendars import coptic, easter, hebrew, hijri, julian
-from .base import Context, Rule, RuleSyntaxError, Start
+from .base import CalendarDay, Context, Rule, RuleSyntaxError, Start
 
 AnchorFactory = Callable[[re.Match[str]], Rule]
 ANCHORS: list[tuple[re.Pattern[str], AnchorFactory]] = []
@@ -58,22 +58,18 @@ def _gregorian(m: re.Match[str]) -> Rule:
 
 
 @dataclass(frozen=True, repr=False)
-class Julian(Rule):
+class Julian(CalendarDay):
     """A fixed Julian-calendar day, ``julian MM-DD``, as its Gregorian date."""
 
     month: int
     day: int
     text: str = ""
 
-    def starts(self, year: int, ctx: Context) -> list[Start]:
-        found = []
+    def candidates(self, year: int, ctx: Context) -> Iterator[Start]:
         for julian_year in (year - 1, year):
             if self.month == 2 and self.day == 29 and julian_year % 4:
-                continue
-            d = julian.to_date(julian_year, self.month, self.day)
-            if d.year == year:
-                found.append(Start(d))
-        return found
+                continue  # no 29 February in that Julian year
+            yield Start(julian.to_date(julian_year, self.month, self.day))
 
 
 @register(r"julian (\d{2})-(\d{2})")
@@ -103,24 +99,19 @@ def _orthodox(m: re.Match[str]) -> Rule:
 
 
 @dataclass(frozen=True, repr=False)
-class HebrewDate(Rule):
+class HebrewDate(CalendarDay):
     """``hebrew D Month``: a day of the Hebrew calendar (``Adar`` = Adar II in leap years)."""
 
     day: int
     month_name: str
     text: str = ""
 
-    def starts(self, year: int, ctx: Context) -> list[Start]:
-        found = []
+    def candidates(self, year: int, ctx: Context) -> Iterator[Start]:
         for hebrew_year in hebrew.years_touching(year):
             month = hebrew.resolve_month(hebrew_year, self.month_name)
             length = hebrew.month_length(hebrew_year, month)
-            if self.day > length:
-                continue
-            d = hebrew.to_date(hebrew_year, month, self.day)
-            if d.year == year:
-                found.append(Start(d, month_length=length))
-        return found
+            if self.day <= length:
+                yield Start(hebrew.to_date(hebrew_year, month, self.day), month_length=length)
 
 
 @register(r"hebrew (\d{1,2}) ([a-z' ]+)")
@@ -136,7 +127,7 @@ def _hebrew(m: re.Match[str]) -> Rule:
 
 
 @dataclass(frozen=True, repr=False)
-class HijriDate(Rule):
+class HijriDate(CalendarDay):
     """``hijri D Month``: a day of the Islamic calendar, through the request's profile."""
 
     day: int
@@ -144,17 +135,13 @@ class HijriDate(Rule):
     text: str = ""
     moon_sighted = True
 
-    def starts(self, year: int, ctx: Context) -> list[Start]:
-        found = []
+    def candidates(self, year: int, ctx: Context) -> Iterator[Start]:
         profile = ctx.islamic
         for hijri_year in hijri.years_touching(year):
             length = profile.month_length(hijri_year, self.month)
-            if self.day > length:
-                continue
-            d, estimated = profile.to_date(hijri_year, self.month, self.day)
-            if d.year == year:
-                found.append(Start(d, estimated, length))
-        return found
+            if self.day <= length:
+                d, estimated = profile.to_date(hijri_year, self.month, self.day)
+                yield Start(d, estimated, length)
 
 
 @register(r"hijri (\d{1,2}) (.+)")
@@ -175,22 +162,17 @@ def shifted(start: Start, days: int) -> Start:
 
 
 @dataclass(frozen=True, repr=False)
-class CopticDate(Rule):
+class CopticDate(CalendarDay):
     """``coptic D Month``: a day of the Coptic calendar (``coptic 1 Thout`` = Nayrouz)."""
 
     day: int
     month: int
     text: str = ""
 
-    def starts(self, year: int, ctx: Context) -> list[Start]:
-        found = []
+    def candidates(self, year: int, ctx: Context) -> Iterator[Start]:
         for coptic_year in coptic.years_touching(year):
-            if self.day > coptic.month_length(coptic_year, self.month):
-                continue
-            d = coptic.to_date(coptic_year, self.month, self.day)
-            if d.year == year:
-                found.append(Start(d))
-        return found
+            if self.day <= coptic.month_length(coptic_year, self.month):
+                yield Start(coptic.to_date(coptic_year, self.month, self.day))
 
 
 @register(r"coptic (\d{1,2}) ([a-z ]+)")

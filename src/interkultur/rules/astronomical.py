@@ -23,11 +23,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Iterator
 from zoneinfo import ZoneInfo
 
 from ..calendars import astronomy, bahai, chinese, hindu, persian
 from .anchors import _month_day, register
-from .base import Context, Rule, RuleSyntaxError, Start
+from .base import CalendarDay, Context, Rule, RuleSyntaxError, Start
 
 
 def _known(names: dict[str, int]) -> str:
@@ -36,21 +37,17 @@ def _known(names: dict[str, int]) -> str:
 
 # -- Solar Hijri -----------------------------------------------------------------------
 @dataclass(frozen=True, repr=False)
-class PersianDate(Rule):
+class PersianDate(CalendarDay):
     """``persian D Month``: a day of the Solar Hijri calendar (``persian 1 farvardin`` = Nowruz)."""
 
     day: int
     month: int
     text: str = ""
 
-    def starts(self, year: int, ctx: Context) -> list[Start]:
-        found = []
+    def candidates(self, year: int, ctx: Context) -> Iterator[Start]:
         for persian_year in persian.years_touching(year):
             if self.day <= persian.month_length(persian_year, self.month):
-                d = persian.to_date(persian_year, self.month, self.day)
-                if d.year == year:
-                    found.append(Start(d))
-        return found
+                yield Start(persian.to_date(persian_year, self.month, self.day))
 
 
 @register(r"persian (\d{1,2}) ([a-z]+)")
@@ -72,25 +69,19 @@ _WESTERN_ANNIVERSARIES: dict[tuple[int, int], tuple[int, int]] = {(4, 8): (5, 23
 
 
 @dataclass(frozen=True, repr=False)
-class BahaiDate(Rule):
+class BahaiDate(CalendarDay):
     """``bahai D Month``: a day of the Badí' calendar (``bahai 1 baha`` = Naw-Rúz)."""
 
     day: int
     month: int
     text: str = ""
 
-    def starts(self, year: int, ctx: Context) -> list[Start]:
-        found = []
+    def candidates(self, year: int, ctx: Context) -> Iterator[Start]:
         for badi_year in (year - 1, year):  # the year beginning at Naw-Rúz of that Gregorian year
             if badi_year < bahai.REFORM_YEAR and (self.month, self.day) in _WESTERN_ANNIVERSARIES:
-                d = date(badi_year, *_WESTERN_ANNIVERSARIES[(self.month, self.day)])
-            elif self.day > bahai.month_length(badi_year, self.month):
-                continue
-            else:
-                d = bahai.to_date(badi_year, self.month, self.day)
-            if d.year == year:
-                found.append(Start(d))
-        return found
+                yield Start(date(badi_year, *_WESTERN_ANNIVERSARIES[(self.month, self.day)]))
+            elif self.day <= bahai.month_length(badi_year, self.month):
+                yield Start(bahai.to_date(badi_year, self.month, self.day))
 
 
 @register(r"bahai (\d{1,2}) ([a-z-]+)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import date
+from typing import Iterator
 
 from ..calendars.hijri import HijriCalendar
 
@@ -51,3 +52,18 @@ class Rule(ABC):
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"<{type(self).__name__} {self.text!r}>"
+
+
+class CalendarDay(Rule):
+    """A day of another calendar, which may fall into a Gregorian year zero, one or two times.
+
+    ``candidates`` gives the day in each calendar year touching the Gregorian
+    year (where that year has it); ``starts`` keeps those inside the year.
+    """
+
+    @abstractmethod
+    def candidates(self, year: int, ctx: Context) -> Iterator[Start]:
+        """The day in each calendar year touching Gregorian ``year``, in order; absent days skipped."""
+
+    def starts(self, year: int, ctx: Context) -> list[Start]:
+        return [start for start in self.candidates(year, ctx) if start.date.year == year]
