@@ -14,7 +14,7 @@ from typing import Any
 
 from flask import Flask, current_app
 
-from ..catalog import Catalogue, load
+from ..catalog import Catalogue, Holiday, load
 from ..engine import Engine
 from ..rules import JEWISH_VARIANTS
 from . import config as settings
@@ -31,6 +31,16 @@ class State:
 
 def state() -> State:
     return current_app.extensions["interkultur"]
+
+
+def holiday_or_404(holiday_id: str) -> Holiday:
+    """The catalogue entry for a route's id, or the 404 every route answers alike."""
+    found = state().catalogue.get(holiday_id)
+    if found is None:
+        from . import params
+
+        raise params.WebError(404, params.MSG_NO_HOLIDAY, "id")
+    return found
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -66,4 +76,4 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     return app
 
 
-__all__ = ["create_app", "state", "State"]
+__all__ = ["create_app", "holiday_or_404", "state", "State"]

@@ -15,7 +15,7 @@ from flask import Blueprint, Response, current_app, jsonify
 from .. import layers
 from ..catalog import TRADITIONS, Holiday
 from ..engine import Occurrence
-from . import i18n, params, state
+from . import holiday_or_404, i18n, params, state
 from .openapi import openapi_document
 from .templating import absolute
 
@@ -71,9 +71,7 @@ def holidays() -> Response:
 @bp.get("/api/v1/holidays/<holiday_id>")
 def holiday(holiday_id: str) -> Response:
     query = params.parse_query()
-    found = state().catalogue.get(holiday_id)
-    if found is None:
-        raise params.WebError(404, params.MSG_NO_HOLIDAY, "id")
+    found = holiday_or_404(holiday_id)
     upcoming = state().engine.upcoming(holiday_id, params.today(), count=NEXT_OCCURRENCES,
                                        islamic=query.islamic, jewish=query.jewish)
     return _json({"holiday": holiday_json(found, query.lang),

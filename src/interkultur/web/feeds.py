@@ -16,7 +16,7 @@ from flask import Blueprint, Response, current_app, request
 from .. import layers
 from ..engine import ALL_TRADITIONS
 from ..ical import build_calendar, feed_window
-from . import i18n, params, state
+from . import holiday_or_404, i18n, params, state
 from .schools import land_name
 from .templating import absolute
 
@@ -103,9 +103,7 @@ def tradition(tradition: str) -> Response:
 @bp.get("/holiday/<holiday_id>.ics")
 def holiday(holiday_id: str) -> Response:
     query = params.parse_query()
-    found = state().catalogue.get(holiday_id)
-    if found is None:
-        raise params.WebError(404, params.MSG_NO_HOLIDAY, "id")
+    found = holiday_or_404(holiday_id)
     today = params.today()
     config = current_app.config
     key = ("holiday", holiday_id, _variant(query), today, config["BASE_URL"] or request.url_root)

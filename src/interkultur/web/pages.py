@@ -7,7 +7,7 @@ from datetime import date
 from flask import Blueprint, Response, current_app, render_template
 
 from ..engine import Occurrence
-from . import params, state
+from . import holiday_or_404, params, state
 from .monthview import month_view, year_months, year_neighbours
 
 bp = Blueprint("pages", __name__)
@@ -51,9 +51,7 @@ def year(year: int) -> Response:
 @bp.get("/holiday/<holiday_id>")
 def holiday(holiday_id: str) -> Response:
     query = params.parse_query(negotiate=True)
-    found = state().catalogue.get(holiday_id)
-    if found is None:
-        raise params.WebError(404, params.MSG_NO_HOLIDAY, "id")
+    found = holiday_or_404(holiday_id)
     upcoming: list[Occurrence] = state().engine.upcoming(
         holiday_id, params.today(), count=NEXT_DATES, islamic=query.islamic, jewish=query.jewish)
     return _page("holiday.html", holiday=found, upcoming=upcoming, query=query)
