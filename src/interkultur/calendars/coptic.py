@@ -7,6 +7,8 @@ from functools import lru_cache
 
 from convertdate import coptic as _coptic
 
+from .daynumber import date_from_jd
+
 #: Catalogue month name -> month number (Thout = 1 ... Pi Kogi Enavot = 13).
 MONTHS: dict[str, int] = {name.lower(): i for i, name in enumerate(_coptic.MONTHS, start=1)}
 MONTHS.update({"tout": 1, "babah": 2, "hatour": 3, "kiahk": 4, "toba": 5, "nasie": 13})
@@ -17,7 +19,7 @@ YEAR_OFFSET = 284
 
 @lru_cache(maxsize=4096)
 def to_date(year: int, month: int, day: int) -> date:
-    return date(*_coptic.to_gregorian(year, month, day))
+    return date_from_jd(_coptic.to_jd(year, month, day))
 
 
 def month_length(year: int, month: int) -> int:

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from convertdate import hebrew as _hebrew
 
+from .daynumber import date_from_jd, jd_from_date
+
 # convertdate.hebrew.to_jd calls its own deprecated month_days(); the warning is
 # about convertdate's internals, not about our use of it.
 warnings.filterwarnings(
@@ -35,6 +37,7 @@ MAX_DAY = {1: 30, 2: 29, 3: 30, 4: 29, 5: 30, 6: 29, 7: 30, 8: 30, 9: 30,
            10: 29, 11: 30, 12: 30, 13: 29}
 
 ADAR, ADAR_II = 12, 13
+TISHREI = 7
 
 
 @lru_cache(maxsize=1024)
@@ -58,29 +61,39 @@ def resolve_month(hebrew_year: int, name: str) -> int:
     return month
 
 
-@lru_cache(maxsize=8192)
-def _month_start(hebrew_year: int, month: int) -> date:
-    return date(*_hebrew.to_gregorian(hebrew_year, month, 1))
+@lru_cache(maxsize=1024)
+def _months(hebrew_year: int) -> dict[int, tuple[date, int]]:
+    """convertdate month number -> (first day, length) for every month of ``hebrew_year``.
+
+    convertdate's ``to_jd`` recomputes the molad and walks the months before
+    the asked one (each walk step recomputing the year length), so a 200-year
+    range spent a seventh of its time there. Here convertdate is asked once per
+    year for 1 Tishrei (no walk) and for each month's length; the months then
+    follow each other: Tishrei .. Adar (II), Nisan .. Elul.
+    """
+    first = date_from_jd(_hebrew.to_jd(hebrew_year, TISHREI, 1))
+    order = [*range(TISHREI, ADAR_II + 1 if is_leap(hebrew_year) else ADAR + 1), *range(1, TISHREI)]
+    out: dict[int, tuple[date, int]] = {}
+    for month in order:
+        length = _hebrew.month_length(hebrew_year, month)
+        out[month] = (first, length)
+        first += timedelta(days=length)
+    return out
 
 
 def to_date(hebrew_year: int, month: int, day: int) -> date:
-    """Gregorian date of a Hebrew date; the date begins at the preceding sunset.
-
-    Month starts are cached: convertdate recomputes the year's molad for every
-    call, and a 200-year feed asks for the same months many times.
-    """
-    return _month_start(hebrew_year, month) + timedelta(days=day - 1)
+    """Gregorian date of a Hebrew date; the date begins at the preceding sunset."""
+    return _months(hebrew_year)[month][0] + timedelta(days=day - 1)
 
 
 def from_date(d: date) -> tuple[int, int, int]:
     """Hebrew (year, month, day) of the daytime of a Gregorian date."""
-    return _hebrew.from_gregorian(d.year, d.month, d.day)
+    return _hebrew.from_jd(jd_from_date(d))
 
 
-@lru_cache(maxsize=8192)
 def month_length(hebrew_year: int, month: int) -> int:
     """Days in a Hebrew month (Cheshvan and Kislev vary with the year)."""
-    return _hebrew.month_length(hebrew_year, month)
+    return _months(hebrew_year)[month][1]
 
 
 def years_touching(gregorian_year: int) -> tuple[int, int]:

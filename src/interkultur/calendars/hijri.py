@@ -28,6 +28,7 @@ from hijridate import Gregorian, Hijri
 from hijridate.ummalqura import HIJRI_RANGE
 
 from . import diyanet
+from .daynumber import date_from_jd, jd_from_date
 
 #: Catalogue month name -> month number (1 = Muharram). Apostrophes, hyphens
 #: and the usual transliterations are folded before lookup (see ``month_key``).
@@ -65,9 +66,14 @@ class HijriCalendar(Protocol):
 @lru_cache(maxsize=512)
 def years_touching(gregorian_year: int) -> range:
     """Hijri years that may have days in a Gregorian year (a small superset)."""
-    first = _tabular.from_gregorian(gregorian_year, 1, 1)[0]
-    last = _tabular.from_gregorian(gregorian_year, 12, 31)[0]
+    first = _tabular.from_jd(jd_from_date(date(gregorian_year, 1, 1)))[0]
+    last = _tabular.from_jd(jd_from_date(date(gregorian_year, 12, 31)))[0]
     return range(first - 1, last + 2)
+
+
+@lru_cache(maxsize=4096)
+def _tabular_month_start(year: int, month: int) -> date:
+    return date_from_jd(_tabular.to_jd(year, month, 1))
 
 
 @dataclass(frozen=True)
@@ -81,13 +87,13 @@ class Tabular:
     name: str = "tabular"
 
     def to_date(self, year: int, month: int, day: int) -> tuple[date, bool]:
-        return date(*_tabular.to_gregorian(year, month, day)), True
+        return _tabular_month_start(year, month) + timedelta(days=day - 1), True
 
     def month_length(self, year: int, month: int) -> int:
         return _tabular.month_length(year, month)
 
     def from_date(self, d: date) -> tuple[int, int, int]:
-        return _tabular.from_gregorian(d.year, d.month, d.day)
+        return _tabular.from_jd(jd_from_date(d))
 
 
 @lru_cache(maxsize=4096)
