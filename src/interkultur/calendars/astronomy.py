@@ -15,7 +15,6 @@ never a second source of truth.
 
 from __future__ import annotations
 
-import csv
 import math
 import threading
 from bisect import bisect_left
@@ -240,17 +239,31 @@ def compute_tithis(new_moon: float, next_new_moon: float) -> list[float]:
 
 
 @lru_cache(maxsize=1)
-def _tithi_table() -> dict[int, tuple[float, ...]]:
-    """Rounded new-moon instant (seconds) -> the 29 inner tithi boundaries of that lunation."""
+def _tithi_lines() -> dict[int, tuple[float, str]]:
+    """Rounded new-moon instant (seconds) -> (that instant, its unparsed boundary offsets).
+
+    Only the new moon of each line is read here; the 29 offsets of a lunation
+    are parsed when a rule asks for it (``_tithis_of``), since most requests
+    need a handful of the table's 2,700 lunations.
+    """
     text = resources.files(TITHI_RESOURCE[0]).joinpath(TITHI_RESOURCE[1]).read_text("utf-8")
-    out: dict[int, tuple[float, ...]] = {}
+    out: dict[int, tuple[float, str]] = {}
     for line in text.splitlines():
         if not line or line.startswith(("#", "new_moon")):
             continue
-        first, *offsets = line.split(",")
+        first, _, offsets = line.partition(",")
         t = from_datetime(datetime.fromisoformat(first))
-        out[round(t * 86400)] = tuple(t + int(o) / 86400 for o in offsets)
+        out[round(t * 86400)] = (t, offsets)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _tithis_of(key: int) -> tuple[float, ...] | None:
+    found = _tithi_lines().get(key)
+    if found is None:
+        return None
+    t, offsets = found
+    return tuple(t + seconds / 86400 for seconds in map(int, offsets.split(",")))
 
 
 def tithi_boundaries(new_moon: float, next_new_moon: float) -> tuple[float, ...]:
@@ -260,7 +273,7 @@ def tithi_boundaries(new_moon: float, next_new_moon: float) -> tuple[float, ...]
     for 1890-2110, computed with ephem elsewhere.
     """
     if local_date(new_moon).year in TITHI_YEARS:
-        found = _tithi_table().get(round(new_moon * 86400))
+        found = _tithis_of(round(new_moon * 86400))
         if found is not None:
             return found
     return tuple(compute_tithis(new_moon, next_new_moon))
@@ -268,13 +281,19 @@ def tithi_boundaries(new_moon: float, next_new_moon: float) -> tuple[float, ...]
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, list[tuple[float, int]]]:
-    """kind -> sorted [(instant, angle)] for the tabulated years."""
+    """kind -> sorted [(instant, angle)] for the tabulated years.
+
+    Read line by line with ``str.split`` (the file is ours and has no quoting):
+    the csv module and a generator per line made this a tenth of a cold start.
+    """
     out: dict[str, list[tuple[float, int]]] = {NEW_MOON: [], FULL_MOON: [], SOLAR_TERM: [], SANKRANTI: []}
     text = resources.files(TABLE_RESOURCE[0]).joinpath(TABLE_RESOURCE[1]).read_text("utf-8")
-    rows = csv.reader(line for line in text.splitlines() if line and not line.startswith("#"))
-    next(rows)  # header
-    for kind, angle, utc in rows:
-        out[kind].append((from_datetime(datetime.fromisoformat(utc)), int(angle)))
+    parse = datetime.fromisoformat
+    for line in text.splitlines():
+        if not line or line.startswith(("#", "kind,")):
+            continue
+        kind, angle, utc = line.split(",")
+        out[kind].append(((parse(utc) - _EPOCH).total_seconds() / 86400, int(angle)))
     for events in out.values():
         events.sort()
     return out
@@ -356,7 +375,7 @@ def _sun_table(place_name: str) -> dict[int, str]:
 
 @lru_cache(maxsize=512)
 def _sun_year(place_name: str, year: int) -> tuple[int, ...]:
-    return tuple(int(v) for v in _sun_table(place_name)[year].split(",")[1:])
+    return tuple(map(int, _sun_table(place_name)[year].split(",")[1:]))
 
 
 def _sun_event(place: Place, day: date, rising: bool) -> float:
