@@ -17,6 +17,7 @@ from . import __version__
 from .calendars.hijri import DEFAULT_PROFILE, PROFILES
 from .catalog import ENV_VARIABLE, MAX_YEAR, MIN_YEAR, CatalogueError, load
 from .engine import ALL_TRADITIONS, Engine, InvalidQuery, Occurrence
+from .jsonout import json_objects
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS
 
@@ -178,10 +179,8 @@ def cmd_holidays(args: argparse.Namespace) -> int:
                                islamic=args.islamic, jewish=args.jewish, state=args.state)
     if args.format == "json":
         state = engine.check_state(args.state)
-        # One object per line: readable, and each line goes through json's C encoder
-        # (indent= switches to the pure-Python one, twice as slow on a 200-year range).
-        lines = ",\n".join(json.dumps(o.as_dict(args.lang, state, school=state is not None), ensure_ascii=False)
-                            for o in found)
+        # One object per line: readable, and the repeated fields of a holiday encoded once.
+        lines = ",\n".join(json_objects(found, args.lang, state, school=state is not None))
         sys.stdout.write(f"[\n{lines}\n]\n" if found else "[]\n")
     elif args.format == "ics":
         from .ical import build_calendar  # icalendar only when asked for
