@@ -21,6 +21,7 @@ from hijridate import Hijri
 from pyluach.dates import HebrewDate
 from pyluach.hebrewcal import Year
 
+from interkultur.calendars import hijri
 from interkultur.calendars.hijri import PROFILES
 from interkultur.engine import Engine
 
@@ -163,6 +164,21 @@ def test_tabular_profile_matches_the_arithmetic() -> None:
             assert first.toordinal() == _tabular_ordinal(hijri_year, month, 1), (hijri_year, month)
             following = (hijri_year + 1, 1) if month == 12 else (hijri_year, month + 1)
             assert tabular.month_length(hijri_year, month) == _tabular_ordinal(*following, 1) - first.toordinal()
+
+
+@pytest.mark.parametrize("profile", [*PROFILES.values(), hijri.profiles("diyanet")["sighting"]],
+                         ids=[*PROFILES, "sighting-on-diyanet"])
+def test_hijri_years_touching_holds_every_profiles_year(profile) -> None:
+    """Rules only look at ``years_touching``: a Hijri year missing there is a feast missing."""
+    for year in range(1900, 2101):
+        touching = hijri.years_touching(year)
+        assert len(touching) in (2, 3), year
+        for day in (date(year, 1, 1), date(year, 12, 31)):
+            assert profile.from_date(day)[0] in touching, (profile.name, day)
+    for hijri_year in range(1317, 1526):  # and the drift that bound is derived from
+        for month in range(1, 13):
+            drift = profile.to_date(hijri_year, month, 1)[0].toordinal() - _tabular_ordinal(hijri_year, month, 1)
+            assert abs(drift) < hijri.PROFILE_DRIFT_DAYS, (profile.name, hijri_year, month, drift)
 
 
 def test_tabular_eid_al_fitr_matches_the_arithmetic(engine: Engine, starting_in) -> None:

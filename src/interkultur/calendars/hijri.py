@@ -63,12 +63,24 @@ class HijriCalendar(Protocol):
         """Hijri (year, month, day) of a Gregorian daytime date."""
 
 
+#: Days by which a profile's month start may differ from the tabular calendar's.
+#: Umm al-Qura, Diyanet and a sighting one day later stay within three days of it
+#: in 1900-2100 (``tests/core/test_crosscheck.py`` checks the bound).
+PROFILE_DRIFT_DAYS = 5
+
+
 @lru_cache(maxsize=512)
 def years_touching(gregorian_year: int) -> range:
-    """Hijri years that may have days in a Gregorian year (a small superset)."""
-    first = _tabular.from_jd(jd_from_date(date(gregorian_year, 1, 1)))[0]
-    last = _tabular.from_jd(jd_from_date(date(gregorian_year, 12, 31)))[0]
-    return range(first - 1, last + 2)
+    """Hijri years that may have days in a Gregorian year under any profile.
+
+    The tabular years of 1 January and 31 December, widened by
+    ``PROFILE_DRIFT_DAYS`` at both ends: two Hijri years, or three when one
+    begins within a few days of New Year. Every rule asks this for every year,
+    so a looser superset would double the work of all Hijri feasts.
+    """
+    first = _tabular.from_jd(jd_from_date(date(gregorian_year, 1, 1)) - PROFILE_DRIFT_DAYS)[0]
+    last = _tabular.from_jd(jd_from_date(date(gregorian_year, 12, 31)) + PROFILE_DRIFT_DAYS)[0]
+    return range(first, last + 1)
 
 
 @lru_cache(maxsize=4096)
