@@ -19,10 +19,20 @@ class RuleSyntaxError(ValueError):
 
 @dataclass(frozen=True)
 class Context:
-    """The observance choices a rule may depend on."""
+    """The observance choices a rule may depend on.
+
+    Rules memoise their anchor years per context, so a context is hashed for
+    every rule and year; its hash is computed once (the fields are frozen).
+    """
 
     islamic: HijriCalendar
     jewish: str = DEFAULT_JEWISH
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash((self.islamic, self.jewish)))
+
+    def __hash__(self) -> int:
+        return self._hash  # type: ignore[attr-defined, no-any-return]
 
 
 @dataclass(frozen=True, slots=True)

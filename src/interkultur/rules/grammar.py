@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property
 
 from ..calendars.weekdays import WEEKDAYS, nth_weekday, weekday_index
 from . import anchors, astronomical  # noqa: F401  (astronomical registers its anchors)
@@ -68,12 +68,11 @@ class ConditionStep:
 Step = WeekdayStep | OffsetStep | ConditionStep
 
 
-@lru_cache(maxsize=16384)
-def _anchor_starts(anchor: Rule, year: int, ctx: Context) -> tuple[Start, ...]:
-    """An anchor's starts, memoised: a composed rule asks for three years per year, so a
-    range of years would otherwise evaluate every anchor year three times. Rules and
-    contexts are frozen (hashable, equal when their fields are), starts immutable."""
-    return tuple(anchor.starts(year, ctx))
+def _reach(step: Step) -> int:
+    """How many days a step can move a date, at most, in either direction."""
+    if isinstance(step, WeekdayStep):
+        return 7 * step.nth
+    return abs(step.days)
 
 
 @dataclass(frozen=True, repr=False)
@@ -82,22 +81,42 @@ class Composed(Rule):
 
     Steps may carry a date across New Year (the Sunday after 28 December), so
     the anchor is evaluated for the neighbouring years too and only results
-    inside the asked-for year are kept.
+    inside the asked-for year are kept. A range of years asks for each anchor
+    year three times, so the anchor's starts are memoised per (year, context)
+    on the rule; neighbouring years' starts farther from New Year than the
+    steps can move them are skipped unmoved.
     """
 
     anchor: Rule
     steps: tuple[Step, ...] = field(default=())
     text: str = ""
+    _memo: dict[tuple[int, Context], tuple[Start, ...]] = field(
+        default_factory=dict, init=False, compare=False, hash=False, repr=False)
 
     @property
     def moon_sighted(self) -> bool:  # type: ignore[override]
         return self.anchor.moon_sighted
 
+    @cached_property
+    def reach(self) -> timedelta:
+        """The farthest the steps together can move a date."""
+        return timedelta(days=sum(_reach(step) for step in self.steps))
+
+    def _anchor_starts(self, year: int, ctx: Context) -> tuple[Start, ...]:
+        key = (year, ctx)
+        found = self._memo.get(key)
+        if found is None:  # a race only computes the same tuple twice
+            found = self._memo[key] = tuple(self.anchor.starts(year, ctx))
+        return found
+
     def starts(self, year: int, ctx: Context) -> list[Start]:
         found = []
+        earliest, latest = date(year, 1, 1) - self.reach, date(year, 12, 31) + self.reach
         for anchor_year in (year - 1, year, year + 1):
-            for start in _anchor_starts(self.anchor, anchor_year, ctx):
+            for start in self._anchor_starts(anchor_year, ctx):
                 d = start.date
+                if anchor_year != year and not earliest <= d <= latest:
+                    continue
                 for step in self.steps:
                     d = step.apply(d)
                 if d.year == year:
