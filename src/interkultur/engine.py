@@ -21,6 +21,15 @@ ISLAMIC_PROFILES: tuple[str, ...] = tuple(PROFILES)
 ALL_TRADITIONS: tuple[str, ...] = TRADITIONS + layers.LAYERS
 
 
+_ONE_DAY = timedelta(days=1)
+#: ``_SPANS[n]`` is the distance from the first to the last day of an n-day feast.
+_SPANS: tuple[timedelta, ...] = (timedelta(0), *(timedelta(days=n - 1) for n in range(1, 400)))
+
+
+def _chronological(occ: "Occurrence") -> tuple[date, str]:
+    return occ.start, occ.holiday.id
+
+
 class InvalidQuery(ValueError):
     """A query the engine cannot answer; ``parameter`` names the culprit for API errors."""
 
@@ -115,6 +124,7 @@ class Engine:
     def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue
         self._years: dict[tuple[int, str, str], tuple[Occurrence, ...]] = {}
+        self._contexts: dict[tuple[str, str], Context] = {}
 
     # -- validation shared by every view -------------------------------------------------
     def check_traditions(self, traditions: Iterable[str] | None) -> frozenset[str] | None:
@@ -153,33 +163,45 @@ class Engine:
             cached = self._years[key] = self._compute_year(year, islamic, jewish)
         return cached
 
+    def _context(self, islamic: str, jewish: str) -> Context:
+        """One context per variant pair: rules memoise per context, and the same
+        object makes every memo lookup an identity hit."""
+        key = (islamic, jewish)
+        ctx = self._contexts.get(key)
+        if ctx is None:
+            ctx = self._contexts[key] = Context(islamic=PROFILES[islamic], jewish=jewish)
+        return ctx
+
     def _compute_year(self, year: int, islamic: str, jewish: str) -> tuple[Occurrence, ...]:
-        ctx = Context(islamic=PROFILES[islamic], jewish=jewish)
+        ctx = self._context(islamic, jewish)
         found: list[Occurrence] = []
         for holiday in self.catalogue.holidays:
             if holiday.active(year):
-                found.extend(self._holiday_in_year(holiday, year, ctx))
-        found.sort(key=lambda o: (o.start, o.id))
+                self._holiday_in_year(holiday, year, ctx, found)
+        found.sort(key=_chronological)
         return tuple(found)
 
     @staticmethod
-    def _holiday_in_year(holiday: Holiday, year: int, ctx: Context) -> list[Occurrence]:
+    def _holiday_in_year(holiday: Holiday, year: int, ctx: Context, out: list[Occurrence]) -> None:
+        """Append the occurrences of ``holiday`` starting in ``year`` to ``out``.
+
+        The engine's innermost loop (118 holidays x 200 years for a long
+        range): one pass over the rule's starts, no intermediate lists.
+        """
+        evening = holiday.starts_evening_before
         days = holiday.days_for(ctx.jewish)
         dated = holiday.dated.get(year)
         if dated is not None:
-            starts = [(dated.start, False, dated.end, None)]
-        else:
-            estimated_fallback = bool(holiday.dated)  # an authority sets it; the rule only guesses
-            starts = [(s.date, s.estimated or estimated_fallback, None, s.month_length)
-                      for s in holiday.rule_for(ctx.jewish).starts(year, ctx)]
-        out = []
-        for start, estimated, end, month_length in starts:
-            if end is None:
-                length = month_length if days == WHOLE_MONTH else days
-                end = start + timedelta(days=(length or 30) - 1)
-            eve = start - timedelta(days=1) if holiday.starts_evening_before else None
-            out.append(Occurrence(holiday, start, end, eve, estimated))
-        return out
+            first = dated.start
+            last = dated.end or first + _SPANS[(days if days != WHOLE_MONTH else 0) or 30]
+            out.append(Occurrence(holiday, first, last, first - _ONE_DAY if evening else None, False))
+            return
+        estimated_fallback = bool(holiday.dated)  # an authority sets it; the rule only guesses
+        for start in holiday.rule_for(ctx.jewish).starts(year, ctx):
+            first = start.date
+            length = (start.month_length if days == WHOLE_MONTH else days) or 30
+            out.append(Occurrence(holiday, first, first + _SPANS[length], first - _ONE_DAY if evening else None,
+                                  start.estimated or estimated_fallback))
 
     # -- queries -------------------------------------------------------------------------
     def occurrences(self, start: date, end: date, traditions: Iterable[str] | None = None,
