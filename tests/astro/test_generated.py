@@ -60,3 +60,20 @@ def test_diyanet_rows_are_reproduced(year, month):
     first = diyanet.computed()[(year, month)]
     conjunction = astronomy.new_moons_between(astronomy.at_midnight(first) - 4, astronomy.at_midnight(first))[-1]
     assert generator.month_start(conjunction, (year, month) >= generator.RULE_CHANGE) == first
+
+
+def test_sun_table_slices_read_what_parsing_the_whole_line_reads():
+    """``_sun_seconds`` reads one value by position; it must agree with splitting the line."""
+    place = astronomy.NEW_DELHI.name
+    for year in astronomy.SUN_TABLE_YEARS:
+        values = astronomy._sun_year(place, year)
+        assert len(values) == 2 * (date(year, 12, 31).timetuple().tm_yday)
+        assert [astronomy._sun_seconds(place, year, i) for i in range(len(values))] == list(values), year
+
+
+def test_sun_events_come_from_the_table_within_a_second_of_ephem():
+    for day in (date(1890, 1, 1), date(1964, 2, 29), date(2026, 11, 25), date(2110, 12, 31)):
+        for rising in (True, False):
+            tabulated = astronomy._sun_event(astronomy.NEW_DELHI, day, rising)
+            computed = astronomy.compute_sun_event(astronomy.NEW_DELHI, day, rising)
+            assert abs(tabulated - computed) * 86400 <= 1, (day, rising)

@@ -378,10 +378,30 @@ def _sun_year(place_name: str, year: int) -> tuple[int, ...]:
     return tuple(map(int, _sun_table(place_name)[year].split(",")[1:]))
 
 
+#: Width of a value and its comma in a sun-table line when every value has five digits.
+_SUN_FIELD = 6
+
+
+def _sun_seconds(place_name: str, year: int, index: int) -> int:
+    """Value ``index`` (2 x day of year + 0 for sunrise, 1 for sunset) of a year's line.
+
+    At New Delhi every sunrise and sunset is 10,000 seconds or more after local
+    midnight (02:46:40), i.e. has five digits, so a line is fixed-width and one
+    value is a slice: a rule needs a few days of a year, not the 730 values
+    ``_sun_year`` parses. A line that is not fixed-width is parsed whole.
+    """
+    line = _sun_table(place_name)[year]
+    days = 366 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 365
+    if len(line) == 4 + _SUN_FIELD * 2 * days:
+        start = 5 + _SUN_FIELD * index
+        return int(line[start:start + _SUN_FIELD - 1])
+    return _sun_year(place_name, year)[index]
+
+
 def _sun_event(place: Place, day: date, rising: bool) -> float:
     if place.name in SUN_TABLE_PLACES and place == SUN_TABLE_PLACES[place.name] and day.year in SUN_TABLE_YEARS:
-        seconds = _sun_year(place.name, day.year)[2 * (day.timetuple().tm_yday - 1) + (not rising)]
-        return place.midnight(day) + seconds / 86400
+        index = 2 * (day.timetuple().tm_yday - 1) + (not rising)
+        return place.midnight(day) + _sun_seconds(place.name, day.year, index) / 86400
     return compute_sun_event(place, day, rising)
 
 
