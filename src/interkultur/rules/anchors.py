@@ -11,7 +11,7 @@ import calendar as _stdcal
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable, Iterator
+from typing import Callable
 
 from ..calendars import coptic, easter, hebrew, hijri, julian
 from .base import CalendarDay, Context, Rule, RuleSyntaxError, Start
@@ -65,11 +65,13 @@ class Julian(CalendarDay):
     day: int
     text: str = ""
 
-    def candidates(self, year: int, ctx: Context) -> Iterator[Start]:
-        for julian_year in (year - 1, year):
-            if self.month == 2 and self.day == 29 and julian_year % 4:
-                continue  # no 29 February in that Julian year
-            yield Start(julian.to_date(julian_year, self.month, self.day))
+    def calendar_years(self, year: int) -> tuple[int, int]:
+        return year - 1, year
+
+    def day_in(self, julian_year: int, ctx: Context) -> Start | None:
+        if self.month == 2 and self.day == 29 and julian_year % 4:
+            return None  # no 29 February in that Julian year
+        return Start(julian.to_date(julian_year, self.month, self.day))
 
 
 @register(r"julian (\d{2})-(\d{2})")
@@ -106,12 +108,15 @@ class HebrewDate(CalendarDay):
     month_name: str
     text: str = ""
 
-    def candidates(self, year: int, ctx: Context) -> Iterator[Start]:
-        for hebrew_year in hebrew.years_touching(year):
-            month = hebrew.resolve_month(hebrew_year, self.month_name)
-            length = hebrew.month_length(hebrew_year, month)
-            if self.day <= length:
-                yield Start(hebrew.to_date(hebrew_year, month, self.day), month_length=length)
+    def calendar_years(self, year: int) -> tuple[int, int]:
+        return hebrew.years_touching(year)
+
+    def day_in(self, hebrew_year: int, ctx: Context) -> Start | None:
+        month = hebrew.resolve_month(hebrew_year, self.month_name)
+        length = hebrew.month_length(hebrew_year, month)
+        if self.day > length:
+            return None
+        return Start(hebrew.to_date(hebrew_year, month, self.day), month_length=length)
 
 
 @register(r"hebrew (\d{1,2}) ([a-z' ]+)")
@@ -134,14 +139,18 @@ class HijriDate(CalendarDay):
     month: int
     text: str = ""
     moon_sighted = True
+    uses_context = True  # the Islamic profile decides the date
 
-    def candidates(self, year: int, ctx: Context) -> Iterator[Start]:
+    def calendar_years(self, year: int) -> range:
+        return hijri.years_touching(year)
+
+    def day_in(self, hijri_year: int, ctx: Context) -> Start | None:
         profile = ctx.islamic
-        for hijri_year in hijri.years_touching(year):
-            length = profile.month_length(hijri_year, self.month)
-            if self.day <= length:
-                d, estimated = profile.to_date(hijri_year, self.month, self.day)
-                yield Start(d, estimated, length)
+        length = profile.month_length(hijri_year, self.month)
+        if self.day > length:
+            return None
+        d, estimated = profile.to_date(hijri_year, self.month, self.day)
+        return Start(d, estimated, length)
 
 
 @register(r"hijri (\d{1,2}) (.+)")
@@ -169,10 +178,13 @@ class CopticDate(CalendarDay):
     month: int
     text: str = ""
 
-    def candidates(self, year: int, ctx: Context) -> Iterator[Start]:
-        for coptic_year in coptic.years_touching(year):
-            if self.day <= coptic.month_length(coptic_year, self.month):
-                yield Start(coptic.to_date(coptic_year, self.month, self.day))
+    def calendar_years(self, year: int) -> tuple[int, int]:
+        return coptic.years_touching(year)
+
+    def day_in(self, coptic_year: int, ctx: Context) -> Start | None:
+        if self.day > coptic.month_length(coptic_year, self.month):
+            return None
+        return Start(coptic.to_date(coptic_year, self.month, self.day))
 
 
 @register(r"coptic (\d{1,2}) ([a-z ]+)")

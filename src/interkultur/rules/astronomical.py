@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterator
 from zoneinfo import ZoneInfo
 
 from ..calendars import astronomy, bahai, chinese, hindu, persian
@@ -44,10 +43,13 @@ class PersianDate(CalendarDay):
     month: int
     text: str = ""
 
-    def candidates(self, year: int, ctx: Context) -> Iterator[Start]:
-        for persian_year in persian.years_touching(year):
-            if self.day <= persian.month_length(persian_year, self.month):
-                yield Start(persian.to_date(persian_year, self.month, self.day))
+    def calendar_years(self, year: int) -> tuple[int, int]:
+        return persian.years_touching(year)
+
+    def day_in(self, persian_year: int, ctx: Context) -> Start | None:
+        if self.day > persian.month_length(persian_year, self.month):
+            return None
+        return Start(persian.to_date(persian_year, self.month, self.day))
 
 
 @register(r"persian (\d{1,2}) ([a-z]+)")
@@ -76,12 +78,15 @@ class BahaiDate(CalendarDay):
     month: int
     text: str = ""
 
-    def candidates(self, year: int, ctx: Context) -> Iterator[Start]:
-        for badi_year in (year - 1, year):  # the year beginning at Naw-Rúz of that Gregorian year
-            if badi_year < bahai.REFORM_YEAR and (self.month, self.day) in _WESTERN_ANNIVERSARIES:
-                yield Start(date(badi_year, *_WESTERN_ANNIVERSARIES[(self.month, self.day)]))
-            elif self.day <= bahai.month_length(badi_year, self.month):
-                yield Start(bahai.to_date(badi_year, self.month, self.day))
+    def calendar_years(self, year: int) -> tuple[int, int]:
+        return year - 1, year  # the years beginning at Naw-Rúz of those Gregorian years
+
+    def day_in(self, badi_year: int, ctx: Context) -> Start | None:
+        if badi_year < bahai.REFORM_YEAR and (self.month, self.day) in _WESTERN_ANNIVERSARIES:
+            return Start(date(badi_year, *_WESTERN_ANNIVERSARIES[(self.month, self.day)]))
+        if self.day > bahai.month_length(badi_year, self.month):
+            return None
+        return Start(bahai.to_date(badi_year, self.month, self.day))
 
 
 @register(r"bahai (\d{1,2}) ([a-z-]+)")

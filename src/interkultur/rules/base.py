@@ -5,7 +5,8 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterator
+from functools import cached_property
+from typing import Any, Iterable
 
 from ..calendars.hijri import HijriCalendar
 
@@ -67,13 +68,40 @@ class Rule(ABC):
 class CalendarDay(Rule):
     """A day of another calendar, which may fall into a Gregorian year zero, one or two times.
 
-    ``candidates`` gives the day in each calendar year touching the Gregorian
-    year (where that year has it); ``starts`` keeps those inside the year.
+    ``calendar_years`` names the years of that calendar touching a Gregorian
+    year; ``day_in`` gives the day in one of them (``None`` where that year
+    lacks it, as 30 Cheshvan in a short year). Each calendar year is asked
+    for two or three Gregorian years in a row, so ``day_in`` is memoised per
+    (calendar year[, context]) on the rule; ``starts`` keeps the days inside
+    the Gregorian year.
     """
 
+    #: Whether ``day_in`` depends on the context (the Islamic profile), i.e. belongs in the memo key.
+    uses_context: bool = False
+
     @abstractmethod
-    def candidates(self, year: int, ctx: Context) -> Iterator[Start]:
-        """The day in each calendar year touching Gregorian ``year``, in order; absent days skipped."""
+    def calendar_years(self, year: int) -> Iterable[int]:
+        """The years of this calendar that have days in Gregorian ``year``, in order."""
+
+    @abstractmethod
+    def day_in(self, calendar_year: int, ctx: Context) -> Start | None:
+        """The day in ``calendar_year``, or ``None`` where that year does not have it."""
+
+    @cached_property
+    def _memo(self) -> dict[object, Start | None]:
+        return {}
 
     def starts(self, year: int, ctx: Context) -> list[Start]:
-        return [start for start in self.candidates(year, ctx) if start.date.year == year]
+        memo = self._memo
+        found = []
+        for calendar_year in self.calendar_years(year):
+            key = (calendar_year, ctx) if self.uses_context else calendar_year
+            start = memo.get(key, _UNKNOWN)
+            if start is _UNKNOWN:  # a race between threads only computes the same day twice
+                start = memo[key] = self.day_in(calendar_year, ctx)
+            if start is not None and start.date.year == year:
+                found.append(start)
+        return found
+
+
+_UNKNOWN: Any = object()
