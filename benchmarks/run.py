@@ -169,7 +169,35 @@ def byte_compile() -> None:
     compileall.compile_dir(str(Path(interkultur.__file__).parent), quiet=1)
 
 
-def engine_section(runs: int, astronomy: bool) -> None:
+#: Cumulative phases of the whole-process run, counted separately: where the instructions go.
+PHASES = (
+    ("interpreter start", "pass"),
+    ("imports", "import interkultur.cli"),
+    ("catalogue loaded", "import interkultur.cli; interkultur.cli.load(None)"),
+)
+
+
+def instructions_available() -> bool:
+    return shutil.which("valgrind") is not None
+
+
+def instructions(command: list[str]) -> int:
+    """Instructions executed by a whole process (valgrind's cachegrind, no cache simulation).
+
+    About 30 times slower than a plain run, but the count is the same on an
+    idle and on a busy machine, which wall and CPU times on a shared VM are not.
+    """
+    if Path(command[0]).name == "interkultur":  # run the console script's Python, not a shim
+        command = [sys.executable, *command]
+    out = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                          *command], capture_output=True, text=True, cwd=REPO).stderr
+    found = re.search(r"I\s+refs:\s+([\d,]+)", out)
+    if found is None:
+        raise RuntimeError(f"valgrind gave no instruction count:\n{out[-2000:]}")
+    return int(found[1].replace(",", ""))
+
+
+def engine_section(runs: int, astronomy: bool, count_instructions: bool = True) -> None:
     byte_compile()
     header("1. Engine (median of %d runs; wall time, CPU time in brackets)" % runs,
            "interkultur", "python-hol.")
@@ -185,6 +213,16 @@ def engine_section(runs: int, astronomy: bool) -> None:
         "<= 0.50")
     row("  same, CPU time (user + sys)", f"{oc * 1000:.0f} ms", f"{bc * 1000:.0f} ms", f"{oc / bc:.2f}", "<= 0.50")
     row("  output", f"{ours[0][2] // 1024} KiB", f"{base[0][2] // 1024} KiB")
+
+    if count_instructions and instructions_available():
+        # Instruction counts do not move with the VM's load: the same comparison, exactly.
+        ours_i, base_i = instructions(command), instructions(baseline)
+        row("  same, instructions (valgrind)", f"{ours_i / 1e9:.2f} G", f"{base_i / 1e9:.2f} G",
+            f"{ours_i / base_i:.2f}", "<= 0.50")
+        for label, snippet in PHASES:
+            row(f"    of which up to {label}", f"{instructions([sys.executable, '-c', snippet]) / 1e9:.2f} G")
+    else:
+        row("  same, instructions", "skipped (--quick)" if not count_instructions else "no valgrind")
 
     samples = []
     for _ in range(runs):
@@ -460,7 +498,7 @@ def main() -> int:
     parser.add_argument("--connections", type=int, help="concurrent connections (default 16; --load: 64)")
     parser.add_argument("--threads", type=int, default=8, help="waitress threads (interkultur serve --threads)")
     parser.add_argument("--workers", type=int, default=1, help="server processes (interkultur serve --workers)")
-    parser.add_argument("--quick", action="store_true", help="3 runs, 1 round of 2 s, no astronomy recompute")
+    parser.add_argument("--quick", action="store_true", help="3 runs, 1 round of 2 s, no astronomy recompute, no instruction counts")
     parser.add_argument("--no-astronomy", action="store_true", help="skip the astronomy recompute")
     parser.add_argument("--no-serving", action="store_true", help="skip sections 2 and 4")
     parser.add_argument("--load", action="store_true", help="run the bounded load test instead")
@@ -472,7 +510,7 @@ def main() -> int:
     print(f"versions: {versions()}")
     if args.load:
         return load_test(args.requests, args.connections or 64, args.threads, args.workers)
-    engine_section(args.runs, astronomy=not args.no_astronomy)
+    engine_section(args.runs, astronomy=not args.no_astronomy, count_instructions=not args.quick)
     peak = None
     if not args.no_serving:
         peak = serving_section(args.rounds, args.seconds, args.connections or 16, args.threads, args.workers)
