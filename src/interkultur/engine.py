@@ -8,6 +8,7 @@ and cached, so a month widget or a ten-year feed reuses the same year lists.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from datetime import date, timedelta
 from typing import Any, Iterable, Iterator
 
@@ -26,8 +27,7 @@ _ONE_DAY = timedelta(days=1)
 _SPANS: tuple[timedelta, ...] = (timedelta(0), *(timedelta(days=n - 1) for n in range(1, 400)))
 
 
-def _chronological(occ: "Occurrence") -> tuple[date, str]:
-    return occ.start, occ.holiday.id
+_START = attrgetter("start")
 
 
 class InvalidQuery(ValueError):
@@ -125,6 +125,8 @@ class Engine:
         self.catalogue = catalogue
         self._years: dict[tuple[int, str, str], tuple[Occurrence, ...]] = {}
         self._contexts: dict[tuple[str, str], Context] = {}
+        #: Holidays in id order: a stable sort by start date then yields (start, id) order.
+        self._by_id: tuple[Holiday, ...] = tuple(sorted(catalogue.holidays, key=attrgetter("id")))
 
     # -- validation shared by every view -------------------------------------------------
     def check_traditions(self, traditions: Iterable[str] | None) -> frozenset[str] | None:
@@ -175,10 +177,10 @@ class Engine:
     def _compute_year(self, year: int, islamic: str, jewish: str) -> tuple[Occurrence, ...]:
         ctx = self._context(islamic, jewish)
         found: list[Occurrence] = []
-        for holiday in self.catalogue.holidays:
+        for holiday in self._by_id:
             if holiday.active(year):
                 self._holiday_in_year(holiday, year, ctx, found)
-        found.sort(key=_chronological)
+        found.sort(key=_START)  # stable: equal starts stay in id order
         return tuple(found)
 
     @staticmethod
