@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime, timedelta, timezone
+from functools import cached_property
 from typing import Callable, Iterable
 
+from babel import Locale
 from babel.dates import format_date
-from icalendar import Calendar, Event, vDuration, vText
+from icalendar import Calendar, Event, vCategory, vDate, vDatetime, vDuration, vText, vUnknown, vUri
 from icalendar.parser import content_line as _content_line
 
 from . import translations
@@ -83,7 +85,8 @@ def stamp_for(catalogue: Catalogue) -> datetime:
 
 
 def uid_for(occ: Occurrence, domain: str = DEFAULT_UID_DOMAIN) -> str:
-    return f"{occ.id}-{occ.start:%Y%m%d}@{domain}"
+    # ISO basic format; isoformat() is several times faster than strftime's %Y%m%d
+    return f"{occ.id}-{occ.start.isoformat().replace('-', '')}@{domain}"
 
 
 def feed_window(today: date) -> tuple[date, date]:
@@ -93,14 +96,20 @@ def feed_window(today: date) -> tuple[date, date]:
     return date(first, 1, 1), date(last, 12, 31)
 
 
-def notes(occ: Occurrence, lang: str) -> list[str]:
-    """The evening / night / estimate remarks of an occurrence, localised."""
+def notes(occ: Occurrence, lang: str, long_date: Callable[[date], str] | None = None) -> list[str]:
+    """The evening / night / estimate remarks of an occurrence, localised.
+
+    ``long_date`` formats a date in ``lang`` (Babel's long format); a feed
+    build passes its own, which parses the locale once and remembers each date.
+    """
+    if long_date is None:
+        def long_date(day: date) -> str:
+            return format_date(day, "long", locale=lang)
     out = []
     if occ.eve and occ.holiday.night:
-        out.append(_(lang, NIGHT_NOTE, eve=format_date(occ.eve, "long", locale=lang),
-                     date=format_date(occ.start, "long", locale=lang)))
+        out.append(_(lang, NIGHT_NOTE, eve=long_date(occ.eve), date=long_date(occ.start)))
     elif occ.eve:
-        out.append(_(lang, EVE_NOTE, date=format_date(occ.eve, "long", locale=lang)))
+        out.append(_(lang, EVE_NOTE, date=long_date(occ.eve)))
     # every Hijri date carries the sighting note, even from a published table:
     # mosques in Germany may begin the month a day earlier or later
     if occ.holiday.moon_sighted:
@@ -110,23 +119,125 @@ def notes(occ: Occurrence, lang: str) -> list[str]:
     return out
 
 
-def describe(occ: Occurrence, lang: str, link: str | None = None) -> str:
+def describe(occ: Occurrence, lang: str, link: str | None = None,
+             long_date: Callable[[date], str] | None = None) -> str:
     """The DESCRIPTION text: meaning, evening note, estimate note, link."""
-    parts = [occ.holiday.description(lang), *notes(occ, lang)]
+    parts = [occ.holiday.description(lang), *notes(occ, lang, long_date)]
     if link:
         parts.append(link)
     return "\n\n".join(parts)
 
 
-def build_calendar(occurrences: Iterable[Occurrence], *, lang: str, catalogue: Catalogue,
-                   name: str | None = None, description: str | None = None,
-                   uid_domain: str = DEFAULT_UID_DOMAIN, link_base: str | None = None,
-                   link_for: Callable[[Occurrence], str] | None = None) -> bytes:
-    """Serialise occurrences as a VCALENDAR.
+class _EventValues:
+    """Encoded property values of one feed build, each made once and shared.
 
-    Each event links to its detail page: ``link_for(occ)`` when given, else
-    ``link_base + /holiday/<id>``, else no link.
+    A feed names each holiday once a year and the same categories and dates
+    again and again, so summaries, descriptions, URLs, categories and dates are
+    encoded once per build and the property objects shared between events
+    (icalendar serialises a value object the same way each time it meets it:
+    the bytes do not change). They are made with icalendar's property classes
+    directly, not through ``Component.add``, which infers the type and copies
+    the parameters again for every property of every event.
     """
+
+    def __init__(self, lang: str, stamp: datetime) -> None:
+        self.lang = lang
+        self.language = {"LANGUAGE": lang}
+        # the same in every event; the stamp is UTC already (what add() would convert it to)
+        self.common = {"DTSTAMP": vDatetime(stamp), "TRANSP": vText("TRANSPARENT"), "CLASS": vText("PUBLIC"),
+                       "X-MICROSOFT-CDO-ALLDAYEVENT": vUnknown("TRUE")}
+        self._days: dict[date, vDate] = {}
+        self._long_dates: dict[date, str] = {}
+        self._summaries: dict[str, vText] = {}
+        self._descriptions: dict[tuple, vText] = {}
+        self._urls: dict[str, vUri] = {}
+        self._categories: dict[str, vCategory] = {}
+
+    def day(self, day: date) -> vDate:
+        """DTSTART/DTEND of an all-day event: ``VALUE=DATE``, as ``add`` infers it for a date."""
+        found = self._days.get(day)
+        if found is None:
+            found = self._days[day] = vDate(day, params={"VALUE": "DATE"})
+        return found
+
+    @cached_property
+    def locale(self) -> Locale:
+        """Parsed on the first evening note: ``format_date`` would parse the code on every call."""
+        return Locale.parse(self.lang)
+
+    def long_date(self, day: date) -> str:
+        """Babel's long date in the build's language, formatted once per date."""
+        found = self._long_dates.get(day)
+        if found is None:
+            found = self._long_dates[day] = format_date(day, "long", locale=self.locale)
+        return found
+
+    def summary(self, occ: Occurrence) -> vText:
+        """The holiday's name, one object per holiday."""
+        found = self._summaries.get(occ.id)
+        if found is None:
+            found = self._summaries[occ.id] = vText(occ.holiday.name(self.lang), params=self.language)
+        return found
+
+    def description(self, occ: Occurrence, link: str | None) -> vText:
+        """``describe``'s text; the same object for every year without an evening note.
+
+        The key holds everything ``describe`` reads from the occurrence: the
+        dates matter only with an evening (or night) note.
+        """
+        key = (occ.id, occ.eve, occ.start if occ.eve else None, occ.estimated, link)
+        found = self._descriptions.get(key)
+        if found is None:
+            text = describe(occ, self.lang, link, self.long_date)
+            found = self._descriptions[key] = vText(text, params=self.language)
+        return found
+
+    def url(self, link: str) -> vUri:
+        """The detail page, one object per holiday (a link names a holiday, not a year)."""
+        found = self._urls.get(link)
+        if found is None:
+            found = self._urls[link] = vUri(link)
+        return found
+
+    def category(self, tradition: str) -> vCategory:
+        """CATEGORIES, one object per tradition."""
+        found = self._categories.get(tradition)
+        if found is None:
+            found = self._categories[tradition] = vCategory([tradition])
+        return found
+
+
+#: An event's properties in the order icalendar's sorted serialisation puts
+#: them (its canonical order first, then alphabetical).
+EVENT_ORDER = ("SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "CATEGORIES", "CLASS", "DESCRIPTION", "TRANSP",
+               "URL", "X-MICROSOFT-CDO-ALLDAYEVENT")
+#: Events filled in that order can be serialised with ``sorted=False``, which
+#: skips sorting every event's keys again, with the same bytes; should another
+#: icalendar version sort differently, the feed is serialised sorted as before.
+PRESORTED = list(EVENT_ORDER) == Event(dict.fromkeys(EVENT_ORDER, "")).sorted_keys()
+
+
+def _event(occ: Occurrence, values: _EventValues, uid: str, link: str | None) -> Event:
+    """One VEVENT, its properties set in ``EVENT_ORDER``."""
+    common = values.common
+    event = Event()
+    event["SUMMARY"] = values.summary(occ)
+    event["DTSTART"] = values.day(occ.start)
+    event["DTEND"] = values.day(occ.end + timedelta(days=1))
+    event["DTSTAMP"] = common["DTSTAMP"]
+    event["UID"] = vText(uid)
+    event["CATEGORIES"] = values.category(occ.tradition)
+    event["CLASS"] = common["CLASS"]
+    event["DESCRIPTION"] = values.description(occ, link)
+    event["TRANSP"] = common["TRANSP"]
+    if link:
+        event["URL"] = values.url(link)
+    event["X-MICROSOFT-CDO-ALLDAYEVENT"] = common["X-MICROSOFT-CDO-ALLDAYEVENT"]
+    return event
+
+
+def _calendar(lang: str, name: str | None, description: str | None) -> Calendar:
+    """The VCALENDAR with its own properties, in the order the sorted serialisation gives them."""
     name = name or _(lang, CALENDAR_NAME)
     description = _(lang, CALENDAR_DESCRIPTION) if description is None else description
     cal = Calendar()
@@ -143,37 +254,27 @@ def build_calendar(occurrences: Iterable[Occurrence], *, lang: str, catalogue: C
     # RFC 7986 requires VALUE=DURATION; icalendar does not add it by itself.
     cal.add("refresh-interval", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(REFRESH))
-    # Properties that are the same in every event are encoded once and shared
-    # (icalendar passes encoded values through; the bytes are the same).
-    shared = Event()
-    shared.add("dtstamp", stamp_for(catalogue))
-    shared.add("transp", "TRANSPARENT")
-    shared.add("class", "PUBLIC")
-    shared.add("x-microsoft-cdo-alldayevent", "TRUE")
-    stamp, transp, klass, allday = (shared[k] for k in ("DTSTAMP", "TRANSP", "CLASS", "X-MICROSOFT-CDO-ALLDAYEVENT"))
-    categories: dict[str, object] = {}
+    for key in cal.sorted_keys():
+        cal.move_to_end(key)
+    return cal
+
+
+def build_calendar(occurrences: Iterable[Occurrence], *, lang: str, catalogue: Catalogue,
+                   name: str | None = None, description: str | None = None,
+                   uid_domain: str = DEFAULT_UID_DOMAIN, link_base: str | None = None,
+                   link_for: Callable[[Occurrence], str] | None = None) -> bytes:
+    """Serialise occurrences as a VCALENDAR.
+
+    Each event links to its detail page: ``link_for(occ)`` when given, else
+    ``link_base + /holiday/<id>``, else no link.
+    """
+    cal = _calendar(lang, name, description)
+    values = _EventValues(lang, stamp_for(catalogue))
+    base = link_base.rstrip("/") if link_base else None
     for occ in occurrences:
         if link_for is not None:
             link = link_for(occ)
-        elif link_base:
-            link = f"{link_base.rstrip('/')}/holiday/{occ.id}"
         else:
-            link = None
-        event = Event()
-        event.add("uid", uid_for(occ, uid_domain))
-        event.add("dtstamp", stamp)
-        event.add("dtstart", occ.start)
-        event.add("dtend", occ.end + timedelta(days=1))
-        event.add("summary", occ.holiday.name(lang), parameters={"LANGUAGE": lang})
-        event.add("description", describe(occ, lang, link), parameters={"LANGUAGE": lang})
-        if link:
-            event.add("url", link)
-        if occ.tradition not in categories:
-            shared.add("categories", [occ.tradition])
-            categories[occ.tradition] = shared.pop("CATEGORIES")
-        event.add("categories", categories[occ.tradition])
-        event.add("transp", transp)
-        event.add("class", klass)
-        event.add("x-microsoft-cdo-alldayevent", allday)
-        cal.add_component(event)
-    return cal.to_ical()
+            link = f"{base}/holiday/{occ.id}" if base else None
+        cal.add_component(_event(occ, values, uid_for(occ, uid_domain), link))
+    return cal.to_ical(sorted=not PRESORTED)
