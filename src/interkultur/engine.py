@@ -7,10 +7,9 @@ and cached, so a month widget or a ten-year feed reuses the same year lists.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from operator import attrgetter
 from datetime import date, timedelta
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
 from .calendars.hijri import DEFAULT_PROFILE, PROFILES
 from . import layers
@@ -39,13 +38,17 @@ class InvalidQuery(ValueError):
         self.message = message
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     """One celebration of a holiday.
 
     ``start``/``end`` are the first and last daytime dates (inclusive), as
     printed calendars show them; ``eve`` is the evening the feast begins for
     traditions whose day starts at sunset (for nights: the night celebrated).
+
+    Immutable, as the year caches share them. A named tuple rather than a
+    frozen dataclass: a 200-year range makes 22,000 of them, and a frozen
+    dataclass sets each field through ``object.__setattr__`` (five times the
+    cost of building the tuple).
     """
 
     holiday: Holiday

@@ -6,7 +6,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from ..calendars.hijri import HijriCalendar
 
@@ -36,12 +36,13 @@ class Context:
         return self._hash  # type: ignore[attr-defined, no-any-return]
 
 
-@dataclass(frozen=True, slots=True)
-class Start:
+class Start(NamedTuple):
     """One computed first day of a feast.
 
     ``month_length`` is the length of the lunar month the date lies in, for
     feasts that last the whole month (``days: month``); ``None`` for solar rules.
+    A named tuple: immutable, and several times cheaper to build than a frozen
+    dataclass, which matters at some 30,000 per 200-year range.
     """
 
     date: date
