@@ -226,3 +226,21 @@ def test_statutory_holiday_matches_python_holidays(engine: Engine, starting_in, 
     expected = german_holidays[(land, name)]
     assert len(expected) == len(GERMAN_YEARS)
     assert set(starts(engine, holiday_id, GERMAN_YEARS)) == expected
+
+
+@pytest.mark.parametrize("relation", ["before", "after", "on or before", "on or after"])
+def test_weekday_steps_match_dateutil_relativedelta(relation: str) -> None:
+    """Weekday arithmetic against dateutil: ``relativedelta(weekday=SU(-4))`` is "4th sunday on or before"."""
+    from dateutil.relativedelta import relativedelta, weekday as rd_weekday
+
+    from interkultur.calendars.weekdays import nth_weekday
+
+    day = date(1899, 12, 1)
+    while day < date(1901, 2, 1):
+        for weekday in range(7):
+            for nth in (1, 2, 4, 6):
+                backwards = relation.endswith("before")
+                shift = 0 if relation.startswith("on or") else (-1 if backwards else 1)
+                expected = day + relativedelta(days=shift, weekday=rd_weekday(weekday, -nth if backwards else nth))
+                assert nth_weekday(day, weekday, relation, nth) == expected, (day, weekday, relation, nth)
+        day += timedelta(days=1)

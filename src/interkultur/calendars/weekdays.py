@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 WEEKDAYS: tuple[str, ...] = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -20,13 +20,17 @@ def nth_weekday(anchor: date, weekday: int, relation: str, nth: int = 1) -> date
     ``relation`` is one of ``before``, ``after``, ``on or before``,
     ``on or after``. "before"/"after" are strict: the Wednesday before
     Wednesday 23 November is 16 November.
+
+    Counted on day numbers (``toordinal``; day 1 was a Monday), as every
+    weekday rule of every year goes through here.
     """
-    if relation in ("after", "on or after"):
-        start = anchor + timedelta(days=1) if relation == "after" else anchor
-        first = start + timedelta(days=(weekday - start.weekday()) % 7)
-        return first + timedelta(weeks=nth - 1)
-    if relation in ("before", "on or before"):
-        start = anchor - timedelta(days=1) if relation == "before" else anchor
-        first = start - timedelta(days=(start.weekday() - weekday) % 7)
-        return first - timedelta(weeks=nth - 1)
+    day = anchor.toordinal()
+    if relation == "after" or relation == "on or after":
+        if relation == "after":
+            day += 1
+        return date.fromordinal(day + (weekday - (day - 1)) % 7 + 7 * (nth - 1))
+    if relation == "before" or relation == "on or before":
+        if relation == "before":
+            day -= 1
+        return date.fromordinal(day - ((day - 1) - weekday) % 7 - 7 * (nth - 1))
     raise ValueError(f"unknown relation {relation!r}")
