@@ -7,14 +7,14 @@ and cached, so a month widget or a ten-year feed reuses the same year lists.
 
 from __future__ import annotations
 
-from operator import attrgetter
 from datetime import date, timedelta
-from typing import Any, Iterable, Iterator, NamedTuple
+from operator import attrgetter
+from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
 from .calendars.hijri import DEFAULT_PROFILE, PROFILES
 from . import layers
-from .catalog import MAX_YEAR, MIN_YEAR, TRADITIONS, WHOLE_MONTH, Catalogue, Holiday
-from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS, Context
+from .catalog import MAX_YEAR, MIN_YEAR, TRADITIONS, WHOLE_MONTH, Catalogue, DatedYear, Holiday
+from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS, Context, Rule
 
 ISLAMIC_PROFILES: tuple[str, ...] = tuple(PROFILES)
 #: Everything a ``tradition=`` filter accepts: the catalogue's traditions and the generated layers.
@@ -27,6 +27,18 @@ _SPANS: tuple[timedelta, ...] = (timedelta(0), *(timedelta(days=n - 1) for n in 
 
 
 _START = attrgetter("start")
+
+
+class _Planned(NamedTuple):
+    """What the engine needs of a holiday under one Jewish variant, looked up once."""
+
+    holiday: Holiday
+    rule: Rule
+    days: int | str
+    since: int
+    until: int
+    evening: bool
+    dated: Mapping[int, DatedYear]
 
 
 class InvalidQuery(ValueError):
@@ -130,6 +142,7 @@ class Engine:
         self._contexts: dict[tuple[str, str], Context] = {}
         #: Holidays in id order: a stable sort by start date then yields (start, id) order.
         self._by_id: tuple[Holiday, ...] = tuple(sorted(catalogue.holidays, key=attrgetter("id")))
+        self._plans: dict[str, tuple[_Planned, ...]] = {}
 
     # -- validation shared by every view -------------------------------------------------
     def check_traditions(self, traditions: Iterable[str] | None) -> frozenset[str] | None:
@@ -177,36 +190,45 @@ class Engine:
             ctx = self._contexts[key] = Context(islamic=PROFILES[islamic], jewish=jewish)
         return ctx
 
+    def _plan(self, jewish: str) -> tuple[_Planned, ...]:
+        """Each holiday's rule, duration and span of years under a Jewish variant, in id order."""
+        plan = self._plans.get(jewish)
+        if plan is None:
+            plan = self._plans[jewish] = tuple(
+                _Planned(h, h.rule_for(jewish), h.days_for(jewish),
+                         h.since if h.since is not None else MIN_YEAR - 1,
+                         h.until if h.until is not None else MAX_YEAR + 1,
+                         h.starts_evening_before, h.dated)
+                for h in self._by_id)
+        return plan
+
     def _compute_year(self, year: int, islamic: str, jewish: str) -> tuple[Occurrence, ...]:
+        """Every occurrence starting in ``year``: the engine's innermost loop.
+
+        A long range runs this for 118 holidays x 200 years, so what does not
+        change with the year (rule, duration, span) comes from ``_plan`` and
+        the occurrences are appended in one pass over each rule's starts.
+        """
         ctx = self._context(islamic, jewish)
         found: list[Occurrence] = []
-        for holiday in self._by_id:
-            if holiday.active(year):
-                self._holiday_in_year(holiday, year, ctx, found)
+        append = found.append
+        for holiday, rule, days, since, until, evening, dated in self._plan(jewish):
+            if year < since or year > until:
+                continue
+            if dated:  # an authority sets the dates; for other years the rule only guesses
+                fixed = dated.get(year)
+                if fixed is not None:
+                    first = fixed.start
+                    last = fixed.end or first + _SPANS[(days if days != WHOLE_MONTH else 0) or 30]
+                    append(Occurrence(holiday, first, last, first - _ONE_DAY if evening else None, False))
+                    continue
+            for start in rule.starts(year, ctx):
+                first = start.date
+                length = (start.month_length if days == WHOLE_MONTH else days) or 30
+                append(Occurrence(holiday, first, first + _SPANS[length], first - _ONE_DAY if evening else None,
+                                  start.estimated or bool(dated)))
         found.sort(key=_START)  # stable: equal starts stay in id order
         return tuple(found)
-
-    @staticmethod
-    def _holiday_in_year(holiday: Holiday, year: int, ctx: Context, out: list[Occurrence]) -> None:
-        """Append the occurrences of ``holiday`` starting in ``year`` to ``out``.
-
-        The engine's innermost loop (118 holidays x 200 years for a long
-        range): one pass over the rule's starts, no intermediate lists.
-        """
-        evening = holiday.starts_evening_before
-        days = holiday.days_for(ctx.jewish)
-        dated = holiday.dated.get(year)
-        if dated is not None:
-            first = dated.start
-            last = dated.end or first + _SPANS[(days if days != WHOLE_MONTH else 0) or 30]
-            out.append(Occurrence(holiday, first, last, first - _ONE_DAY if evening else None, False))
-            return
-        estimated_fallback = bool(holiday.dated)  # an authority sets it; the rule only guesses
-        for start in holiday.rule_for(ctx.jewish).starts(year, ctx):
-            first = start.date
-            length = (start.month_length if days == WHOLE_MONTH else days) or 30
-            out.append(Occurrence(holiday, first, first + _SPANS[length], first - _ONE_DAY if evening else None,
-                                  start.estimated or estimated_fallback))
 
     # -- queries -------------------------------------------------------------------------
     def occurrences(self, start: date, end: date, traditions: Iterable[str] | None = None,
