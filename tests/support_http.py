@@ -34,9 +34,14 @@ def free_port() -> int:
 
 
 def interkultur_command() -> list[str]:
-    """The installed ``interkultur`` script, or ``python -m interkultur`` without it."""
-    script = shutil.which("interkultur")
-    return [script] if script else [sys.executable, "-m", "interkultur"]
+    """The ``interkultur`` console script of the interpreter running the tests.
+
+    It is looked up beside ``sys.executable`` (a virtual environment's ``bin/``
+    that need not be activated, so never on ``PATH``); without it,
+    ``python -m interkultur`` runs the same entry point.
+    """
+    script = Path(sys.executable).with_name("interkultur")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "interkultur"]
 
 
 def stop(proc: subprocess.Popen) -> None:

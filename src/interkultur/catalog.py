@@ -12,6 +12,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from importlib import resources
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -190,9 +191,10 @@ def default_path() -> str:
     env = os.environ.get(ENV_VARIABLE)
     if env:
         return env
-    # In a checkout, interkultur/data is a symlink to the top-level data/ that
-    # people edit; an installed package carries a copy at the same place.
-    return str((Path(__file__).resolve().parent / "data" / "holidays.yaml").resolve())
+    # Package data, found through importlib.resources so that an installed
+    # (non-editable) package reads its own copy. In a checkout interkultur/data
+    # is a symlink to the top-level data/ that people edit.
+    return str(Path(str(resources.files("interkultur").joinpath("data", "holidays.yaml"))).resolve())
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Catalogue:

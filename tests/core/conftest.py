@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Callable
@@ -12,6 +11,8 @@ import pytest
 
 from interkultur.catalog import Catalogue
 from interkultur.engine import Engine, Occurrence
+
+from support_http import interkultur_command
 
 from .support import MINI_CATALOGUE
 
@@ -48,13 +49,6 @@ def the_one(starting_in: Callable[..., list[Occurrence]]) -> Callable[..., Occur
 # -- the console script ----------------------------------------------------------------
 
 
-def console_script() -> list[str]:
-    exe = shutil.which("interkultur")
-    if exe is None:  # the package is installed with `pip install -e .`, which creates it
-        pytest.fail("the console script 'interkultur' is not on PATH; run `pip install -e '.[test]'`")
-    return [exe]
-
-
 @pytest.fixture(scope="session")
 def run_cli(shipped_catalogue_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
     """Run ``interkultur ARGS`` in a fresh process; returns the CompletedProcess (text mode).
@@ -62,7 +56,7 @@ def run_cli(shipped_catalogue_path: Path) -> Callable[..., subprocess.CompletedP
     The environment is the caller's minus ``$INTERKULTUR_CATALOGUE`` (unless
     ``env`` sets it), so the shipped catalogue is the default.
     """
-    command = console_script()
+    command = interkultur_command()
 
     def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None,
             ) -> subprocess.CompletedProcess[str]:

@@ -8,6 +8,7 @@ starts with ``<path>:<LINE>: `` and contains TEXT.
 from __future__ import annotations
 
 import re
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -129,9 +130,13 @@ def test_environment_variable_chooses_the_catalogue(monkeypatch: pytest.MonkeyPa
     assert load().version == "mini-1"
 
 
-def test_default_is_the_repository_catalogue(monkeypatch: pytest.MonkeyPatch, shipped_catalogue_path: Path) -> None:
+def test_default_is_the_packaged_copy_of_the_repository_catalogue(
+        monkeypatch: pytest.MonkeyPatch, shipped_catalogue_path: Path) -> None:
+    """Needs the repository: the installed package (editable or not) ships data/holidays.yaml as it is here."""
     monkeypatch.delenv(catalog.ENV_VARIABLE, raising=False)
-    assert Path(catalog.default_path()).resolve() == shipped_catalogue_path.resolve()
+    packaged = resources.files("interkultur").joinpath("data", "holidays.yaml")
+    assert Path(catalog.default_path()) == Path(str(packaged)).resolve()
+    assert packaged.read_bytes() == shipped_catalogue_path.read_bytes()
 
 
 # -- the shipped catalogue ---------------------------------------------------------------------------

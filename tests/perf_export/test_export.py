@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
-import sys
 from datetime import date
 from html import unescape
 from pathlib import Path
@@ -15,6 +13,8 @@ from urllib.parse import urlsplit
 import icalendar
 import pytest
 import vobject
+
+from support_http import interkultur_command
 
 from interkultur.web.export import SENTINEL, default_years, export_site, parse_languages, parse_years
 
@@ -193,13 +193,8 @@ def test_options():
         parse_languages("de,xx")
 
 
-def command() -> list[str]:
-    script = shutil.which("interkultur")
-    return [script] if script else [sys.executable, "-m", "interkultur"]
-
-
 def test_cli_export(tmp_path):
-    result = subprocess.run(command() + ["export", str(tmp_path / "out"), "--years", "2026", "--lang", "tr",
+    result = subprocess.run(interkultur_command() + ["export", str(tmp_path / "out"), "--years", "2026", "--lang", "tr",
                                          "--base-url", "https://k.example"], capture_output=True, text=True,
                             timeout=300)
     assert result.returncode == 0, result.stderr
@@ -207,7 +202,7 @@ def test_cli_export(tmp_path):
     assert (tmp_path / "out/tr/widget/2026/07.html").is_file()
     assert (tmp_path / "out/tr/feeds/all.ics").is_file()
     for args in (["--years", "2030-2020"], ["--lang", "xx"], ["--base-url", "kalender.example"]):
-        bad = subprocess.run(command() + ["export", str(tmp_path / "bad"), *args], capture_output=True, text=True,
+        bad = subprocess.run(interkultur_command() + ["export", str(tmp_path / "bad"), *args], capture_output=True, text=True,
                              timeout=60)
         assert bad.returncode == 2 and "error" in bad.stderr and "Traceback" not in bad.stderr
         assert not (tmp_path / "bad").exists()

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
-import sys
 
 import pytest
 
 from interkultur.cli import main
+from support_http import interkultur_command
 
 
 def run(capsys, *argv):
@@ -54,9 +53,7 @@ def test_check_dates_usage_errors(capsys, argv):
 
 
 def test_check_dates_as_a_real_command():
-    script = shutil.which("interkultur")
-    command = [script] if script else [sys.executable, "-m", "interkultur"]
-    done = subprocess.run(command + ["check-dates", "2025-03-31", "2025-06-06", "--state", "NW"],
+    done = subprocess.run(interkultur_command() + ["check-dates", "2025-03-31", "2025-06-06", "--state", "NW"],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("2025-03-31:") and "Opferfest" in done.stdout
