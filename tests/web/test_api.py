@@ -38,8 +38,8 @@ def test_range_semantics_are_the_engines(client, engine):
     assert [i["name"] for i in items] == [o.holiday.name("en") for o in expected]
 
 
-def test_url_uses_the_request_host_without_base_url(make_app):
-    client = make_app().test_client()
+def test_url_uses_an_allowed_request_host_without_base_url(make_app):
+    client = make_app(ALLOWED_HOSTS=("cal.test",)).test_client()
     item = client.get("/api/v1/holidays?date=2025-12-25", base_url="http://cal.test:8080").get_json()["holidays"][0]
     assert item["url"].startswith("http://cal.test:8080/holiday/")
 

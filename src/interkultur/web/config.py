@@ -29,10 +29,22 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _host_list(text: str) -> tuple[str, ...]:
+    hosts = tuple(h.strip().lower() for h in text.replace(",", " ").split() if h.strip())
+    if not hosts:
+        raise ValueError("no host named")
+    return hosts
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("BASE_URL", "INTERKULTUR_BASE_URL", "",
             "Public base URL such as https://kalender.example.de, used for absolute links in the API, "
             "feeds and embed snippets. Empty: taken from each request's Host header."),
+    Setting("ALLOWED_HOSTS", "INTERKULTUR_ALLOWED_HOSTS", ("localhost", "127.0.0.1", "::1"),
+            "Used only while INTERKULTUR_BASE_URL is empty: the host names (any port) whose requests are "
+            "answered and written into absolute URLs, separated by commas or spaces; \".example.org\" "
+            "also allows its subdomains, \"*\" any host. Any other Host header gets 400. "
+            "`interkultur serve` adds the --host it listens on.", lambda text: _host_list(text)),
     Setting("UID_DOMAIN", "INTERKULTUR_UID_DOMAIN", "interkultur.invalid",
             "Domain part of the stable iCalendar UIDs (<id>-<yyyymmdd>@<domain>). "
             "Set it once and never change it, or subscribers see every event twice."),
@@ -87,7 +99,8 @@ def markdown_table() -> str:
     """The configuration table for the README."""
     rows = ["| Environment variable | Config key | Default | Meaning |", "|---|---|---|---|"]
     for s in SETTINGS:
-        default = "" if s.default in (None, "") else f"`{s.default}`"
+        shown = " ".join(s.default) if isinstance(s.default, tuple) else s.default
+        default = "" if shown in (None, "") else f"`{shown}`"
         rows.append(f"| `{s.env}` | `{s.key}` | {default} | {s.doc} |")
     return "\n".join(rows)
 

@@ -10,6 +10,7 @@ sends ``frame-ancestors 'none'``.
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlsplit
 
 from flask import Flask, Response, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
@@ -26,6 +27,8 @@ CSP_HTML = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
             "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
             "form-action 'self'; frame-ancestors {ancestors}")
 CSP_DATA = "default-src 'none'; frame-ancestors 'none'"
+#: Sent only on https answers (browsers ignore it on http): one year, subdomains not included.
+HSTS = "max-age=31536000"
 CORS_ALLOW_HEADERS = "Accept, Accept-Language, Content-Type, If-None-Match"
 
 
@@ -62,6 +65,7 @@ def error_response(status: int, message: str, parameter: str | None = None, **va
         response = Response(message % variables + "\n", mimetype="text/plain")
     else:
         g.lang = _error_language()
+        g.error_page = True  # language links go to the landing page: the path is never echoed
         response = Response(render_template("error.html", status=status, message=message,
                                             variables=variables, parameter=parameter),
                             mimetype="text/html")
@@ -86,6 +90,8 @@ def _handle_http(exc: HTTPException) -> Response:
         message = params.MSG_NOT_FOUND
     elif status == 405:
         message = params.MSG_METHOD
+    elif status == 413:
+        message = params.MSG_TOO_LARGE
     elif status >= 500:
         message = params.MSG_INTERNAL
     else:
@@ -105,7 +111,39 @@ def _handle_unexpected(exc: Exception) -> Response:
         return Response("Internal error\n", status=500, mimetype="text/plain")
 
 
+def host_allowed(host_header: str, allowed: tuple[str, ...] | list[str]) -> bool:
+    """Django's ``ALLOWED_HOSTS`` rule: the Host header's name (any port) is listed.
+
+    ``.example.org`` allows example.org and its subdomains, ``*`` any host.
+    """
+    try:
+        name = urlsplit("//" + host_header).hostname
+    except ValueError:  # "[::1" and other malformed names
+        return False
+    if not name or any(c in host_header for c in "/?#@\\ \t"):
+        return False
+    for pattern in allowed:
+        pattern = pattern.lower().strip("[]")
+        if pattern == "*" or name == pattern:
+            return True
+        if pattern.startswith(".") and (name == pattern[1:] or name.endswith(pattern)):
+            return True
+    return False
+
+
+def _check_host() -> None:
+    """Absolute URLs are built from the Host header only when ``BASE_URL`` is empty, so then it must be ours."""
+    from flask import current_app
+
+    config = current_app.config
+    if config["BASE_URL"]:
+        return
+    if not host_allowed(request.host, config["ALLOWED_HOSTS"]):
+        raise WebError(400, params.MSG_BAD_HOST)
+
+
 def _before_request() -> None:
+    _check_host()
     params.check_request_shape()
 
 
@@ -124,6 +162,8 @@ def _after_request(response: Response) -> Response:
         headers.add("Vary", "Accept-Language")
     else:
         headers.setdefault("Content-Security-Policy", CSP_DATA)
+    if request.scheme == "https":  # direct TLS, or a trusted proxy's X-Forwarded-Proto
+        headers.setdefault("Strict-Transport-Security", HSTS)
     if cross_origin(request.path):
         headers["Access-Control-Allow-Origin"] = "*"
         headers["Access-Control-Expose-Headers"] = "ETag, Content-Length"

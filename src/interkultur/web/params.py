@@ -26,6 +26,8 @@ from ..rules import JEWISH_VARIANTS
 from .i18n import N_
 
 MAX_QUERY_BYTES = 8 * 1024
+#: No route has a longer path; a longer one is answered 404 before any view runs.
+MAX_PATH_CHARS = 512
 #: A range query may span at most ten years (3 leap days included).
 MAX_RANGE_DAYS = 10 * 365 + 3
 DUAL_CALENDARS: tuple[str, ...] = ("hijri", "hebrew")
@@ -48,6 +50,8 @@ MSG_NO_TRADITION = N_("There is no feed for this tradition.")
 MSG_METHOD = N_("This method is not allowed here.")
 MSG_INTERNAL = N_("Something went wrong on our side. Please try again later.")
 MSG_BAD_REQUEST = N_("The request could not be understood.")
+MSG_BAD_HOST = N_("This service does not answer for the host name in this request.")
+MSG_TOO_LARGE = N_("The request body is too large.")
 
 
 class WebError(Exception):
@@ -113,7 +117,7 @@ def check_request_shape() -> None:
     for key, value in request.args.items(multi=True):
         if _CONTROL.search(key) or _CONTROL.search(value):
             raise WebError(400, MSG_JUNK)
-    if _CONTROL.search(request.path):
+    if _CONTROL.search(request.path) or len(request.path) > MAX_PATH_CHARS:
         raise WebError(404, MSG_NOT_FOUND)
 
 

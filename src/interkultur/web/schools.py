@@ -186,7 +186,10 @@ def _request_input(query: params.Query) -> tuple[list[Any], str | None]:
     if request.method == "POST":
         if not request.is_json:
             raise _BadRequest(_api_error(MSG_BODY_TYPE, "body"))
-        body = request.get_json(silent=True)
+        try:
+            body = request.get_json(silent=True)
+        except RecursionError:  # "[[[[…" nested deeper than the parser's stack
+            body = None
         if body is None:
             raise _BadRequest(_api_error(MSG_BODY_JSON, "body"))
         if not isinstance(body, dict):

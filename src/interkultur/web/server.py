@@ -21,6 +21,7 @@ import signal
 import socket
 import sys
 import time
+from typing import Any, Callable
 
 from ..catalog import Catalogue
 
@@ -37,15 +38,119 @@ def _listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _run_waitress(app, sock: socket.socket, threads: int, trusted_proxy: str | None) -> None:
-    from waitress import serve as waitress_serve
+#: Largest request body accepted (the school API's JSON, a /schulen upload):
+#: waitress answers 413 from Content-Length before reading, and stops reading
+#: a chunked body at this size.
+MAX_BODY_BYTES = 1024 * 1024
+#: Seconds an idle or slow connection may stay open, and how often waitress
+#: looks for such connections (it enforces the timeout only then).
+CHANNEL_TIMEOUT = 20
+CLEANUP_INTERVAL = 2
+#: Connections one process keeps open; poll() has no 1024-descriptor limit.
+CONNECTION_LIMIT = 4000
+#: Seconds a SIGTERM waits for in-flight requests before the process exits.
+GRACE_SECONDS = 10
+#: The queue-depth warning is logged at most once per this many seconds.
+QUEUE_WARNING_INTERVAL = 60.0
 
-    options = {}
+
+def waitress_options(threads: int, trusted_proxy: str | None) -> dict[str, object]:
+    """Adjustments that keep one process answering under hostile traffic.
+
+    Bodies above ``inbuf_overflow`` are spooled to a temporary file before any
+    size limit applies, so the limit on bodies is set below it: nothing a
+    client sends is ever written to disk.
+    """
+    options: dict[str, object] = {
+        "threads": max(1, threads), "ident": "interkultur", "clear_untrusted_proxy_headers": True,
+        "backlog": 1024, "connection_limit": CONNECTION_LIMIT, "asyncore_use_poll": True,
+        "channel_timeout": CHANNEL_TIMEOUT, "cleanup_interval": CLEANUP_INTERVAL,
+        "max_request_body_size": MAX_BODY_BYTES, "inbuf_overflow": 2 * MAX_BODY_BYTES,
+        "max_request_header_size": 64 * 1024,
+    }
     if trusted_proxy:
-        options = {"trusted_proxy": trusted_proxy, "trusted_proxy_count": 1,
-                   "trusted_proxy_headers": "x-forwarded-for x-forwarded-host x-forwarded-proto x-forwarded-port"}
-    waitress_serve(app, sockets=[sock], threads=max(1, threads), ident="interkultur",
-                   clear_untrusted_proxy_headers=True, backlog=1024, connection_limit=1000, **options)
+        options.update({"trusted_proxy": trusted_proxy, "trusted_proxy_count": 1,
+                        "trusted_proxy_headers": "x-forwarded-for x-forwarded-host x-forwarded-proto "
+                                                 "x-forwarded-port"})
+    return options
+
+
+class OncePerInterval(logging.Filter):
+    """Let a record through at most once per ``interval`` seconds, counting the rest.
+
+    Waitress warns "Task queue depth is N" on every request that has to wait;
+    under load that is one log line per request.
+    """
+
+    def __init__(self, interval: float, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__()
+        self.interval = interval
+        self.clock = clock
+        self.last: float | None = None
+        self.suppressed = 0
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        now = self.clock()
+        if self.last is not None and now - self.last < self.interval:
+            self.suppressed += 1
+            return False
+        if self.suppressed and self.last is not None:
+            record.msg = (f"{record.getMessage()} ({self.suppressed} more such warnings "
+                          f"in the last {now - self.last:.0f} s)")
+            record.args = ()
+        self.last, self.suppressed = now, 0
+        return True
+
+
+def _raise_open_file_limit() -> None:
+    """Lift the soft limit on descriptors to the hard one (idle sockets must not lock us out)."""
+    try:
+        import resource
+    except ImportError:  # not POSIX
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = hard if hard != resource.RLIM_INFINITY else max(soft, 65536)
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+        except (ValueError, OSError):
+            pass
+
+
+def _busy(server_map: dict[int, object]) -> bool:
+    """True while a connection has a request in progress or a response still to send."""
+    from waitress.channel import HTTPChannel
+
+    return any(isinstance(ch, HTTPChannel) and (ch.requests or ch.total_outbufs_len)
+               for ch in list(server_map.values()))
+
+
+def _run_waitress(app: Any, sock: socket.socket, threads: int, trusted_proxy: str | None,
+                  grace: float = GRACE_SECONDS) -> None:
+    """Serve ``sock`` until SIGTERM, then finish in-flight requests (at most ``grace`` s) and return."""
+    from waitress import wasyncore
+    from waitress.server import create_server
+
+    server_map: dict[int, object] = {}
+    server = create_server(app, map=server_map, sockets=[sock], **waitress_options(threads, trusted_proxy))
+    stopping: list[float] = []
+
+    def on_term(signum: int, frame: object) -> None:  # noqa: ARG001
+        if not stopping:
+            stopping.append(time.monotonic() + grace)
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+    try:
+        while True:
+            wasyncore.loop(timeout=0.5, map=server_map, use_poll=True, count=1)
+            if stopping:
+                server.accepting = False  # type: ignore[union-attr]  # no new connections
+                if not _busy(server_map) or time.monotonic() > stopping[0]:
+                    break
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        server.task_dispatcher.shutdown(timeout=1)  # type: ignore[union-attr]
+        wasyncore.close_all(server_map)
 
 
 class _Stop(Exception):
@@ -59,8 +164,7 @@ def _supervise(app, sock: socket.socket, workers: int, threads: int, trusted_pro
     def spawn() -> None:
         pid = os.fork()
         if pid == 0:  # the child: default signals, serve until killed
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; SIGTERM drains
             try:
                 _run_waitress(app, sock, threads, trusted_proxy)
             finally:
@@ -110,11 +214,20 @@ def serve(catalogue: Catalogue, host: str = "127.0.0.1", port: int = 8000, threa
     from . import create_app
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("waitress.queue").addFilter(OncePerInterval(QUEUE_WARNING_INTERVAL))
+    _raise_open_file_limit()
     try:
         app = create_app({"CATALOGUE": catalogue})
     except ValueError as exc:  # a bad INTERKULTUR_* setting
         print(f"interkultur serve: error: {exc}", file=sys.stderr)
         return 2
+    listening = host.strip("[]").lower()
+    if listening not in app.config["ALLOWED_HOSTS"]:
+        app.config["ALLOWED_HOSTS"] = (*app.config["ALLOWED_HOSTS"], listening)
+    if not app.config["BASE_URL"]:
+        print("interkultur serve: warning: INTERKULTUR_BASE_URL is not set; absolute URLs (feeds, webcal "
+              f"links) use the request's host, answered only for {', '.join(app.config['ALLOWED_HOSTS'])} "
+              "(INTERKULTUR_ALLOWED_HOSTS)", file=sys.stderr)
     if workers > 1 and not hasattr(os, "fork"):
         print("interkultur serve: --workers needs a POSIX system; serving with one process", file=sys.stderr)
         workers = 1

@@ -71,7 +71,8 @@ def init_app(app: Flask) -> None:
 def lang_link(code: str) -> str:
     """The current page in another language (the landing page when there is no page)."""
     endpoint = request.endpoint
-    if endpoint is None or endpoint == "static" or request.routing_exception is not None:
+    if (endpoint is None or endpoint == "static" or request.routing_exception is not None
+            or getattr(g, "error_page", False)):
         return url_for("pages.index", lang=code)
     query = getattr(g, "query", None)
     args = dict(request.view_args or {})
