@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+import csv
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
 from interkultur.calendars import astronomy, bahai
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(DATA / name, encoding="utf-8") as f:
+        return list(csv.DictReader(line for line in f if not line.startswith("#")))
+
+
+# The Bahá'í World Centre's table "Badíʿ dates 172 to 221 BE" (2015-2064), every row; its
+# citation and transcriptions are in the file's header.
+WORLD_CENTRE = {int(r["badi_year"]) + 1843: r for r in _rows("bahai_dates_172_221.csv")}
+# 2065-2100: not published; the badiDate library's independent computation (header of the file).
+BADIDATE = {int(r["badi_year"]) + 1843: r for r in _rows("badidate_222_257.csv")}
 
 # Bahá'í World Centre dates (table "Bahá'í Holy Days 172-221 B.E."), as reproduced in
 # the Wikipedia article "Bahá'í Naw-Rúz" (2023-2030), on datum-bahai.nl (2016),
@@ -106,11 +122,75 @@ def test_intercalary_days_fill_the_year():
     assert bahai.to_date(2024, bahai.ALA, 19) == date(2025, 3, 19)
 
 
-def test_new_moon_on_naw_ruz_makes_the_count_ambiguous(occurrences):
-    # 2053: a new moon at 07:11 UT on 20 March, within the day of Naw-Rúz. Counted
-    # (it follows the start of Naw-Rúz), the Twin Holy Birthdays are 13/14 October;
-    # counted from the end of the day they would be a month later. Reported as estimated.
-    assert [bahai.new_moon_on_nawruz(y) for y in (2015, 2053, 2072, 2091)] == [False, True, True, True]
-    occ = occurrences("birth-of-the-bab", 2053)[0]
-    assert occ.start == date(2053, 10, 13) and occ.estimated
+def test_the_table_is_complete():
+    assert sorted(WORLD_CENTRE) == list(range(2015, 2065))
+    assert sorted(BADIDATE) == list(range(2065, 2101))
+
+
+@pytest.mark.parametrize("year", sorted(WORLD_CENTRE))
+def test_every_year_of_the_world_centre_table(start_of, occurrences, year):
+    row = WORLD_CENTRE[year]
+    assert start_of("naw-ruz", year) == date.fromisoformat(row["naw_ruz"])
+    assert start_of("birth-of-the-bab", year) == date.fromisoformat(row["birth_of_the_bab"])
+    assert start_of("birth-of-bahaullah", year) == date.fromisoformat(row["birth_of_bahaullah"])
+    assert bahai.month_length(year, bahai.AYYAM_I_HA) == int(row["ayyam_i_ha_days"])
+    # Published dates: none of them is an estimate.
+    assert not any(o.estimated for h in ("birth-of-the-bab", "birth-of-bahaullah") for o in occurrences(h, year))
+
+
+@pytest.mark.parametrize("year", sorted(BADIDATE))
+def test_agrees_with_badidate_to_2100(year):
+    # badiDate computes with Meeus' algorithms (meeussunmoon), a different ephemeris,
+    # sunset model and Tehran coordinates, and counts from the sunset that ends Naw-Rúz.
+    row = BADIDATE[year]
+    assert bahai.nawruz(year) == date.fromisoformat(row["naw_ruz"])
+    assert bahai.twin_holy_birthdays(year)[0] == date.fromisoformat(row["birth_of_the_bab"])
+    assert bahai.month_length(year, bahai.AYYAM_I_HA) == int(row["ayyam_i_ha_days"])
+
+
+def test_a_new_moon_on_naw_ruz_is_not_counted(occurrences):
+    # 2034 (new moon 19 h after Naw-Rúz began) and 2053 (07:11 UT on 20 March): a new
+    # moon within the day of Naw-Rúz. The World Centre has the Twin Holy Birthdays on
+    # 12/13 November 2034 and 11/12 November 2053, a lunation after 13/14 October,
+    # which counting that moon would give: it is not one of the eight.
+    assert [bahai.new_moon_on_nawruz(y) for y in (2015, 2034, 2053, 2072, 2091)] == [False, True, True, True, True]
+    for year, published in ((2034, date(2034, 11, 12)), (2053, date(2053, 11, 11))):
+        occ = occurrences("birth-of-the-bab", year)[0]
+        assert occ.start == published and not occ.estimated
+        begins = astronomy.sunset(astronomy.TEHRAN, bahai.nawruz(year) - timedelta(days=1))
+        eighth_from_the_start = astronomy.new_moons_between(begins, begins + 240)[7]
+        counting_it = astronomy.sunset_day(astronomy.TEHRAN, eighth_from_the_start) + timedelta(days=1)
+        assert counting_it == date(year, 10, 13) and 29 <= (published - counting_it).days <= 30
     assert not occurrences("birth-of-the-bab", 2025)[0].estimated
+
+
+def _eighth_new_moon_minus_sunset(year: int) -> float:
+    """Minutes from Tehran sunset to the eighth new moon after Naw-Rúz (negative: before it)."""
+    ends = astronomy.sunset(astronomy.TEHRAN, bahai.nawruz(year))
+    eighth = astronomy.new_moons_between(ends, ends + 240)[7]
+    return (eighth - astronomy.sunset(astronomy.TEHRAN, astronomy.TEHRAN.local_date(eighth))) * 1440
+
+
+def test_knife_edge_2027_is_settled_by_the_table():
+    # 2027: the eighth new moon (29 October) some six minutes before sunset in Tehran, the
+    # closest call of 2015-2100. The World Centre's 30 October agrees with ephem; outside
+    # a five-minute margin it is not an estimate, within ten minutes it would be.
+    assert -10 < _eighth_new_moon_minus_sunset(2027) < -5
+    assert bahai.twin_holy_birthdays(2027)[0] == date.fromisoformat(WORLD_CENTRE[2027]["birth_of_the_bab"])
+    assert not bahai.twin_holy_birthdays_on_knife_edge(2027)
+    assert bahai.twin_holy_birthdays_on_knife_edge(2027, 10 / 1440)
+
+
+def test_naw_ruz_on_a_knife_edge_alone_does_not_move_the_birthdays():
+    # 2026: the equinox a second after sunset (Naw-Rúz 20 or 21 March), but no new moon
+    # near the end of either day, so the eighth new moon is the same.
+    equinox = astronomy.march_equinox(2026)
+    assert astronomy.sunset_day(astronomy.TEHRAN, equinox - 1 / 1440) == date(2026, 3, 20)
+    assert not bahai.twin_holy_birthdays_on_knife_edge(2026, 60 / 1440)
+
+
+def test_knife_edge_beyond_2100_is_estimated():
+    # 2176: the eighth new moon about three minutes before sunset in Tehran.
+    assert -5 < _eighth_new_moon_minus_sunset(2176) < 0
+    assert bahai.twin_holy_birthdays_on_knife_edge(2176)
+    assert not bahai.twin_holy_birthdays_on_knife_edge(2175)

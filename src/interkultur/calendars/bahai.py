@@ -11,6 +11,12 @@ Two eras (Universal House of Justice, message of 10 July 2014):
   Naw-Rúz, as determined in advance by astronomical tables using Ṭihrán as
   the point of reference".
 
+"After Naw-Rúz" means after the day of Naw-Rúz has ended: a new moon that
+falls within the Badí' day of Naw-Rúz itself is not counted. That is how the
+Bahá'í World Centre's table "Badíʿ dates 172 to 221 BE" (2015-2064) reads in
+the two years that decide it, 2034 and 2053 (Twin Holy Birthdays on
+12/13 November 2034 and 11/12 November 2053, not a month earlier).
+
 convertdate.bahai implements the Tehran rule too, but with PyMeeus' coarse
 sunset and a hand-made exception for 2059; this module uses ephem's equinox
 and sunset, which reproduce the Bahá'í World Centre's table without exceptions.
@@ -67,29 +73,63 @@ def to_date(gregorian_year: int, month: int, day: int) -> date:
     return nawruz(gregorian_year) + timedelta(days=offset + day - 1)
 
 
+#: How far (in days) an equinox or a new moon may move against the Tehran sunsets
+#: before a date counts as a knife edge: five minutes. Delta T (TT - UT) in 2100 is a
+#: prediction: ephem extrapolates 225 s, Espenak and Meeus' polynomial 203 s, the near-flat
+#: trend of the 2020s (about 69 s) far less, a spread of about two minutes; sunset models
+#: and Tehran coordinates differ by about a minute more. (badiDate's uncertainty table,
+#: res/uncertainties.ts, flags 3 sigma of Delta T plus a minute: 3.4 minutes by 2100.)
+KNIFE_EDGE = 5 / 1440
+
+
 @lru_cache(maxsize=512)
 def twin_holy_birthdays(gregorian_year: int) -> tuple[date, date]:
     """(Birth of the Báb, Birth of Bahá'u'lláh) in ``gregorian_year``.
 
-    From 2015: find the eighth conjunction after Naw-Rúz begins (sunset in
-    Tehran on its eve), take the Tehran sunset-to-sunset day that holds it,
-    and return the first and the second day after that day.
+    From 2015: count the conjunctions after the sunset in Tehran that ends the
+    day of Naw-Rúz (one within Naw-Rúz does not count), take the Tehran
+    sunset-to-sunset day that holds the eighth, and return the first and the
+    second day after that day.
     """
     if gregorian_year < REFORM_YEAR:
         return date(gregorian_year, 10, 20), date(gregorian_year, 11, 12)
-    begins, _ = _nawruz_span(gregorian_year)
-    moons = astronomy.new_moons_between(begins, begins + 8 * astronomy.SYNODIC_MONTH + 2)
-    day = astronomy.sunset_day(TEHRAN, moons[7])
+    day = _eighth_new_moon_day(gregorian_year)
     return day + timedelta(days=1), day + timedelta(days=2)
 
 
-def new_moon_on_nawruz(gregorian_year: int) -> bool:
-    """Whether a new moon falls within the day of Naw-Rúz itself (2053, 2072, 2091).
+@lru_cache(maxsize=512)
+def twin_holy_birthdays_on_knife_edge(gregorian_year: int, tolerance: float = KNIFE_EDGE) -> bool:
+    """Whether moving the Sun and the Moon ``tolerance`` days against Tehran's sunsets moves the dates.
 
-    The message of 10 July 2014 counts new moons "after Naw-Rúz"; such a moon
-    is counted here (it comes after Naw-Rúz has begun), but a reading that
-    counts from the end of the day would put the Twin Holy Birthdays a month
-    later, so those years are estimates until the World Centre's table says.
+    All sky instants (equinox and new moons) are shifted together, as an error
+    in Delta T or in the sunset model would shift them: earlier and later.
+    This covers the three comparisons the dates hang on: equinox against
+    sunset (which day is Naw-Rúz), a new moon against the sunset ending Naw-Rúz
+    (is it counted), and the eighth new moon against sunset (which day holds
+    it). None of 2015-2100 is within five minutes; the closest, 2027 (eighth
+    new moon six minutes before sunset), is settled by the World Centre's table.
+    """
+    if gregorian_year < REFORM_YEAR:
+        return False
+    day = _eighth_new_moon_day(gregorian_year)
+    return any(_eighth_new_moon_day(gregorian_year, shift) != day for shift in (-tolerance, tolerance))
+
+
+def _eighth_new_moon_day(gregorian_year: int, shift: float = 0.0) -> date:
+    """Tehran day holding the eighth new moon after the day of Naw-Rúz, sky instants moved by ``shift``."""
+    nawruz_day = astronomy.sunset_day(TEHRAN, astronomy.march_equinox(gregorian_year) + shift)
+    counted_from = astronomy.sunset(TEHRAN, nawruz_day) - shift  # a moon counts if moon + shift is later
+    moons = astronomy.new_moons_between(counted_from, counted_from + 8 * astronomy.SYNODIC_MONTH + 5)
+    return astronomy.sunset_day(TEHRAN, moons[7] + shift)
+
+
+def new_moon_on_nawruz(gregorian_year: int) -> bool:
+    """Whether a new moon falls within the day of Naw-Rúz itself (2034, 2053, 2072, 2091 in 2015-2100).
+
+    Such a moon is not one of the eight counted "after Naw-Rúz" (the World
+    Centre's dates for 2034 and 2053 show it), so in these years the Twin
+    Holy Birthdays come a lunation later than a count from the start of
+    Naw-Rúz would give. Kept to name the years that tell the readings apart.
     """
     if gregorian_year < REFORM_YEAR:
         return False

@@ -103,15 +103,18 @@ def _bahai(m: re.Match[str]) -> Rule:
 class TwinHolyBirthday(Rule):
     """``bahai birth of the bab`` / ``bahai birth of bahaullah``.
 
-    ``estimated`` in years with a new moon on Naw-Rúz itself, where the count
-    of "the eighth new moon after Naw-Rúz" can be read two ways.
+    The eighth new moon is counted from the end of the day of Naw-Rúz (a new
+    moon on Naw-Rúz itself does not count; see ``calendars.bahai``).
+    ``estimated`` where moving the equinox and the new moons five minutes
+    against the Tehran sunsets would move the dates (no year of 2015-2100).
     """
 
     second: bool
     text: str = ""
 
     def starts(self, year: int, ctx: Context) -> list[Start]:
-        return [Start(bahai.twin_holy_birthdays(year)[int(self.second)], bahai.new_moon_on_nawruz(year))]
+        day = bahai.twin_holy_birthdays(year)[int(self.second)]
+        return [Start(day, bahai.twin_holy_birthdays_on_knife_edge(year))]
 
 
 @register(r"bahai birth of (the bab|bahaullah)")
