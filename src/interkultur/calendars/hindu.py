@@ -12,20 +12,26 @@ Amavasya of amanta Ashvin (Diwali) is "Kartika Amavasya" there; both name the
 same day.
 
 A feast falls on the civil day whose chosen moment holds the tithi, at a
-reference place (New Delhi, IST, the default of the published panchangas):
+reference place (New Delhi, IST, the default of the published panchangas).
+Every moment goes through the one decision ``observance_day``:
 
-* ``sunrise``  -- the tithi prevails at sunrise (udaya tithi); if two sunrises
-  fall in it, the first; if none (a skipped tithi), the day it begins on;
-* ``morning`` -- the first third of daylight (Ghatasthapana, Navaratri);
-  ``aparahna`` -- the fourth fifth of daylight (Vijayadashami);
-  ``pradosh`` -- the first fifth of the night after sunset (Lakshmi Puja).
-  The day whose window overlaps the tithi longest wins; a tithi that touches
-  no window falls back to the sunrise rule. When two days' windows both touch
-  the tithi, panchangas of other conventions may choose the other day, and the
-  date is reported as disputed (``estimated``);
-* ``holika dahan`` -- pradosh, but if the Purnima still lasts 3½ of the next
-  day's four prahars (7/8 of its daylight) the bonfire moves to that evening
-  (Nirnaya Sindhu); Holi (Dhulandi) is the day after.
+* the moments: ``sunrise`` (udaya tithi, an instant); ``morning``, the first
+  third of daylight (Ghatasthapana, Navaratri); ``aparahna``, the fourth fifth
+  of daylight, muhurtas 10-12 of 15 (Vijayadashami); ``pradosh``, the first
+  fifth of the night after sunset (Lakshmi Puja); ``holika dahan``, pradosh
+  and then the 3½-prahar rule (if the Purnima still lasts 3½ of the next day's
+  four prahars, 7/8 of its daylight, the bonfire moves to that evening;
+  Nirnaya Sindhu); Holi (Dhulandi) is the day after;
+* the day whose moment holds the tithi longest wins, the first on equal
+  holding (two sunrises, two whole windows); a tithi meeting no day's moment
+  is kept on the first day whose daylight it touches (a skipped tithi at
+  sunrise: the day it runs in; Dashami past the aparahna: that day);
+* an optional nakshatra preference (Shravana for Vijayadashami) can move the
+  feast to the other of two days, by Dharmasindhu's rules (``_nakshatra_day``);
+* the date is reported as disputed (``estimated``) where panchangas of other
+  conventions, or an announcing body, may name another day: the tithi meets
+  the moment on two days or on none, an edge is within ``KNIFE_EDGE``, or the
+  nakshatra moved the day.
 """
 
 from __future__ import annotations
