@@ -215,3 +215,14 @@ def test_agrees_with_timeanddate_2001_2035(start_of, holiday_id, table, shift):
     mismatches = [(y, md) for y, md in _timeanddate(table).items()
                   if start_of(holiday_id, y) != date(y, *md) + timedelta(days=shift)]
     assert mismatches == []
+
+
+def test_tithi_missing_both_aparahnas_is_kept_on_the_first_day():
+    # Dharmasindhu: Dashami reaching the aparahna of neither day is kept on the first
+    # (purva) day. A span from half an hour after 2 Oct 2025's aparahna to half an hour
+    # before 3 Oct's: 2 Oct, and disputed (no window decides it).
+    first, second = date(2025, 10, 2), date(2025, 10, 3)
+    rise1, set1 = astronomy.sunrise(hindu.REFERENCE, first), astronomy.sunset(hindu.REFERENCE, first)
+    rise2, set2 = astronomy.sunrise(hindu.REFERENCE, second), astronomy.sunset(hindu.REFERENCE, second)
+    span = (rise1 + 0.8 * (set1 - rise1) + 1 / 48, rise2 + 0.6 * (set2 - rise2) - 1 / 48)
+    assert hindu.observance_day(span, "aparahna") == (first, True)

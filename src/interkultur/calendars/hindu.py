@@ -200,7 +200,8 @@ def observance_day(span: Span, moment: str, place: Place = REFERENCE,
         chosen = _first_daylit_day(span, place)
     disputed = len(held) != 1 or any(v <= KNIFE_EDGE for v in held.values())
     if nakshatra is not None:
-        preferred = _nakshatra_day(span, base, place, nakshatra, chosen)
+        first = min([*held, _first_daylit_day(span, place)])
+        preferred = _nakshatra_day(span, base, place, nakshatra, chosen, first)
         disputed |= preferred != chosen
         chosen = preferred
     if moment == "holika dahan":
@@ -208,8 +209,10 @@ def observance_day(span: Span, moment: str, place: Place = REFERENCE,
     return chosen, disputed
 
 
-def _nakshatra_day(span: Span, moment: str, place: Place, nakshatra: int, chosen: date) -> date:
-    """The day a nakshatra preference picks, of the two days whose daylight the tithi touches.
+def _nakshatra_day(span: Span, moment: str, place: Place, nakshatra: int, chosen: date, first: date) -> date:
+    """The day a nakshatra preference picks of the tithi's two days, ``first`` and the next.
+
+    ``first`` is the earliest day whose moment or daylight the tithi meets.
 
     Dharmasindhu (pariccheda 2, Vijayadashami; drikpanchang.com "Dussehra
     rules" states the same), with "holds" meaning more than a knife edge:
@@ -223,10 +226,9 @@ def _nakshatra_day(span: Span, moment: str, place: Place, nakshatra: int, chosen
       remnant, or no nakshatra with it, leaves the feast where it was);
     * tithi at the window on the second day only: the second day.
     """
-    first = _first_daylit_day(span, place)
     second = first + timedelta(days=1)
-    if astronomy.sunrise(place, second) >= span[1]:
-        return chosen  # the tithi lights one day only: nothing to choose
+    if astronomy.sunrise(place, second) >= span[1] and _overlap(span, _window(place, second, moment)) is None:
+        return chosen  # the tithi meets one day only: nothing to choose
     star = astronomy.nakshatra_span(nakshatra, (span[0] + span[1]) / 2)
     tithi_at = [_holds(span, _window(place, d, moment)) for d in (first, second)]
     star_at = [_holds(star, _window(place, d, moment)) for d in (first, second)]
