@@ -26,6 +26,9 @@ def dates(rule: str, year: int) -> list[date]:
     ("solar term 15", 2025, [date(2025, 4, 4)]),
     ("solar term dongzhi", 2025, [date(2025, 12, 21)]),
     ("hindu ashvin amavasya at pradosh", 2023, [date(2023, 11, 12)]),
+    # Vijayadashami 2022: GoI holiday 5 Oct (Shravana); without the preference, 4 Oct.
+    ("hindu ashvin shukla 10 at aparahna with shravana", 2022, [date(2022, 10, 5)]),
+    ("hindu ashvin shukla 10 at aparahna", 2022, [date(2022, 10, 4)]),
     ("full moon on or after 05-01", 2025, [date(2025, 5, 12)]),
     ("new moon on or after 01-21", 2025, [date(2025, 1, 29)]),
 ])
@@ -47,6 +50,7 @@ def test_rules_are_case_insensitive_and_compose_with_offsets():
     ("solar term 7", "multiple of 15"),
     ("solar term springfest", "unknown solar term"),
     ("hindu karthikai purnima at sunrise", "unknown Hindu"),
+    ("hindu ashvin shukla 10 at aparahna with sravanam", "unknown nakshatra"),
     ("full moon on or after 02-30", "does not exist"),
 ])
 def test_mistakes_are_reported(rule, message):

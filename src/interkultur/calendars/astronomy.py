@@ -143,6 +143,11 @@ def sidereal_sun_longitude(t: float) -> float:
     return (sun_longitude(t) - lahiri_ayanamsa(t)) % 360.0
 
 
+def sidereal_moon_longitude(t: float) -> float:
+    """The Moon's sidereal (Lahiri) longitude: which 13°20' segment it is in is the nakshatra."""
+    return (moon_longitude(t) - lahiri_ayanamsa(t)) % 360.0
+
+
 # -- root finding -----------------------------------------------------------------------
 def _solve(angle_at: Callable[[float], float], target: float, guess: float, rate: float,
            tolerance: float = 1e-6) -> float:
@@ -182,6 +187,32 @@ def when_elongation(angle: float, guess: float) -> float:
     To 1e-5 degrees of elongation, i.e. about a tenth of a second.
     """
     return _solve(elongation, angle, guess, 360.0 / SYNODIC_MONTH, tolerance=1e-5)
+
+
+#: The 27 nakshatras divide the sidereal ecliptic into segments of 13°20'.
+NAKSHATRA_SPAN = 360.0 / 27
+_MOON_RATE = 13.176  # mean sidereal motion, degrees per day
+
+
+def when_sidereal_moon_at(longitude: float, guess: float) -> float:
+    """Instant near ``guess`` at which the Moon's sidereal (Lahiri) longitude is ``longitude``."""
+    return _solve(sidereal_moon_longitude, longitude, guess, _MOON_RATE, tolerance=1e-5)
+
+
+def nakshatra_span(number: int, near: float) -> tuple[float, float]:
+    """(start, end) instants of the Moon's passage through nakshatra ``number`` (1-27) nearest ``near``.
+
+    Computed with ephem on demand (a rule asks for one passage a year, so it
+    is not tabulated): the Moon moves 11.8-15.4 degrees a day and takes about
+    a day per nakshatra; the passage chosen is the one whose middle is within
+    half a sidereal month of ``near``.
+    """
+    low = (number - 1) * NAKSHATRA_SPAN
+    ahead = (low + NAKSHATRA_SPAN / 2 - sidereal_moon_longitude(near) + 180.0) % 360.0 - 180.0
+    guess = near + ahead / _MOON_RATE
+    start = when_sidereal_moon_at(low, guess - NAKSHATRA_SPAN / 2 / _MOON_RATE)
+    end = when_sidereal_moon_at((low + NAKSHATRA_SPAN) % 360.0, guess + NAKSHATRA_SPAN / 2 / _MOON_RATE)
+    return start, end
 
 
 # -- events of a year (computed) --------------------------------------------------------

@@ -12,20 +12,26 @@ Amavasya of amanta Ashvin (Diwali) is "Kartika Amavasya" there; both name the
 same day.
 
 A feast falls on the civil day whose chosen moment holds the tithi, at a
-reference place (New Delhi, IST, the default of the published panchangas):
+reference place (New Delhi, IST, the default of the published panchangas).
+Every moment goes through the one decision ``observance_day``:
 
-* ``sunrise``  -- the tithi prevails at sunrise (udaya tithi); if two sunrises
-  fall in it, the first; if none (a skipped tithi), the day it begins on;
-* ``morning`` -- the first third of daylight (Ghatasthapana, Navaratri);
-  ``aparahna`` -- the fourth fifth of daylight (Vijayadashami);
-  ``pradosh`` -- the first fifth of the night after sunset (Lakshmi Puja).
-  The day whose window overlaps the tithi longest wins; a tithi that touches
-  no window falls back to the sunrise rule. When two days' windows both touch
-  the tithi, panchangas of other conventions may choose the other day, and the
-  date is reported as disputed (``estimated``);
-* ``holika dahan`` -- pradosh, but if the Purnima still lasts 3½ of the next
-  day's four prahars (7/8 of its daylight) the bonfire moves to that evening
-  (Nirnaya Sindhu); Holi (Dhulandi) is the day after.
+* the moments: ``sunrise`` (udaya tithi, an instant); ``morning``, the first
+  third of daylight (Ghatasthapana, Navaratri); ``aparahna``, the fourth fifth
+  of daylight, muhurtas 10-12 of 15 (Vijayadashami); ``pradosh``, the first
+  fifth of the night after sunset (Lakshmi Puja); ``holika dahan``, pradosh
+  and then the 3½-prahar rule (if the Purnima still lasts 3½ of the next day's
+  four prahars, 7/8 of its daylight, the bonfire moves to that evening;
+  Nirnaya Sindhu); Holi (Dhulandi) is the day after;
+* the day whose moment holds the tithi longest wins, the first on equal
+  holding (two sunrises, two whole windows); a tithi meeting no day's moment
+  is kept on the first day whose daylight it touches (a skipped tithi at
+  sunrise: the day it runs in; Dashami past the aparahna: that day);
+* an optional nakshatra preference (Shravana for Vijayadashami) can move the
+  feast to the other of two days, by Dharmasindhu's rules (``_nakshatra_day``);
+* the date is reported as disputed (``estimated``) where panchangas of other
+  conventions, or an announcing body, may name another day: the tithi meets
+  the moment on two days or on none, an edge is within ``KNIFE_EDGE``, or the
+  nakshatra moved the day.
 """
 
 from __future__ import annotations
@@ -90,60 +96,155 @@ def tithi_span(month: LunarMonth, tithi: int) -> tuple[float, float]:
             month.end if tithi == 30 else inner[tithi - 1])
 
 
+#: Nakshatra names -> number 1..27 (Ashvini ... Revati), each 13°20' of the sidereal ecliptic.
+NAKSHATRAS: dict[str, int] = {
+    name: i for i, name in enumerate(
+        ("ashvini", "bharani", "krittika", "rohini", "mrigashira", "ardra", "punarvasu", "pushya",
+         "ashlesha", "magha", "purva phalguni", "uttara phalguni", "hasta", "chitra", "swati",
+         "vishakha", "anuradha", "jyeshtha", "mula", "purva ashadha", "uttara ashadha", "shravana",
+         "dhanishta", "shatabhisha", "purva bhadrapada", "uttara bhadrapada", "revati"), start=1)
+}
+NAKSHATRAS.update({"sravana": 22, "shravan": 22})
+
+#: An overlap shorter than this is a knife edge: published tithi and sunrise times
+#: differ from ours by a few minutes (other sunrise conventions, other ephemerides),
+#: so it does not count as the tithi or nakshatra holding the window, and the date
+#: is flagged. Vijayadashami 2018: Dashami began 2 minutes before the end of
+#: 18 October's aparahna; the panchangas kept 19 October.
+KNIFE_EDGE = 5 / 1440
+
 #: Local hours that bound each window, to skip days that cannot overlap a tithi.
-_WINDOW_HOURS = {"morning": (4.5, 12.5), "aparahna": (11.5, 18.0), "pradosh": (16.5, 23.5)}
+_WINDOW_HOURS = {"sunrise": (4.5, 8.0), "morning": (4.5, 12.5), "aparahna": (11.5, 18.0),
+                 "pradosh": (16.5, 23.5)}
+
+Span = tuple[float, float]
 
 
-def _window(place: Place, day: date, moment: str) -> tuple[float, float]:
+def _window(place: Place, day: date, moment: str) -> Span:
+    """The instants bounding ``moment`` on ``day``; ``sunrise`` is an instant (start == end)."""
     rise, set_ = astronomy.sunrise(place, day), astronomy.sunset(place, day)
+    if moment == "sunrise":
+        return rise, rise
     if moment == "morning":       # the first third of daylight
         return rise, rise + (set_ - rise) / 3
-    if moment == "aparahna":      # the fourth fifth of daylight
+    if moment == "aparahna":      # the fourth fifth of daylight (muhurtas 10-12 of 15)
         length = set_ - rise
         return rise + 0.6 * length, rise + 0.8 * length
     return set_, set_ + (1.0 - (set_ - rise)) / 5  # pradosh: the first fifth of the night
 
 
-def _sunrise_day(span: tuple[float, float], place: Place) -> date:
-    """The day whose sunrise falls in the tithi (the first, if two do)."""
-    start, end = span
-    day = place.local_date(start)
-    if astronomy.sunrise(place, day) < start:
+def _overlap(span: Span, window: Span) -> float | None:
+    """How long ``span`` holds ``window`` (days); for an instant window, its margin inside the span.
+
+    ``None`` when they do not meet at all.
+    """
+    (start, end), (lo, hi) = span, window
+    if lo == hi:
+        return min(lo - start, end - lo) if start <= lo < end else None
+    held = min(hi, end) - max(lo, start)
+    return held if held > 0 else None
+
+
+def _holds(span: Span, window: Span) -> bool:
+    """Whether ``span`` holds ``window`` by more than a knife edge."""
+    held = _overlap(span, window)
+    return held is not None and held > KNIFE_EDGE
+
+
+def _first_daylit_day(span: Span, place: Place) -> date:
+    """The first civil day whose daylight (sunrise to sunset) the span touches.
+
+    A tithi lasts at least 19 hours, longer than any Delhi night, so there is one.
+    """
+    day = place.local_date(span[0])
+    if astronomy.sunset(place, day) <= span[0]:
         day += timedelta(days=1)
-    if astronomy.sunrise(place, day) >= end:
-        day -= timedelta(days=1)  # a skipped (kshaya) tithi: the day it runs in
     return day
 
 
-def observance_day(span: tuple[float, float], moment: str, place: Place = REFERENCE) -> tuple[date, bool]:
+def observance_day(span: Span, moment: str, place: Place = REFERENCE,
+                   nakshatra: int | None = None) -> tuple[date, bool]:
     """(civil day at ``place``, whether conventions may disagree) for a tithi spanning ``span``.
 
-    For windowed moments the day whose window overlaps the tithi longest wins;
-    when the windows of two days both touch the tithi, panchangas following
-    other conventions can pick the other day, so the answer is flagged.
+    The one decision every tithi-at-a-moment feast goes through (the
+    dharmashastra digests, Nirnayasindhu and Dharmasindhu, state it for
+    Vijayadashami at aparahna, and the panchangas apply the same steps to
+    pradosh, morning and sunrise):
+
+    1. The day whose window holds the tithi longest; on equal holding (both
+       windows wholly, or two sunrises) the first. A tithi that meets no
+       day's window is kept on the first day whose daylight it touches (for
+       ``sunrise`` a skipped, kshaya, tithi: the day it runs in).
+    2. With a ``nakshatra`` preference (Shravana for Vijayadashami), see
+       ``_nakshatra_day``: it can move the feast to the other of two days.
+    3. ``holika dahan``: the 3½-prahar rule (``_three_and_a_half_prahar``).
+
+    Flagged (``True``) where panchangas of other conventions name another day:
+    the tithi meets the window on two days or on none, a holding is within
+    ``KNIFE_EDGE``, or the nakshatra moved the day.
     """
-    start, end = span
-    if moment == "sunrise":
-        return _sunrise_day(span, place), False
     base = "pradosh" if moment == "holika dahan" else moment
+    held: dict[date, float] = {}
     lo_h, hi_h = _WINDOW_HOURS[base]
-    overlaps = []
-    day = place.local_date(start) - timedelta(days=1)
-    while place.midnight(day) + lo_h / 24 < end:
-        if place.midnight(day) + hi_h / 24 > start:
-            lo, hi = _window(place, day, base)
-            if min(hi, end) > max(lo, start):
-                overlaps.append((min(hi, end) - max(lo, start), day))
+    day = place.local_date(span[0]) - timedelta(days=1)
+    while place.midnight(day) + lo_h / 24 < span[1]:
+        if place.midnight(day) + hi_h / 24 > span[0]:
+            overlap = _overlap(span, _window(place, day, base))
+            if overlap is not None:
+                held[day] = overlap
         day += timedelta(days=1)
-    if not overlaps:
-        return _sunrise_day(span, place), True
-    chosen = max(overlaps, key=lambda o: (o[0], -o[1].toordinal()))[1]
+    if held:
+        rank = (lambda d: 0.0) if base == "sunrise" else held.__getitem__
+        chosen = max(held, key=lambda d: (rank(d), -d.toordinal()))
+    else:
+        chosen = _first_daylit_day(span, place)
+    disputed = len(held) != 1 or any(v <= KNIFE_EDGE for v in held.values())
+    if nakshatra is not None:
+        first = min([*held, _first_daylit_day(span, place)])
+        preferred = _nakshatra_day(span, base, place, nakshatra, chosen, first)
+        disputed |= preferred != chosen
+        chosen = preferred
     if moment == "holika dahan":
         chosen = _three_and_a_half_prahar(span, chosen, place)
-    return chosen, len(overlaps) > 1
+    return chosen, disputed
 
 
-def _three_and_a_half_prahar(span: tuple[float, float], day: date, place: Place) -> date:
+def _nakshatra_day(span: Span, moment: str, place: Place, nakshatra: int, chosen: date, first: date) -> date:
+    """The day a nakshatra preference picks of the tithi's two days, ``first`` and the next.
+
+    ``first`` is the earliest day whose moment or daylight the tithi meets.
+
+    Dharmasindhu (pariccheda 2, Vijayadashami; drikpanchang.com "Dussehra
+    rules" states the same), with "holds" meaning more than a knife edge:
+
+    * tithi at the window on both days, or on neither: the day whose window
+      the nakshatra holds, if it holds exactly one of them;
+    * tithi at the window on the first day only: the second day if there the
+      tithi still lasts three muhurtas (a fifth of daylight) after sunrise, and
+      the nakshatra is joined to it at sunrise and holds that day's window,
+      while the first day's window lacks it; else the first day (a shorter
+      remnant, or no nakshatra with it, leaves the feast where it was);
+    * tithi at the window on the second day only: the second day.
+    """
+    second = first + timedelta(days=1)
+    if astronomy.sunrise(place, second) >= span[1] and _overlap(span, _window(place, second, moment)) is None:
+        return chosen  # the tithi meets one day only: nothing to choose
+    star = astronomy.nakshatra_span(nakshatra, (span[0] + span[1]) / 2)
+    tithi_at = [_holds(span, _window(place, d, moment)) for d in (first, second)]
+    star_at = [_holds(star, _window(place, d, moment)) for d in (first, second)]
+    if tithi_at[0] == tithi_at[1]:
+        if star_at[0] != star_at[1]:
+            return first if star_at[0] else second
+        return chosen
+    if tithi_at[1]:
+        return second
+    rise, set_ = astronomy.sunrise(place, second), astronomy.sunset(place, second)
+    lasts = span[1] - rise >= (set_ - rise) / 5
+    joined = star[0] <= rise < star[1]
+    return second if lasts and joined and star_at[1] and not star_at[0] else first
+
+
+def _three_and_a_half_prahar(span: Span, day: date, place: Place) -> date:
     """Holika Dahan: if the Purnima lasts 3½ of the next day's 4 prahars, that evening.
 
     The rule of the dharmashastra digests (Nirnaya Sindhu, Dharmasindhu) that
@@ -157,12 +258,13 @@ def _three_and_a_half_prahar(span: tuple[float, float], day: date, place: Place)
 
 
 @lru_cache(maxsize=4096)
-def feast_dates(gregorian_year: int, month: int, tithi: int, moment: str) -> tuple[tuple[date, bool], ...]:
+def feast_dates(gregorian_year: int, month: int, tithi: int, moment: str,
+                nakshatra: int | None = None) -> tuple[tuple[date, bool], ...]:
     """(civil date, disputed) in ``gregorian_year`` of ``tithi`` of the regular (nija) ``month``."""
     found = []
     for m in lunar_months(gregorian_year):
         if m.number == month and not m.adhika:
-            d, disputed = observance_day(tithi_span(m, tithi), moment)
+            d, disputed = observance_day(tithi_span(m, tithi), moment, nakshatra=nakshatra)
             if d.year == gregorian_year:
                 found.append((d, disputed))
     return tuple(found)

@@ -12,6 +12,8 @@ Registered into the grammar on import (``rules.grammar`` imports this module):
                                     tithi (shukla 1-14, purnima, krishna 1-14, amavasya) of a
                                     regular amanta month, kept on the day whose moment (sunrise,
                                     morning, aparahna, pradosh, holika dahan) holds it
+    hindu ashvin shukla 10 at aparahna with shravana
+                                    the same, with a nakshatra preference (Vijayadashami)
     full moon on or after 05-01     first full (or new) moon from a date, German civil time
 
 Each anchor calls one module of ``interkultur.calendars``; the astronomy is
@@ -175,30 +177,39 @@ def _solar_term(m: re.Match[str]) -> Rule:
 # -- Hindu -----------------------------------------------------------------------------
 @dataclass(frozen=True, repr=False)
 class HinduDate(Rule):
-    """``hindu MONTH TITHI at MOMENT``: a tithi of a regular amanta month at New Delhi.
+    """``hindu MONTH TITHI at MOMENT [with NAKSHATRA]``: a tithi of a regular amanta month at New Delhi.
 
-    ``estimated`` is set where two days' windows both touch the tithi, i.e.
-    where panchangas of different conventions can name different days.
+    The day is decided by ``hindu.observance_day`` (one rule for every
+    moment). ``estimated`` is set where panchangas of different conventions
+    can name different days: the tithi meets the moment on two days or on
+    none (for ``sunrise``: two sunrises or none, where e.g. the SGPC announces
+    Guru Nanak Gurpurab rather than a rule deciding it), within minutes of
+    an edge, or the nakshatra moved the day.
     """
 
     month: int
     tithi: int
     moment: str
+    nakshatra: int | None = None
     text: str = ""
 
     def starts(self, year: int, ctx: Context) -> list[Start]:
-        return [Start(d, disputed) for d, disputed in hindu.feast_dates(year, self.month, self.tithi, self.moment)]
+        found = hindu.feast_dates(year, self.month, self.tithi, self.moment, self.nakshatra)
+        return [Start(d, disputed) for d, disputed in found]
 
 
 _TITHI = "|".join(sorted(hindu.TITHIS, key=len, reverse=True))
 _MOMENT = "|".join(hindu.MOMENTS)
 
 
-@register(rf"hindu ([a-z]+) ({_TITHI}) at ({_MOMENT})")
+@register(rf"hindu ([a-z]+) ({_TITHI}) at ({_MOMENT})(?: with ([a-z ]+?))?")
 def _hindu(m: re.Match[str]) -> Rule:
     if m[1] not in hindu.MONTHS:
         raise RuleSyntaxError(f"unknown Hindu (amanta) month {m[1]!r} (known: {_known(hindu.MONTHS)})")
-    return HinduDate(hindu.MONTHS[m[1]], hindu.TITHIS[m[2]], m[3], text=m[0])
+    if m[4] is not None and m[4] not in hindu.NAKSHATRAS:
+        raise RuleSyntaxError(f"unknown nakshatra {m[4]!r} (known: {_known(hindu.NAKSHATRAS)})")
+    nakshatra = hindu.NAKSHATRAS[m[4]] if m[4] is not None else None
+    return HinduDate(hindu.MONTHS[m[1]], hindu.TITHIS[m[2]], m[3], nakshatra, text=m[0])
 
 
 # -- moon phases -----------------------------------------------------------------------
