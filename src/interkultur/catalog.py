@@ -332,8 +332,9 @@ class _EntryValidator:
         names = self.texts("names", REQUIRED_NAME_LANGUAGES + EXTRA_NAME_LANGUAGES.get(tradition or "", ()))
         descriptions = self.texts("description", REQUIRED_DESCRIPTION_LANGUAGES)
         notes = self.texts("notes", ()) if "notes" in entry else {}
-        eras = self.eras() if isinstance(entry.get("rule"), list) else ()
-        rules = dict(eras[-1].rules) if eras else self.rules()
+        dated_rules = isinstance(entry.get("rule"), list)
+        eras = self.eras() if dated_rules else ()
+        rules = (dict(eras[-1].rules) if eras else {}) if dated_rules else self.rules()
         days = self.days()
         for era_rules in [era.rules for era in eras] or [rules]:
             self.check_whole_month(dict(era_rules), days)
