@@ -50,6 +50,8 @@ LAENDER: tuple[str, ...] = ("BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI"
                             "SN", "ST", "SH", "TH")
 LEAVE_KINDS: tuple[str, ...] = ("statutory", "without-application", "on-application", "discretion", "none")
 SCHOOL_KEYS = frozenset({"leave", "days", "note"})
+#: Keys of one dated rule variant in a ``rule:`` list.
+ERA_KEYS = frozenset({"since", "until", "rule"})
 ENV_VARIABLE = "INTERKULTUR_CATALOGUE"
 
 #: ``days`` may name the length of the lunar month the feast starts in.
@@ -102,6 +104,28 @@ class DatedYear:
     end: date | None = None
 
 
+@dataclass(frozen=True)
+class RuleEra:
+    """One dated variant of a holiday's rule, in force from ``since`` to ``until`` (inclusive).
+
+    Rules change (Volkstrauertag moved from spring to November in 1952), and a
+    date computed with today's rule for 1930 would be an anachronism; ``None``
+    means open-ended on that side.
+    """
+
+    since: int | None
+    until: int | None
+    rules: Mapping[str, Rule]
+    line: int = 0
+
+    def rule_for(self, jewish: str) -> Rule:
+        """The rule of a Jewish variant in this era."""
+        return self.rules.get(jewish) or self.rules["*"]
+
+    def covers(self, year: int) -> bool:
+        return (self.since is None or year >= self.since) and (self.until is None or year <= self.until)
+
+
 @dataclass(frozen=True, eq=False)
 class Holiday:
     """One catalogue entry, validated. Dates come from ``engine``, not from here."""
@@ -123,10 +147,22 @@ class Holiday:
     school: Mapping[str, Any] = field(default_factory=dict)
     notes: Mapping[str, str] = field(default_factory=dict)
     line: int = 0
+    #: Dated rule variants, oldest first; empty when one rule holds for every year
+    #: (then ``rules`` is that rule; otherwise ``rules`` is the newest era's).
+    eras: tuple[RuleEra, ...] = ()
 
     def rule_for(self, jewish: str) -> Rule:
-        """The rule of a Jewish variant (``*`` is the rule shared by all)."""
+        """The current rule of a Jewish variant (``*`` is the rule shared by all)."""
         return self.rules.get(jewish) or self.rules["*"]
+
+    def rule_in(self, year: int, jewish: str = DEFAULT_JEWISH) -> Rule | None:
+        """The rule in force in ``year``, or None if the holiday was not held that year."""
+        if not self.active(year):
+            return None
+        if not self.eras:
+            return self.rule_for(jewish)
+        era = next((e for e in self.eras if e.covers(year)), None)
+        return era.rule_for(jewish) if era else None
 
     def days_for(self, jewish: str) -> int | str:
         """Duration in days under a variant, or ``"month"`` for the whole lunar month."""
@@ -135,7 +171,8 @@ class Holiday:
     @property
     def moon_sighted(self) -> bool:
         """Its date may differ by a day depending on the sighting of the crescent."""
-        return any(rule.moon_sighted for rule in self.rules.values())
+        rules = [r for era in self.eras for r in era.rules.values()] or list(self.rules.values())
+        return any(rule.moon_sighted for rule in rules)
 
     def name(self, lang: str) -> str:
         """Name in ``lang``; falls back to German (the site language), then English."""
@@ -266,8 +303,9 @@ class _EntryValidator:
         self.entry, self.path, self.errors = entry, path, errors
         self.label = "holiday"
 
-    def error(self, key: str | None, message: str) -> None:
-        line = self.entry.key_lines.get(key, self.entry.line) if key else self.entry.line
+    def error(self, key: str | None, message: str, line: int | None = None) -> None:
+        if line is None:
+            line = self.entry.key_lines.get(key, self.entry.line) if key else self.entry.line
         where = f"field {key!r}: " if key else ""
         self.errors.append(f"{self.path}:{line}: {self.label}: {where}{message}")
 
@@ -296,12 +334,16 @@ class _EntryValidator:
         names = self.texts("names", REQUIRED_NAME_LANGUAGES + EXTRA_NAME_LANGUAGES.get(tradition or "", ()))
         descriptions = self.texts("description", REQUIRED_DESCRIPTION_LANGUAGES)
         notes = self.texts("notes", ()) if "notes" in entry else {}
-        rules = self.rules()
+        dated_rules = isinstance(entry.get("rule"), list)
+        eras = self.eras() if dated_rules else ()
+        rules = (dict(eras[-1].rules) if eras else {}) if dated_rules else self.rules()
         days = self.days()
-        self.check_whole_month(rules, days)
+        for era_rules in [era.rules for era in eras] or [rules]:
+            self.check_whole_month(dict(era_rules), days)
         since, until = self.year("since"), self.year("until")
         if since and until and since > until:
             self.error("until", f"'until' ({until}) is before 'since' ({since})")
+        since, until = self.span_of_eras(eras, since, until)
         evening = self.flag("starts_evening_before")
         night = self.flag("night")
         community = entry.get("community")
@@ -320,6 +362,7 @@ class _EntryValidator:
             rules=rules, days=days, category=category, sources=tuple(sources),
             community=community, since=since, until=until, starts_evening_before=evening or night,
             night=night, dated=dated, school=dict(school), notes=dict(notes), line=entry.line,
+            eras=eras,
         )
 
     def choice(self, key: str, allowed: tuple[str, ...]) -> str | None:
@@ -362,6 +405,80 @@ class _EntryValidator:
                 self.error("rule", str(exc))
         return parsed
 
+    def eras(self) -> tuple[RuleEra, ...]:
+        """``rule: [{until: 1951, rule: ...}, {since: 1952, rule: ...}]``: dated variants, oldest first.
+
+        Only the first may leave out ``since`` and only the last ``until``; they
+        may not overlap, but may leave gaps (years the holiday was not held).
+        """
+        items = self.entry["rule"]
+        if not items:
+            self.error("rule", "a list of dated rules needs at least one {since, until, rule}")
+            return ()
+        eras: list[RuleEra] = []
+        for index, item in enumerate(items):
+            era = self.era(item, first=index == 0, last=index == len(items) - 1)
+            if era is None:
+                continue
+            previous = eras[-1] if eras else None
+            if previous is not None and previous.until is not None and era.since is not None \
+                    and era.since <= previous.until:
+                self.error("rule", f"dated rule from {era.since} overlaps the one until {previous.until}; "
+                                   "list them oldest first without overlap", era.line)
+            eras.append(era)
+        return tuple(eras) if len(eras) == len(items) else ()
+
+    def era(self, item: Any, first: bool, last: bool) -> RuleEra | None:
+        """One ``{since, until, rule}`` item of a ``rule:`` list, checked."""
+        line = getattr(item, "line", self.entry.key_lines.get("rule", self.entry.line))
+        if not isinstance(item, _Mapping) or "rule" not in item or not set(item) <= ERA_KEYS:
+            self.error("rule", "each dated rule must be a mapping {since: YEAR, until: YEAR, rule: RULE} "
+                               "with 'rule' required", line)
+            return None
+        bounds: dict[str, int | None] = {}
+        for key in ("since", "until"):
+            value = item.get(key)
+            if value is not None and (not isinstance(value, int) or isinstance(value, bool)
+                                      or not 1 <= value <= 9999):
+                self.error("rule", f"'{key}' must be a year such as 1952, not {value!r}", line)
+                return None
+            bounds[key] = value
+        since, until = bounds["since"], bounds["until"]
+        if (since is None and not first) or (until is None and not last):
+            self.error("rule", "only the first dated rule may leave out 'since' and only the last 'until'", line)
+            return None
+        if since is not None and until is not None and since > until:
+            self.error("rule", f"'until' ({until}) is before 'since' ({since})", line)
+            return None
+        if isinstance(item["rule"], list):
+            self.error("rule", "a dated rule cannot itself be a list", line)
+            return None
+        count = len(self.errors)
+        texts = self.variants("rule", item["rule"], str, line)
+        parsed: dict[str, Rule] = {}
+        for variant, text in texts.items():
+            try:
+                parsed[variant] = parse_rule(text)
+            except RuleSyntaxError as exc:
+                self.error("rule", str(exc), line)
+        if len(self.errors) > count or not parsed:
+            return None
+        return RuleEra(since, until, parsed, line)
+
+    def span_of_eras(self, eras: tuple[RuleEra, ...], since: int | None,
+                     until: int | None) -> tuple[int | None, int | None]:
+        """The holiday's years: its own ``since``/``until``, else those of its first and last era."""
+        if not eras:
+            return since, until
+        if since is not None and eras[0].since is not None and eras[0].since < since:
+            self.error("rule", f"the first dated rule starts in {eras[0].since}, before 'since' ({since})",
+                       eras[0].line)
+        if until is not None and eras[-1].until is not None and eras[-1].until > until:
+            self.error("rule", f"the last dated rule ends in {eras[-1].until}, after 'until' ({until})",
+                       eras[-1].line)
+        return (since if since is not None else eras[0].since,
+                until if until is not None else eras[-1].until)
+
     def days(self) -> dict[str, int | str]:
         if "days" not in self.entry:
             return {"*": 1}
@@ -384,23 +501,24 @@ class _EntryValidator:
                                    "(hebrew or hijri); give a number of days instead")
                 return
 
-    def variants(self, key: str, value: Any, kind: type | tuple[type, ...]) -> dict[str, Any]:
+    def variants(self, key: str, value: Any, kind: type | tuple[type, ...],
+                 line: int | None = None) -> dict[str, Any]:
         """A plain value, or one per Jewish variant: ``{diaspora: 8, israel: 7}``."""
         if isinstance(value, dict):
             unknown = [k for k in value if k not in JEWISH_VARIANTS]
             if unknown:
                 self.error(key, f"unknown variant(s) {', '.join(map(str, unknown))} "
-                                f"(allowed: {', '.join(JEWISH_VARIANTS)})")
+                                f"(allowed: {', '.join(JEWISH_VARIANTS)})", line)
                 return {}
             missing = [k for k in JEWISH_VARIANTS if k not in value]
             if missing:
-                self.error(key, f"a per-variant value needs every variant; missing: {', '.join(missing)}")
+                self.error(key, f"a per-variant value needs every variant; missing: {', '.join(missing)}", line)
                 return {}
             out = dict(value)
             out["*"] = value[JEWISH_VARIANTS[0]]
             return out
         if not isinstance(value, kind) or isinstance(value, bool):
-            self.error(key, f"has the wrong type ({type(value).__name__})")
+            self.error(key, f"has the wrong type ({type(value).__name__})", line)
             return {}
         return {"*": value}
 

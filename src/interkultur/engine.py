@@ -41,6 +41,25 @@ class _Planned(NamedTuple):
     dated: Mapping[int, DatedYear]
 
 
+def _plan_holiday(holiday: Holiday, jewish: str) -> Iterator[_Planned]:
+    """One plan entry per dated rule variant (a single one for an undated rule).
+
+    Each entry carries the years its rule is in force, clipped to the
+    holiday's own ``since``/``until``, so the year loop stays one comparison.
+    """
+    since = holiday.since if holiday.since is not None else MIN_YEAR - 1
+    until = holiday.until if holiday.until is not None else MAX_YEAR + 1
+    days, evening, dated = holiday.days_for(jewish), holiday.starts_evening_before, holiday.dated
+    if not holiday.eras:
+        yield _Planned(holiday, holiday.rule_for(jewish), days, since, until, evening, dated)
+        return
+    for era in holiday.eras:
+        first = max(since, era.since) if era.since is not None else since
+        last = min(until, era.until) if era.until is not None else until
+        if first <= last:
+            yield _Planned(holiday, era.rule_for(jewish), days, first, last, evening, dated)
+
+
 class InvalidQuery(ValueError):
     """A query the engine cannot answer; ``parameter`` names the culprit for API errors."""
 
@@ -194,12 +213,7 @@ class Engine:
         """Each holiday's rule, duration and span of years under a Jewish variant, in id order."""
         plan = self._plans.get(jewish)
         if plan is None:
-            plan = self._plans[jewish] = tuple(
-                _Planned(h, h.rule_for(jewish), h.days_for(jewish),
-                         h.since if h.since is not None else MIN_YEAR - 1,
-                         h.until if h.until is not None else MAX_YEAR + 1,
-                         h.starts_evening_before, h.dated)
-                for h in self._by_id)
+            plan = self._plans[jewish] = tuple(p for h in self._by_id for p in _plan_holiday(h, jewish))
         return plan
 
     def _compute_year(self, year: int, islamic: str, jewish: str) -> tuple[Occurrence, ...]:
