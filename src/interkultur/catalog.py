@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -49,6 +50,14 @@ LAENDER: tuple[str, ...] = ("BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI"
                             "SN", "ST", "SH", "TH")
 LEAVE_KINDS: tuple[str, ...] = ("statutory", "without-application", "on-application", "discretion", "none")
 SCHOOL_KEYS = frozenset({"leave", "days", "note"})
+SOURCE_KEYS = frozenset({"publisher", "title", "url"})
+#: Labels of the internal research notes ("S15", "research §3"): a reader cannot follow them,
+#: so they must not stand in a source or in any text a user sees.
+INTERNAL_LABEL = re.compile(r"\bS\d{1,2}b?\b|research", re.IGNORECASE)
+#: A section sign must come with the law it belongs to ("SchulG NRW §43(4)", "Feiertagsgesetz NW §2").
+SECTION = re.compile(r"§\s*\d")
+LAW_NAME = re.compile(r"[Gg]esetz|[Oo]rdnung|[Ee]rlass|[Vv]orschrift|[Bb]ekanntmachung|[Vv]erfassung"
+                      r"|\b(?:BASS|AV|VwV|KMBek|RdErl)\b|\b[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*G\b")
 ENV_VARIABLE = "INTERKULTUR_CATALOGUE"
 
 #: ``days`` may name the length of the lunar month the feast starts in.
@@ -101,6 +110,50 @@ class DatedYear:
     end: date | None = None
 
 
+@dataclass(frozen=True)
+class Source:
+    """A public citation a reader can follow: who published what, and where to find it.
+
+    ``url`` is None only for sources that are not online (a printed gazette, a resolution
+    without a stable page)."""
+
+    publisher: str
+    title: str
+    url: str | None = None
+
+    def text(self) -> str:
+        """``publisher — title``, the way pages and the CLI print a source."""
+        return f"{self.publisher} — {self.title}"
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"publisher": self.publisher, "title": self.title, "url": self.url}
+
+
+def internal_label(text: str) -> str | None:
+    """The internal research label in ``text`` ("S15", "research", a bare "§3"), or None.
+
+    Such labels point into the project's research notes, which no reader has."""
+    found = INTERNAL_LABEL.search(text)
+    if found:
+        return found.group(0)
+    section = SECTION.search(text)
+    if section and not LAW_NAME.search(text):
+        return section.group(0)
+    return None
+
+
+def valid_url(text: str) -> bool:
+    """An absolute http(s) address with a host name: what a reader's browser can open."""
+    if not isinstance(text, str) or any(c.isspace() for c in text):
+        return False
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    return parts.scheme in ("http", "https") and "." in host and not host.startswith(".")
+
+
 @dataclass(frozen=True, eq=False)
 class Holiday:
     """One catalogue entry, validated. Dates come from ``engine``, not from here."""
@@ -112,7 +165,7 @@ class Holiday:
     rules: Mapping[str, Rule]
     days: Mapping[str, int | str]
     category: str
-    sources: tuple[str, ...]
+    sources: tuple[Source, ...]
     community: str | None = None
     since: int | None = None
     until: int | None = None
@@ -264,8 +317,8 @@ class _EntryValidator:
         self.entry, self.path, self.errors = entry, path, errors
         self.label = "holiday"
 
-    def error(self, key: str | None, message: str) -> None:
-        line = self.entry.key_lines.get(key, self.entry.line) if key else self.entry.line
+    def error(self, key: str | None, message: str, line: int | None = None) -> None:
+        line = line or (self.entry.key_lines.get(key, self.entry.line) if key else self.entry.line)
         where = f"field {key!r}: " if key else ""
         self.errors.append(f"{self.path}:{line}: {self.label}: {where}{message}")
 
@@ -305,20 +358,41 @@ class _EntryValidator:
         community = entry.get("community")
         if community is not None and not (isinstance(community, str) and ID_PATTERN.match(community)):
             self.error("community", "must be a lowercase slug such as 'orthodox' or 'shia'")
-        sources = entry.get("sources")
-        if "sources" in entry and not (isinstance(sources, list) and sources
-                                       and all(isinstance(s, str) and s.strip() for s in sources)):
-            self.error("sources", "must be a non-empty list of texts (URLs or references)")
+        sources = self.sources()
+        self.check_labels(names, descriptions, notes)
         dated = self.dated()
         school = self.school()
         if len(self.errors) > count:
             return None
         return Holiday(
             id=hid, tradition=tradition, names=dict(names), descriptions=dict(descriptions),
-            rules=rules, days=days, category=category, sources=tuple(sources),
+            rules=rules, days=days, category=category, sources=sources,
             community=community, since=since, until=until, starts_evening_before=evening or night,
             night=night, dated=dated, school=dict(school), notes=dict(notes), line=entry.line,
         )
+
+    def sources(self) -> tuple[Source, ...]:
+        """``sources: [{publisher: ..., title: ..., url: ...}, ...]``: citations a reader can follow."""
+        if "sources" not in self.entry:
+            return ()
+        value = self.entry["sources"]
+        if not isinstance(value, list) or not value:
+            self.error("sources", "must be a non-empty list of {publisher, title, url}")
+            return ()
+        # a mapping knows its own line, so a block list points at the very citation
+        found = [source_from(item, lambda message, n=n, item=item: self.error(
+                     "sources", f"source {n}: {message}", getattr(item, "line", None)))
+                 for n, item in enumerate(value, 1)]
+        return tuple(s for s in found if s is not None)
+
+    def check_labels(self, *texts: Mapping[str, str]) -> None:
+        """Names, descriptions and notes are shown to users: no internal research labels."""
+        for key, mapping in zip(("names", "description", "notes"), texts):
+            for lang, text in mapping.items():
+                label = internal_label(text)
+                if label:
+                    self.error(key, f"the {lang!r} text contains the internal label {label!r}; "
+                                    "cite the public source in 'sources' instead")
 
     def choice(self, key: str, allowed: tuple[str, ...]) -> str | None:
         value = self.entry.get(key)
@@ -447,6 +521,14 @@ class _EntryValidator:
             if note is not None and not isinstance(note, (str, dict)):
                 self.error("school", f"{land}: 'note' must be a text or {{de: ..., en: ...}}")
                 continue
+            labels = [internal_label(t) for t in ([note] if isinstance(note, str) else (note or {}).values())
+                      if isinstance(t, str)]
+            if any(labels):
+                label = next(x for x in labels if x)
+                self.error("school", f"{land}: the note contains the internal label {label!r}; "
+                                     "name the rule itself (e.g. 'BASS 12-52 Nr. 1') or its law",
+                           getattr(rule, "line", None))
+                continue
             out[land] = {"leave": rule["leave"], "days": days, "note": note}
         return out
 
@@ -469,3 +551,31 @@ class _EntryValidator:
                 continue
             out[year] = DatedYear(days[0], days[1] if len(days) == 2 else None)
         return out
+
+
+def source_from(item: Any, error: Any) -> Source | None:
+    """One citation from the catalogue, or None after reporting what is wrong through ``error``."""
+    if isinstance(item, str):
+        error(f"{item!r} is only a text; give {{publisher: ..., title: ..., url: ...}}")
+        return None
+    if not isinstance(item, dict):
+        error("must be {publisher: ..., title: ..., url: ...}")
+        return None
+    problems = [f"unknown key {key!r} (allowed: publisher, title, url)" for key in item if key not in SOURCE_KEYS]
+    for key in ("publisher", "title"):
+        text = item.get(key)
+        if not (isinstance(text, str) and text.strip()):
+            problems.append(f"'{key}' is missing or empty")
+            continue
+        label = internal_label(text)
+        if label:
+            problems.append(f"'{key}' contains the internal label {label!r}; "
+                            "cite the public source (publisher, title, link)")
+    url = item.get("url")
+    if url is not None and not valid_url(url):
+        problems.append(f"'url' {url!r} is not an http(s) address such as https://example.org/page")
+    for problem in problems:
+        error(problem)
+    if problems:
+        return None
+    return Source(" ".join(item["publisher"].split()), " ".join(item["title"].split()), url)
