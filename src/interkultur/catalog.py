@@ -43,7 +43,7 @@ OPTIONAL_KEYS = frozenset({
     "community", "days", "since", "until", "starts_evening_before", "night", "dates", "school",
     "notes",
 })
-TOP_LEVEL_KEYS = frozenset({"version", "holidays"})
+TOP_LEVEL_KEYS = frozenset({"version", "holidays", "school_sources"})
 MIN_YEAR, MAX_YEAR = 1900, 2100
 #: German Länder (ISO 3166-2 without the "DE-" prefix, which is accepted too).
 LAENDER: tuple[str, ...] = ("BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL",
@@ -77,6 +77,8 @@ class _Mapping(dict):
 
     line: int = 0
     key_lines: dict[Any, int]
+    #: For a key whose value is a list: the line of each item (a plain text has no line of its own).
+    item_lines: dict[Any, list[int]]
 
 
 class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -88,6 +90,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _Mapp
     mapping = _Mapping()
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
+    mapping.item_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in mapping:
@@ -96,6 +99,8 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _Mapp
             )
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = key_node.start_mark.line + 1
+        if isinstance(value_node, yaml.SequenceNode):
+            mapping.item_lines[key] = [item.start_mark.line + 1 for item in value_node.value]
     return mapping
 
 
@@ -224,6 +229,8 @@ class Catalogue:
     version: str
     path: str
     digest: str
+    #: The published rules behind each Land's ``school`` entries (``school_sources: {NW: [...]}``).
+    school_sources: Mapping[str, tuple[Source, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {h.id: h for h in self.holidays})
@@ -305,9 +312,34 @@ def _validate_document(document: Any, path: str, digest: str) -> Catalogue:
             continue
         seen[holiday.id] = holiday.line
         holidays.append(holiday)
+    school_sources = _school_sources(document, path, errors)
     if errors:
         raise CatalogueError(errors)
-    return Catalogue(tuple(holidays), str(version), path, digest)
+    return Catalogue(tuple(holidays), str(version), path, digest, school_sources)
+
+
+def _school_sources(document: _Mapping, path: str, errors: list[str]) -> dict[str, tuple[Source, ...]]:
+    """``school_sources: {NW: [{publisher, title, url}, ...]}``: the law or decree behind a Land's leave rules."""
+    value = document.get("school_sources")
+    if value is None:
+        return {}
+    line = document.key_lines["school_sources"]
+    if not isinstance(value, dict):
+        errors.append(f"{path}:{line}: field 'school_sources': must map Land codes to lists of sources")
+        return {}
+    out: dict[str, tuple[Source, ...]] = {}
+    for code, items in value.items():
+        where = value.key_lines.get(code, line) if isinstance(value, _Mapping) else line
+        land = normalise_land(str(code))
+        if land is None or not isinstance(items, list) or not items:
+            errors.append(f"{path}:{where}: field 'school_sources': {code!r}: expected a Land code "
+                          "with a non-empty list of {publisher, title, url}")
+            continue
+        found = [source_from(item, lambda message, n=n, item=item: errors.append(
+                    f"{path}:{getattr(item, 'line', where)}: field 'school_sources': {land}: source {n}: {message}"))
+                 for n, item in enumerate(items, 1)]
+        out[land] = tuple(s for s in found if s is not None)
+    return out
 
 
 class _EntryValidator:
@@ -379,9 +411,10 @@ class _EntryValidator:
         if not isinstance(value, list) or not value:
             self.error("sources", "must be a non-empty list of {publisher, title, url}")
             return ()
-        # a mapping knows its own line, so a block list points at the very citation
-        found = [source_from(item, lambda message, n=n, item=item: self.error(
-                     "sources", f"source {n}: {message}", getattr(item, "line", None)))
+        # in a block list, every message points at the very citation
+        lines = self.entry.item_lines.get("sources", [])
+        found = [source_from(item, lambda message, n=n: self.error(
+                     "sources", f"source {n}: {message}", lines[n - 1] if n <= len(lines) else None))
                  for n, item in enumerate(value, 1)]
         return tuple(s for s in found if s is not None)
 
