@@ -15,6 +15,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any, Mapping
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -43,7 +44,7 @@ OPTIONAL_KEYS = frozenset({
     "community", "days", "since", "until", "starts_evening_before", "night", "dates", "school",
     "notes",
 })
-TOP_LEVEL_KEYS = frozenset({"version", "holidays"})
+TOP_LEVEL_KEYS = frozenset({"version", "holidays", "school_sources"})
 MIN_YEAR, MAX_YEAR = 1900, 2100
 #: German Länder (ISO 3166-2 without the "DE-" prefix, which is accepted too).
 LAENDER: tuple[str, ...] = ("BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL",
@@ -52,6 +53,14 @@ LEAVE_KINDS: tuple[str, ...] = ("statutory", "without-application", "on-applicat
 SCHOOL_KEYS = frozenset({"leave", "days", "note"})
 #: Keys of one dated rule variant in a ``rule:`` list.
 ERA_KEYS = frozenset({"since", "until", "rule"})
+SOURCE_KEYS = frozenset({"publisher", "title", "url"})
+#: Labels of the internal research notes ("S15", "research §3"): a reader cannot follow them,
+#: so they must not stand in a source or in any text a user sees.
+INTERNAL_LABEL = re.compile(r"\bS\d{1,2}b?\b|research", re.IGNORECASE)
+#: A section sign must come with the law it belongs to ("SchulG NRW §43(4)", "Feiertagsgesetz NW §2").
+SECTION = re.compile(r"§\s*\d")
+LAW_NAME = re.compile(r"[Gg]esetz|[Oo]rdnung|[Ee]rlass|[Vv]orschrift|[Bb]ekanntmachung|[Vv]erfassung"
+                      r"|\b(?:BASS|AV|VwV|KMBek|RdErl)\b|\b[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*G\b")
 ENV_VARIABLE = "INTERKULTUR_CATALOGUE"
 
 #: ``days`` may name the length of the lunar month the feast starts in.
@@ -71,6 +80,8 @@ class _Mapping(dict):
 
     line: int = 0
     key_lines: dict[Any, int]
+    #: For a key whose value is a list: the line of each item (a plain text has no line of its own).
+    item_lines: dict[Any, list[int]]
 
 
 class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -82,6 +93,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _Mapp
     mapping = _Mapping()
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
+    mapping.item_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in mapping:
@@ -90,6 +102,8 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _Mapp
             )
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = key_node.start_mark.line + 1
+        if isinstance(value_node, yaml.SequenceNode):
+            mapping.item_lines[key] = [item.start_mark.line + 1 for item in value_node.value]
     return mapping
 
 
@@ -126,6 +140,50 @@ class RuleEra:
         return (self.since is None or year >= self.since) and (self.until is None or year <= self.until)
 
 
+@dataclass(frozen=True)
+class Source:
+    """A public citation a reader can follow: who published what, and where to find it.
+
+    ``url`` is None only for sources that are not online (a printed gazette, a resolution
+    without a stable page)."""
+
+    publisher: str
+    title: str
+    url: str | None = None
+
+    def text(self) -> str:
+        """``publisher — title``, the way pages and the CLI print a source."""
+        return f"{self.publisher} — {self.title}"
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"publisher": self.publisher, "title": self.title, "url": self.url}
+
+
+def internal_label(text: str) -> str | None:
+    """The internal research label in ``text`` ("S15", "research", a bare "§3"), or None.
+
+    Such labels point into the project's research notes, which no reader has."""
+    found = INTERNAL_LABEL.search(text)
+    if found:
+        return found.group(0)
+    section = SECTION.search(text)
+    if section and not LAW_NAME.search(text):
+        return section.group(0)
+    return None
+
+
+def valid_url(text: str) -> bool:
+    """An absolute http(s) address with a host name: what a reader's browser can open."""
+    if not isinstance(text, str) or any(c.isspace() for c in text):
+        return False
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    return parts.scheme in ("http", "https") and "." in host and not host.startswith(".")
+
+
 @dataclass(frozen=True, eq=False)
 class Holiday:
     """One catalogue entry, validated. Dates come from ``engine``, not from here."""
@@ -137,7 +195,7 @@ class Holiday:
     rules: Mapping[str, Rule]
     days: Mapping[str, int | str]
     category: str
-    sources: tuple[str, ...]
+    sources: tuple[Source, ...]
     community: str | None = None
     since: int | None = None
     until: int | None = None
@@ -209,6 +267,8 @@ class Catalogue:
     version: str
     path: str
     digest: str
+    #: The published rules behind each Land's ``school`` entries (``school_sources: {NW: [...]}``).
+    school_sources: Mapping[str, tuple[Source, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {h.id: h for h in self.holidays})
@@ -291,9 +351,34 @@ def _validate_document(document: Any, path: str, digest: str) -> Catalogue:
             continue
         seen[holiday.id] = holiday.line
         holidays.append(holiday)
+    school_sources = _school_sources(document, path, errors)
     if errors:
         raise CatalogueError(errors)
-    return Catalogue(tuple(holidays), str(version), path, digest)
+    return Catalogue(tuple(holidays), str(version), path, digest, school_sources)
+
+
+def _school_sources(document: _Mapping, path: str, errors: list[str]) -> dict[str, tuple[Source, ...]]:
+    """``school_sources: {NW: [{publisher, title, url}, ...]}``: the law or decree behind a Land's leave rules."""
+    value = document.get("school_sources")
+    if value is None:
+        return {}
+    line = document.key_lines["school_sources"]
+    if not isinstance(value, dict):
+        errors.append(f"{path}:{line}: field 'school_sources': must map Land codes to lists of sources")
+        return {}
+    out: dict[str, tuple[Source, ...]] = {}
+    for code, items in value.items():
+        where = value.key_lines.get(code, line) if isinstance(value, _Mapping) else line
+        land = normalise_land(str(code))
+        if land is None or not isinstance(items, list) or not items:
+            errors.append(f"{path}:{where}: field 'school_sources': {code!r}: expected a Land code "
+                          "with a non-empty list of {publisher, title, url}")
+            continue
+        found = [source_from(item, lambda message, n=n, item=item: errors.append(
+                    f"{path}:{getattr(item, 'line', where)}: field 'school_sources': {land}: source {n}: {message}"))
+                 for n, item in enumerate(items, 1)]
+        out[land] = tuple(s for s in found if s is not None)
+    return out
 
 
 class _EntryValidator:
@@ -349,21 +434,43 @@ class _EntryValidator:
         community = entry.get("community")
         if community is not None and not (isinstance(community, str) and ID_PATTERN.match(community)):
             self.error("community", "must be a lowercase slug such as 'orthodox' or 'shia'")
-        sources = entry.get("sources")
-        if "sources" in entry and not (isinstance(sources, list) and sources
-                                       and all(isinstance(s, str) and s.strip() for s in sources)):
-            self.error("sources", "must be a non-empty list of texts (URLs or references)")
+        sources = self.sources()
+        self.check_labels(names, descriptions, notes)
         dated = self.dated()
         school = self.school()
         if len(self.errors) > count:
             return None
         return Holiday(
             id=hid, tradition=tradition, names=dict(names), descriptions=dict(descriptions),
-            rules=rules, days=days, category=category, sources=tuple(sources),
+            rules=rules, days=days, category=category, sources=sources,
             community=community, since=since, until=until, starts_evening_before=evening or night,
             night=night, dated=dated, school=dict(school), notes=dict(notes), line=entry.line,
             eras=eras,
         )
+
+    def sources(self) -> tuple[Source, ...]:
+        """``sources: [{publisher: ..., title: ..., url: ...}, ...]``: citations a reader can follow."""
+        if "sources" not in self.entry:
+            return ()
+        value = self.entry["sources"]
+        if not isinstance(value, list) or not value:
+            self.error("sources", "must be a non-empty list of {publisher, title, url}")
+            return ()
+        # in a block list, every message points at the very citation
+        lines = self.entry.item_lines.get("sources", [])
+        found = [source_from(item, lambda message, n=n: self.error(
+                     "sources", f"source {n}: {message}", lines[n - 1] if n <= len(lines) else None))
+                 for n, item in enumerate(value, 1)]
+        return tuple(s for s in found if s is not None)
+
+    def check_labels(self, *texts: Mapping[str, str]) -> None:
+        """Names, descriptions and notes are shown to users: no internal research labels."""
+        for key, mapping in zip(("names", "description", "notes"), texts):
+            for lang, text in mapping.items():
+                label = internal_label(text)
+                if label:
+                    self.error(key, f"the {lang!r} text contains the internal label {label!r}; "
+                                    "cite the public source in 'sources' instead")
 
     def choice(self, key: str, allowed: tuple[str, ...]) -> str | None:
         value = self.entry.get(key)
@@ -567,6 +674,14 @@ class _EntryValidator:
             if note is not None and not isinstance(note, (str, dict)):
                 self.error("school", f"{land}: 'note' must be a text or {{de: ..., en: ...}}")
                 continue
+            labels = [internal_label(t) for t in ([note] if isinstance(note, str) else (note or {}).values())
+                      if isinstance(t, str)]
+            if any(labels):
+                label = next(x for x in labels if x)
+                self.error("school", f"{land}: the note contains the internal label {label!r}; "
+                                     "name the rule itself (e.g. 'BASS 12-52 Nr. 1') or its law",
+                           getattr(rule, "line", None))
+                continue
             out[land] = {"leave": rule["leave"], "days": days, "note": note}
         return out
 
@@ -589,3 +704,31 @@ class _EntryValidator:
                 continue
             out[year] = DatedYear(days[0], days[1] if len(days) == 2 else None)
         return out
+
+
+def source_from(item: Any, error: Any) -> Source | None:
+    """One citation from the catalogue, or None after reporting what is wrong through ``error``."""
+    if isinstance(item, str):
+        error(f"{item!r} is only a text; give {{publisher: ..., title: ..., url: ...}}")
+        return None
+    if not isinstance(item, dict):
+        error("must be {publisher: ..., title: ..., url: ...}")
+        return None
+    problems = [f"unknown key {key!r} (allowed: publisher, title, url)" for key in item if key not in SOURCE_KEYS]
+    for key in ("publisher", "title"):
+        text = item.get(key)
+        if not (isinstance(text, str) and text.strip()):
+            problems.append(f"'{key}' is missing or empty")
+            continue
+        label = internal_label(text)
+        if label:
+            problems.append(f"'{key}' contains the internal label {label!r}; "
+                            "cite the public source (publisher, title, link)")
+    url = item.get("url")
+    if url is not None and not valid_url(url):
+        problems.append(f"'url' {url!r} is not an http(s) address such as https://example.org/page")
+    for problem in problems:
+        error(problem)
+    if problems:
+        return None
+    return Source(" ".join(item["publisher"].split()), " ".join(item["title"].split()), url)

@@ -19,12 +19,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .catalog import LAENDER, Holiday
+from .catalog import LAENDER, Holiday, Source
 
 PUBLIC, SCHOOL_BREAK = "public", "school-break"
 LAYERS: tuple[str, ...] = (PUBLIC, SCHOOL_BREAK)
 _lock = threading.Lock()
 
+#: Where the generated days come from: the python-holidays library (which follows the Länder laws).
+PYTHON_HOLIDAYS = Source("python-holidays project", "holidays: Germany (holidays.DE), public and school holidays",
+                         "https://pypi.org/project/holidays/")
 _DESCRIPTIONS = {
     PUBLIC: {
         "de": "Gesetzlicher Feiertag in {land}: kein Unterricht, Geschäfte und Behörden sind geschlossen.",
@@ -91,7 +94,7 @@ def _holiday(layer: str, state: str | None, de: str, en: str) -> Holiday:
         descriptions={lang: text.format(land=german if lang == "de" else english)
                       for lang, text in _DESCRIPTIONS[layer].items()},
         rules={}, days={"*": 1}, category="major" if layer == PUBLIC else "observance",
-        sources=("python-holidays (holidays.DE)",),
+        sources=(PYTHON_HOLIDAYS,),
         school={state: {"leave": "statutory", "days": None,
                         "note": "Gesetzlicher Feiertag" if layer == PUBLIC else "Schulferien"}}
         if state else {},

@@ -21,7 +21,7 @@ holidays:
     days: month
     starts_evening_before: true
     category: fast
-    sources: ["test"]
+    sources: [{publisher: "Test", title: "test"}]
   - id: eid-al-fitr
     tradition: islam
     names: {de: Ramadanfest, en: Eid al-Fitr, tr: Ramazan Bayramı, ar: عيد الفطر}
@@ -29,7 +29,7 @@ holidays:
     rule: hijri 1 Shawwal
     days: 3
     category: major
-    sources: ["test"]
+    sources: [{publisher: "Test", title: "test"}]
   - id: eid-al-adha
     tradition: islam
     names: {de: Opferfest, en: Eid al-Adha, tr: Kurban Bayramı, ar: عيد الأضحى}
@@ -37,7 +37,7 @@ holidays:
     rule: hijri 10 Dhu al-Hijjah
     days: 4
     category: major
-    sources: ["test"]
+    sources: [{publisher: "Test", title: "test"}]
 """
 
 

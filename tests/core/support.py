@@ -19,7 +19,7 @@ holidays:
     rule: 12-25
     days: 2
     category: major
-    sources: ["test"]
+    sources: [{publisher: "Test", title: "test"}]
   - id: pesach
     tradition: judaism
     names: {de: Pessach, en: Passover}
@@ -28,7 +28,7 @@ holidays:
     days: {diaspora: 8, israel: 7}
     starts_evening_before: true
     category: major
-    sources: ["test"]
+    sources: [{publisher: "Test", title: "test"}]
   - id: eid-al-fitr
     tradition: islam
     names: {de: Ramadanfest, en: Eid al-Fitr, tr: Ramazan Bayramı, ar: عيد الفطر}
@@ -37,12 +37,12 @@ holidays:
     days: 3
     starts_evening_before: true
     category: major
-    sources: ["test"]
+    sources: [{publisher: "Test", title: "test"}]
   - id: international-womens-day
     tradition: international
     names: {de: Internationaler Frauentag, en: International Women's Day}
     description: {de: Frauentag., en: Women's day.}
     rule: 03-08
     category: observance
-    sources: ["test"]
+    sources: [{publisher: "Test", title: "test"}]
 """

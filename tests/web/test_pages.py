@@ -50,8 +50,9 @@ def test_holiday_page(client, catalogue, engine):
     assert holiday.name("en") in doc.find("h1").text
     assert holiday.description("en") in text
     assert "begins on the evening before" in text
+    links = {squash(a.text): a.attrs.get("href") for a in doc.find("ul", cls="ik-sources").find_all("a")}
     for source in holiday.sources:
-        assert source in text
+        assert links[f"{source.publisher} — {source.title}"] == source.url
     upcoming = engine.upcoming(holiday.id, TODAY, count=5)
     assert len(doc.find("ul", cls="ik-next-dates").find_all("li")) == len(upcoming)
     hrefs = [a.attrs.get("href") for a in doc.find_all("a")]

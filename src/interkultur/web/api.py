@@ -54,7 +54,7 @@ def holiday_json(holiday: Holiday, lang: str) -> dict[str, Any]:
         "night": holiday.night,
         "since": holiday.since,
         "until": holiday.until,
-        "sources": list(holiday.sources),
+        "sources": [source.as_dict() for source in holiday.sources],
         "url": absolute("pages.holiday", holiday_id=holiday.id),
     }
 

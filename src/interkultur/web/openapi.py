@@ -67,7 +67,8 @@ def openapi_document(server: str) -> dict[str, Any]:
             "category": {"type": "string"}, "starts_evening_before": {"type": "boolean"},
             "night": {"type": "boolean"}, "since": {"type": ["integer", "null"]},
             "until": {"type": ["integer", "null"]},
-            "sources": {"type": "array", "items": {"type": "string"}},
+            "sources": {"type": "array", "description": "Public citations: who published what, and where.",
+                        "items": {"$ref": "#/components/schemas/Source"}},
             "url": {"type": "string", "format": "uri"},
         },
     }
@@ -159,6 +160,10 @@ def openapi_document(server: str) -> dict[str, Any]:
             },
             "schemas": {
                 "Occurrence": occurrence, "Holiday": holiday,
+                "Source": {"type": "object", "required": ["publisher", "title", "url"],
+                           "properties": {"publisher": {"type": "string"}, "title": {"type": "string"},
+                                          "url": {"type": ["string", "null"], "format": "uri",
+                                                  "description": "null only where the source is not online."}}},
                 "Error": {"type": "object", "required": ["error", "parameter"],
                           "properties": {"error": {"type": "string"},
                                          "parameter": {"type": ["string", "null"]}}},

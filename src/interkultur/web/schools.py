@@ -114,6 +114,13 @@ def note_text(rule: Mapping[str, Any] | None, lang: str) -> str | None:
     return note or None
 
 
+def school_sources(land: str | None) -> tuple:
+    """The published rules (catalog.Source) behind a Land's leave entries; empty without a Land."""
+    if not land:
+        return ()
+    return app_state().catalogue.school_sources.get(land, ())
+
+
 @dataclass(frozen=True)
 class Rule:
     """A leave rule ready for display."""
@@ -139,7 +146,8 @@ def school_rule(occ: Occurrence, state: str | None, lang: str) -> Rule | None:
 @bp.app_context_processor
 def _template_helpers() -> dict[str, Any]:
     return {"school_states": school_states, "school_coverage": school_coverage,
-            "school_rule": school_rule, "has_detail_page": has_detail_page, "land_name": land_name}
+            "school_rule": school_rule, "has_detail_page": has_detail_page, "land_name": land_name,
+            "school_sources": school_sources}
 
 
 # -- the JSON API ----------------------------------------------------------------------------------
