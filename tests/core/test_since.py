@@ -268,7 +268,7 @@ holidays:
       - {since: 1950, until: 1951, rule: easter -35}
       - {since: 1952, rule: 6th sunday before 12-25}
     category: memorial
-    sources: ["test"]
+    sources: [{publisher: "Test", title: "test"}]
   - id: shifted
     tradition: judaism
     names: {de: Verschoben, en: Shifted}
@@ -278,7 +278,7 @@ holidays:
       - {since: 2000, rule: hebrew 1 Tishrei}
     until: 2010
     category: minor
-    sources: ["test"]
+    sources: [{publisher: "Test", title: "test"}]
 """
 
 
