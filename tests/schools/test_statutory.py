@@ -28,6 +28,7 @@ Easter 2025 is 20 April (so Karfreitag 18 April, Fronleichnam 19 June).
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from datetime import date, timedelta
 
@@ -222,6 +223,21 @@ def test_school_check_marks_the_merged_day(check) -> None:
         assert not any(h["id"].startswith("public-") for h in result["holidays"])
 
 
+def test_cli_json_and_check_dates_carry_statutory(capsys) -> None:
+    from interkultur.cli import main
+
+    assert main(["holidays", "--date", "2025-03-08", "--state", "MV", "--format", "json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(h["id"], h["statutory"]) for h in listed if h["statutory"]] == [("international-womens-day", ["MV"])]
+    assert main(["check-dates", "2025-11-19", "--state", "SN", "--json"]) == 0
+    checked = json.loads(capsys.readouterr().out)["results"][0]["holidays"]
+    assert [(h["id"], h["statutory"], h["grants_leave"]) for h in checked if h["statutory"]] == \
+        [("repentance-day", ["SN"], True)]
+    assert main(["holidays", "--date", "2025-04-18", "--state", "NW"]) == 0
+    text = capsys.readouterr().out
+    assert "Karfreitag  [christianity]  (statutory NW)" in text and text.count(" Karfreitag  ") == 1
+
+
 def test_alias_answers_the_catalogue_holiday(client) -> None:
     alias = client.get("/api/v1/holidays/public-good-friday?state=NW")
     assert alias.status_code == 200
@@ -235,6 +251,9 @@ def test_alias_answers_the_catalogue_holiday(client) -> None:
     assert plain["holiday"]["id"] == "good-friday" and all(o["statutory"] == [] for o in plain["next"])
     second_day = client.get("/api/v1/holidays/public-second-day-of-christmas").get_json()
     assert second_day["holiday"]["id"] == "christmas"
+    ics = client.get("/holiday/public-good-friday.ics?state=NW")
+    assert ics.status_code == 200 and 'filename="good-friday.ics"' in ics.headers["Content-Disposition"]
+    assert [str(e["UID"]) for e in events(ics.data)][0] == "good-friday-20250418@kalender.example.de"
     # a public holiday without a twin has no catalogue entry to answer with
     assert client.get("/api/v1/holidays/public-german-unity-day").status_code == 404
 
