@@ -42,7 +42,7 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 REQUIRED_KEYS = frozenset({"id", "tradition", "names", "description", "rule", "category", "sources"})
 OPTIONAL_KEYS = frozenset({
     "community", "days", "since", "until", "starts_evening_before", "night", "dates", "school",
-    "notes",
+    "notes", "statutory_as",
 })
 TOP_LEVEL_KEYS = frozenset({"version", "holidays", "school_sources"})
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -62,6 +62,8 @@ SECTION = re.compile(r"§\s*\d")
 LAW_NAME = re.compile(r"[Gg]esetz|[Oo]rdnung|[Ee]rlass|[Vv]orschrift|[Bb]ekanntmachung|[Vv]erfassung"
                       r"|\b(?:BASS|AV|VwV|KMBek|RdErl)\b|\b[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*G\b")
 ENV_VARIABLE = "INTERKULTUR_CATALOGUE"
+#: ``statutory_as`` names ids of the generated ``public`` layer (``layers``): ``public-<slug>``.
+STATUTORY_ID = re.compile(r"public-[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 #: ``days`` may name the length of the lunar month the feast starts in.
 WHOLE_MONTH = "month"
@@ -204,6 +206,9 @@ class Holiday:
     dated: Mapping[int, DatedYear] = field(default_factory=dict)
     school: Mapping[str, Any] = field(default_factory=dict)
     notes: Mapping[str, str] = field(default_factory=dict)
+    #: Ids of the statutory public holidays (``public-good-friday``) that are this holiday:
+    #: where a Land keeps one, the engine merges it into this holiday's occurrence.
+    statutory_as: tuple[str, ...] = ()
     line: int = 0
     #: Dated rule variants, oldest first; empty when one rule holds for every year
     #: (then ``rules`` is that rule; otherwise ``rules`` is the newest era's).
@@ -272,9 +277,19 @@ class Catalogue:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {h.id: h for h in self.holidays})
+        object.__setattr__(self, "_twins", {alias: h for h in self.holidays for alias in h.statutory_as})
 
     def get(self, holiday_id: str) -> Holiday | None:
         return self._by_id.get(holiday_id)  # type: ignore[attr-defined]
+
+    def twin(self, public_id: str) -> Holiday | None:
+        """The catalogue holiday whose ``statutory_as`` names ``public_id`` (``public-good-friday``)."""
+        return self._twins.get(public_id)  # type: ignore[attr-defined]
+
+    @property
+    def twins(self) -> Mapping[str, Holiday]:
+        """Every ``statutory_as`` id with its catalogue holiday."""
+        return self._twins  # type: ignore[attr-defined]
 
     @property
     def traditions(self) -> tuple[str, ...]:
@@ -341,6 +356,7 @@ def _validate_document(document: Any, path: str, digest: str) -> Catalogue:
         raise CatalogueError(errors)
     holidays: list[Holiday] = []
     seen: dict[str, int] = {}
+    twins: dict[str, Holiday] = {}
     for entry in entries:
         holiday = _EntryValidator(entry, path, errors).build()
         if holiday is None:
@@ -350,6 +366,11 @@ def _validate_document(document: Any, path: str, digest: str) -> Catalogue:
                           f"(first defined at line {seen[holiday.id]})")
             continue
         seen[holiday.id] = holiday.line
+        for alias in holiday.statutory_as:
+            first = twins.setdefault(alias, holiday)
+            if first is not holiday:
+                errors.append(f"{path}:{holiday.line}: holiday {holiday.id!r}: field 'statutory_as': "
+                              f"{alias!r} is already the statutory twin of {first.id!r} (line {first.line})")
         holidays.append(holiday)
     school_sources = _school_sources(document, path, errors)
     if errors:
@@ -438,14 +459,15 @@ class _EntryValidator:
         self.check_labels(names, descriptions, notes)
         dated = self.dated()
         school = self.school()
+        statutory_as = self.statutory_as()
         if len(self.errors) > count:
             return None
         return Holiday(
             id=hid, tradition=tradition, names=dict(names), descriptions=dict(descriptions),
             rules=rules, days=days, category=category, sources=sources,
             community=community, since=since, until=until, starts_evening_before=evening or night,
-            night=night, dated=dated, school=dict(school), notes=dict(notes), line=entry.line,
-            eras=eras,
+            night=night, dated=dated, school=dict(school), notes=dict(notes),
+            statutory_as=statutory_as, line=entry.line, eras=eras,
         )
 
     def sources(self) -> tuple[Source, ...]:
@@ -471,6 +493,21 @@ class _EntryValidator:
                 if label:
                     self.error(key, f"the {lang!r} text contains the internal label {label!r}; "
                                     "cite the public source in 'sources' instead")
+
+    def statutory_as(self) -> tuple[str, ...]:
+        """``statutory_as: public-good-friday`` or a list of such ids (Christmas: both days)."""
+        value = self.entry.get("statutory_as")
+        if value is None:
+            return ()
+        ids = value if isinstance(value, list) else [value]
+        if not ids or not all(isinstance(i, str) and STATUTORY_ID.match(i) for i in ids):
+            self.error("statutory_as", "must be an id of a public holiday such as public-good-friday, "
+                                       "or a list of them")
+            return ()
+        if len(set(ids)) != len(ids):
+            self.error("statutory_as", "names the same public holiday twice")
+            return ()
+        return tuple(ids)
 
     def choice(self, key: str, allowed: tuple[str, ...]) -> str | None:
         value = self.entry.get(key)

@@ -168,6 +168,8 @@ def _text_line(occ: Occurrence, lang: str) -> str:
         extras.append(f"eve {occ.eve.isoformat()}")
     if occ.estimated:
         extras.append("estimated")
+    if occ.statutory:
+        extras.append(f"statutory {','.join(occ.statutory) if len(occ.statutory) < 16 else 'DE'}")
     suffix = f"  ({'; '.join(extras)})" if extras else ""
     return f"{when:<25} {occ.holiday.name(lang)}  [{occ.tradition}]{suffix}"
 

@@ -3,6 +3,11 @@
 Views (CLI, web, iCal) ask the engine and never compute dates themselves.
 Occurrences are computed per (Gregorian year, Islamic profile, Jewish variant)
 and cached, so a month widget or a ten-year feed reuses the same year lists.
+
+A Land's statutory holiday that is also a catalogue holiday (the catalogue's
+``statutory_as`` names it) is one occurrence, not two: the catalogue's, with
+``statutory`` naming the Land. Only statutory days without a catalogue twin
+(German Unity Day) stay ``public-*`` occurrences of the ``public`` layer.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
 from .calendars.hijri import DEFAULT_PROFILE, PROFILES
 from . import layers
-from .catalog import MAX_YEAR, MIN_YEAR, TRADITIONS, WHOLE_MONTH, Catalogue, DatedYear, Holiday
+from .catalog import LAENDER, MAX_YEAR, MIN_YEAR, TRADITIONS, WHOLE_MONTH, Catalogue, DatedYear, Holiday
 from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS, Context, Rule
 
 ISLAMIC_PROFILES: tuple[str, ...] = tuple(PROFILES)
@@ -60,6 +65,11 @@ def _plan_holiday(holiday: Holiday, jewish: str) -> Iterator[_Planned]:
             yield _Planned(holiday, era.rule_for(jewish), days, first, last, evening, dated)
 
 
+#: The school rule of a statutory holiday in a Land whose catalogue entry records none
+#: (the same the ``public`` layer gives its own days).
+STATUTORY_NOTE = "Gesetzlicher Feiertag"
+
+
 class InvalidQuery(ValueError):
     """A query the engine cannot answer; ``parameter`` names the culprit for API errors."""
 
@@ -76,6 +86,12 @@ class Occurrence(NamedTuple):
     printed calendars show them; ``eve`` is the evening the feast begins for
     traditions whose day starts at sunset (for nights: the night celebrated).
 
+    ``statutory`` names the Länder in which the occurrence is a statutory
+    public holiday, as far as the query asked (its ``state``, or all sixteen
+    for a nationwide holiday when ``tradition=public`` is asked without one);
+    ``statutory_days`` are the days of the feast that are (1 = the first), as
+    a Land may keep only one day of a longer feast.
+
     Immutable, as the year caches share them. A named tuple rather than a
     frozen dataclass: a 200-year range makes 22,000 of them, and a frozen
     dataclass sets each field through ``object.__setattr__`` (five times the
@@ -87,6 +103,8 @@ class Occurrence(NamedTuple):
     end: date
     eve: date | None
     estimated: bool
+    statutory: tuple[str, ...] = ()
+    statutory_days: tuple[int, ...] = ()
 
     @property
     def id(self) -> str:
@@ -119,11 +137,25 @@ class Occurrence(NamedTuple):
         return (day - self.start).days + 1
 
     def school(self, state: str | None = None) -> dict[str, Any]:
-        """School leave rules per Land (only ``state`` when given)."""
+        """School leave rules per Land (only ``state`` when given).
+
+        In a Land where the day is statutory there are no lessons whatever
+        the catalogue records for pupils of the faith: the rule is
+        ``statutory`` (the catalogue's own, if it says so, for its note).
+        """
         rules = self.holiday.school
         if state is not None:
-            return {state: rules[state]} if state in rules else {}
+            rule = rules.get(state)
+            if state in self.statutory and (rule is None or rule["leave"] != "statutory"):
+                rule = self._statutory_rule()
+            return {state: rule} if rule is not None else {}
         return dict(rules)
+
+    def _statutory_rule(self) -> dict[str, Any]:
+        """``statutory`` leave on the statutory days (``days`` absent when that is every day)."""
+        every_day = len(self.statutory_days) >= (self.end - self.start).days + 1
+        return {"leave": "statutory", "days": None if every_day else list(self.statutory_days),
+                "note": STATUTORY_NOTE}
 
     def as_dict(self, lang: str = "de", state: str | None = None,
                 school: bool = True) -> dict[str, Any]:
@@ -139,10 +171,23 @@ class Occurrence(NamedTuple):
             "night": self.holiday.night,
             "estimated": self.estimated,
             "category": self.category,
+            "statutory": list(self.statutory),
         }
         if school:
             out["school"] = self.school(state)
         return out
+
+
+class _StatutoryYear(NamedTuple):
+    """A year of the ``public`` layer for one state (None: nationwide), merged with the catalogue.
+
+    ``alone``: the public holidays without a catalogue twin (``public-*``);
+    ``merged``: each catalogue occurrence starting in the year that is
+    statutory, keyed by itself, with ``statutory`` filled in.
+    """
+
+    alone: tuple[Occurrence, ...]
+    merged: Mapping[Occurrence, Occurrence]
 
 
 def check_year(year: int, parameter: str = "year") -> int:
@@ -162,6 +207,7 @@ class Engine:
         #: Holidays in id order: a stable sort by start date then yields (start, id) order.
         self._by_id: tuple[Holiday, ...] = tuple(sorted(catalogue.holidays, key=attrgetter("id")))
         self._plans: dict[str, tuple[_Planned, ...]] = {}
+        self._statutory: dict[tuple[str | None, int, str, str], _StatutoryYear] = {}
 
     # -- validation shared by every view -------------------------------------------------
     def check_traditions(self, traditions: Iterable[str] | None) -> frozenset[str] | None:
@@ -244,6 +290,61 @@ class Engine:
         found.sort(key=_START)  # stable: equal starts stay in id order
         return tuple(found)
 
+    # -- statutory twins -----------------------------------------------------------------
+    def statutory_year(self, state: str | None, year: int, islamic: str = DEFAULT_PROFILE,
+                       jewish: str = DEFAULT_JEWISH) -> _StatutoryYear:
+        """The public holidays of ``state`` (None: nationwide) in ``year``, merged with their twins. Cached."""
+        key = (state, year, islamic, jewish)
+        cached = self._statutory.get(key)
+        if cached is None:
+            cached = self._statutory[key] = self._merge_statutory(state, year, islamic, jewish)
+        return cached
+
+    def _claims(self, state: str | None, year: int, islamic: str,
+                jewish: str) -> tuple[dict[Occurrence, list[date]], list[Occurrence]]:
+        """Each public holiday of ``year`` matched to the catalogue occurrence that is its twin.
+
+        The twin is the occurrence of the holiday whose ``statutory_as`` names
+        the public id and whose days include the date (it may have started the
+        year before). Returns (twin occurrence -> its statutory dates, public
+        holidays without a twin).
+        """
+        rows = self.layer_year(layers.PUBLIC, state, year)
+        claims: dict[Occurrence, list[date]] = {}
+        alone: list[Occurrence] = []
+        if not rows:
+            return claims, alone
+        twins: dict[str, list[Occurrence]] = {}
+        for previous_or_this in (year - 1, year):
+            if previous_or_this < MIN_YEAR:
+                continue
+            for occ in self.year(previous_or_this, islamic, jewish):
+                if occ.holiday.statutory_as:
+                    twins.setdefault(occ.holiday.id, []).append(occ)
+        for row in rows:
+            twin = self.catalogue.twin(row.id)
+            host = next((o for o in twins.get(twin.id, ()) if o.covers(row.start)), None) if twin else None
+            if host is None:
+                alone.append(row)
+            else:
+                claims.setdefault(host, []).append(row.start)
+        return claims, alone
+
+    def _merge_statutory(self, state: str | None, year: int, islamic: str, jewish: str) -> _StatutoryYear:
+        lands = (state,) if state is not None else LAENDER  # without a state: the nationwide holidays
+        claims, alone = self._claims(state, year, islamic, jewish)
+        hosts = {occ: days for occ, days in claims.items() if occ.start.year == year}
+        if year < MAX_YEAR and any(o.end.year > year for o in self.year(year, islamic, jewish)
+                                   if o.holiday.statutory_as):
+            # a twin reaching into the next year may have statutory days there too
+            for occ, days in self._claims(state, year + 1, islamic, jewish)[0].items():
+                if occ.start.year == year:
+                    hosts.setdefault(occ, []).extend(days)
+        merged = {occ: occ._replace(statutory=lands,
+                                    statutory_days=tuple(sorted({occ.day_of_feast(d) for d in days})))
+                  for occ, days in hosts.items()}
+        return _StatutoryYear(tuple(o._replace(statutory=lands) for o in alone), merged)
+
     # -- queries -------------------------------------------------------------------------
     def occurrences(self, start: date, end: date, traditions: Iterable[str] | None = None,
                     islamic: str = DEFAULT_PROFILE, jewish: str = DEFAULT_JEWISH,
@@ -253,6 +354,8 @@ class Engine:
         With a ``state`` (Land), that Land's public holidays and school breaks
         are included as the traditions ``public`` and ``school-break``; a
         filter naming ``public`` without a state gives the nationwide holidays.
+        A public holiday with a catalogue twin is that twin's occurrence, with
+        ``statutory`` set; it matches its own tradition and ``public`` alike.
         """
         check_year(start.year, "from")
         check_year(end.year, "to")
@@ -262,20 +365,29 @@ class Engine:
         self.check_variants(islamic, jewish)
         state = self.check_state(state)
         wanted_ids = frozenset(ids) if ids is not None else None
+        # with a state, a catalogue holiday carries the Land's statutory status even when
+        # the filter leaves out the public layer; without one, only when it asks for it
+        public_wanted = chosen is not None and layers.PUBLIC in chosen
+        merging = state is not None or public_wanted
         out: list[Occurrence] = []
         for layer in self._layers_wanted(chosen, state):
             for year in range(start.year - 1, end.year + 1):
-                for occ in self.layer_year(layer, state, year):
+                found = (self.statutory_year(state, year, islamic, jewish).alone if layer == layers.PUBLIC
+                         else self.layer_year(layer, state, year))
+                for occ in found:
                     if occ.start <= end and occ.end >= start and (wanted_ids is None or occ.id in wanted_ids):
                         out.append(occ)
         # a feast starting late in the previous year (Hanukkah, Ramadan) may reach into the range
         for year in range(start.year - 1, end.year + 1):
+            merged = self.statutory_year(state, year, islamic, jewish).merged if merging else None
             for occ in self.year(year, islamic, jewish):
                 if occ.start > end or occ.end < start:
                     continue
-                if chosen is not None and occ.tradition not in chosen:
-                    continue
                 if wanted_ids is not None and occ.id not in wanted_ids:
+                    continue
+                if merged and occ.holiday.statutory_as:
+                    occ = merged.get(occ, occ)
+                if chosen is not None and occ.tradition not in chosen and not (public_wanted and occ.statutory):
                     continue
                 out.append(occ)
         if state is not None or (chosen and chosen & set(layers.LAYERS)):
@@ -292,7 +404,11 @@ class Engine:
         return wanted
 
     def layer_year(self, layer: str, state: str | None, year: int) -> tuple[Occurrence, ...]:
-        """Public holidays or school breaks (python-holidays) starting in ``year``."""
+        """Public holidays or school breaks (python-holidays) starting in ``year``, as generated.
+
+        The ``public`` layer here still holds the days that have a catalogue
+        twin; ``statutory_year`` gives it merged.
+        """
         if year < 1991 or year > MAX_YEAR:  # python-holidays' DE starts in 1991
             return ()
         return tuple(Occurrence(h, first, last, None, False) for h, first, last in layers.spans(layer, state, year))
@@ -302,13 +418,21 @@ class Engine:
         return self.occurrences(day, day, **kwargs)
 
     def upcoming(self, holiday_id: str, after: date, count: int = 5,
-                 islamic: str = DEFAULT_PROFILE, jewish: str = DEFAULT_JEWISH) -> list[Occurrence]:
-        """The next ``count`` occurrences of one holiday that end on or after ``after``."""
+                 islamic: str = DEFAULT_PROFILE, jewish: str = DEFAULT_JEWISH,
+                 state: str | None = None) -> list[Occurrence]:
+        """The next ``count`` occurrences of one holiday that end on or after ``after``.
+
+        With a ``state``, those that are statutory in that Land say so (``statutory``).
+        """
         self.check_variants(islamic, jewish)
+        state = self.check_state(state)
         found: list[Occurrence] = []
         year = max(after.year, MIN_YEAR)
         while len(found) < count and year <= MAX_YEAR:
-            found.extend(o for o in self.year(year, islamic, jewish)
-                         if o.id == holiday_id and o.end >= after)
+            mine = [o for o in self.year(year, islamic, jewish) if o.id == holiday_id and o.end >= after]
+            if state is not None and mine and mine[0].holiday.statutory_as:
+                merged = self.statutory_year(state, year, islamic, jewish).merged
+                mine = [merged.get(o, o) for o in mine]
+            found.extend(mine)
             year += 1
         return found[:count]

@@ -20,8 +20,8 @@ from babel.dates import format_date
 from icalendar import Calendar, Event, vCategory, vDate, vDatetime, vDuration, vText, vUnknown, vUri
 from icalendar.parser import content_line as _content_line
 
-from . import translations
-from .catalog import MAX_YEAR, MIN_YEAR, Catalogue
+from . import layers, translations
+from .catalog import LAENDER, MAX_YEAR, MIN_YEAR, Catalogue
 from .engine import Occurrence
 
 PRODID = "-//interkultur//Interkulturkalender//DE"
@@ -37,6 +37,8 @@ EVE_NOTE = N_("Begins on the evening before (%(date)s) at sunset.")
 NIGHT_NOTE = N_("The night from %(eve)s to %(date)s.")
 MOON_NOTE = N_("Calculated date: it may differ by one day depending on the sighting of the moon.")
 ESTIMATED_NOTE = N_("Calculated date: it may differ by a day.")
+STATUTORY_NOTE = N_("Public holiday in %(lands)s.")
+NATIONWIDE_NOTE = N_("Public holiday throughout Germany.")
 CALENDAR_NAME = N_("Intercultural calendar")
 CALENDAR_DESCRIPTION = N_("Holidays of religions and cultures from the intercultural calendar.")
 
@@ -96,8 +98,28 @@ def feed_window(today: date) -> tuple[date, date]:
     return date(first, 1, 1), date(last, 12, 31)
 
 
+def land_name(code: str, lang: str) -> str:
+    """A Land's name in ``lang``: its English name is the gettext message id (``web.schools.LAND_NAMES``)."""
+    names = layers.LAND_NAMES.get(code)
+    return _(lang, names[1]) if names else code
+
+
+def statutory_note(lands: Iterable[str], lang: str) -> str | None:
+    """"Public holiday in North Rhine-Westphalia." for an occurrence's ``statutory`` Länder, localised.
+
+    All sixteen (a nationwide holiday asked for without a state) read
+    "throughout Germany"; None when the day is statutory nowhere the query asked.
+    """
+    lands = tuple(lands)
+    if not lands:
+        return None
+    if set(lands) >= set(LAENDER):
+        return _(lang, NATIONWIDE_NOTE)
+    return _(lang, STATUTORY_NOTE, lands=", ".join(land_name(code, lang) for code in lands))
+
+
 def notes(occ: Occurrence, lang: str, long_date: Callable[[date], str] | None = None) -> list[str]:
-    """The evening / night / estimate remarks of an occurrence, localised.
+    """The statutory / evening / night / estimate remarks of an occurrence, localised.
 
     ``long_date`` formats a date in ``lang`` (Babel's long format); a feed
     build passes its own, which parses the locale once and remembers each date.
@@ -106,6 +128,9 @@ def notes(occ: Occurrence, lang: str, long_date: Callable[[date], str] | None = 
         def long_date(day: date) -> str:
             return format_date(day, "long", locale=lang)
     out = []
+    statutory = statutory_note(occ.statutory, lang)
+    if statutory:
+        out.append(statutory)
     if occ.eve and occ.holiday.night:
         out.append(_(lang, NIGHT_NOTE, eve=long_date(occ.eve), date=long_date(occ.start)))
     elif occ.eve:
@@ -121,7 +146,7 @@ def notes(occ: Occurrence, lang: str, long_date: Callable[[date], str] | None = 
 
 def describe(occ: Occurrence, lang: str, link: str | None = None,
              long_date: Callable[[date], str] | None = None) -> str:
-    """The DESCRIPTION text: meaning, evening note, estimate note, link."""
+    """The DESCRIPTION text: meaning, statutory note, evening note, estimate note, link."""
     parts = [occ.holiday.description(lang), *notes(occ, lang, long_date)]
     if link:
         parts.append(link)
@@ -183,9 +208,10 @@ class _EventValues:
         """``describe``'s text; the same object for every year without an evening note.
 
         The key holds everything ``describe`` reads from the occurrence: the
-        dates matter only with an evening (or night) note.
+        dates matter only with an evening (or night) note; the Länder where
+        it is statutory give their note.
         """
-        key = (occ.id, occ.eve, occ.start if occ.eve else None, occ.estimated, link)
+        key = (occ.id, occ.eve, occ.start if occ.eve else None, occ.estimated, occ.statutory, link)
         found = self._descriptions.get(key)
         if found is None:
             text = describe(occ, self.lang, link, self.long_date)

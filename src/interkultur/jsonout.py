@@ -2,7 +2,8 @@
 
 A 200-year range is 22,000 objects. Building a dict per occurrence and
 encoding it (``json.dumps(occ.as_dict())``) took a third of the CLI's run,
-although all but four fields repeat for every occurrence of a holiday. Here
+although all but four fields repeat for every occurrence of a holiday (and
+of its statutory status: ``statutory`` and the leave rule it implies). Here
 ``json.dumps`` encodes those fields once per holiday and the dates are
 spliced in: ISO dates, ``true``/``false`` and ``null`` need no escaping. The
 text is the one ``json.dumps(occ.as_dict(...), ensure_ascii=False)`` gives,
@@ -18,7 +19,7 @@ from .engine import Occurrence
 
 #: as_dict's keys before the dates, and after ``night`` (the order is the JSON's).
 _HEAD = ("id", "tradition", "community", "name")
-_TAIL = ("category", "school")
+_TAIL = ("category", "statutory", "school")
 
 
 def _fragments(occ: Occurrence, lang: str, state: str | None, school: bool) -> tuple[str, str, str]:
@@ -32,9 +33,11 @@ def _fragments(occ: Occurrence, lang: str, state: str | None, school: bool) -> t
 def json_objects(occurrences: Iterable[Occurrence], lang: str = "de", state: str | None = None,
                  school: bool = True) -> Iterator[str]:
     """Each occurrence as the JSON text of ``occ.as_dict(lang, state, school=school)``."""
-    parts: dict[int, tuple[str, str, str]] = {}
+    parts: dict[object, tuple[str, str, str]] = {}
     for occ in occurrences:
         key = id(occ.holiday)  # the holidays outlive this loop, so their ids stay unique
+        if occ.statutory:  # statutory in a Land: ``statutory`` and the Land's leave rule differ
+            key = (key, occ.statutory, occ.statutory_days, occ.end - occ.start)
         found = parts.get(key)
         if found is None:
             found = parts[key] = _fragments(occ, lang, state, school)

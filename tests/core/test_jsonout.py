@@ -23,6 +23,7 @@ def test_fast_json_is_json_dumps_of_as_dict(engine: Engine, lang: str, state: st
     # New Year's neighbours, and with a Land its public holidays and school breaks.
     found = engine.occurrences(date(2023, 1, 1), date(2025, 12, 31), state=state)
     assert len(found) > 300
+    assert any(o.statutory for o in found) == (state is not None)  # statutory twins only with a Land
     fast = list(json_objects(found, lang, state, school=school))
     slow = [json.dumps(o.as_dict(lang, state, school=school), ensure_ascii=False) for o in found]
     assert fast == slow

@@ -61,7 +61,7 @@ def plain_calendar(occurrences, *, lang, catalogue, name=None, description=None,
     cal.add("x-published-ttl", vDuration(ical.REFRESH))
     for occ in occurrences:
         link = link_for(occ) if link_for else f"{link_base.rstrip('/')}/holiday/{occ.id}" if link_base else None
-        notes = []
+        notes = [ical.statutory_note(occ.statutory, lang)] if occ.statutory else []
         if occ.eve and occ.holiday.night:
             notes.append(ical._(lang, ical.NIGHT_NOTE, eve=long(occ.eve), date=long(occ.start)))
         elif occ.eve:
@@ -93,6 +93,7 @@ def test_build_calendar_gives_the_bytes_of_plain_component_add(engine, catalogue
     start, end = ical.feed_window(date(2026, 11, 25))
     occurrences = engine.occurrences(start, end, state="BE")  # with public holidays and school breaks
     assert any(o.eve for o in occurrences) and any(o.eve and o.holiday.night for o in occurrences)
+    assert any(o.statutory and o.tradition != "public" for o in occurrences)  # merged twins: their note
 
     def link_for(occ):  # the layers have no detail page, as in the web feeds
         return None if occ.tradition in layers.LAYERS else f"https://k.example/holiday/{occ.id}?lang={lang}"

@@ -113,29 +113,34 @@ NRW_PUBLIC_HOLIDAYS_2025 = {
 
 
 def test_nrw_public_holidays_2025_are_the_statutory_list(engine):
+    # tradition=public: the Land's statutory days, each once; those with a catalogue
+    # twin (Karfreitag, Weihnachten ...) are the catalogue's occurrence, marked statutory
     found = engine.occurrences(date(2025, 1, 1), date(2025, 12, 31), traditions={"public"}, state="NW")
-    assert all(o.start == o.end for o in found)
-    assert all(o.id.startswith("public-") for o in found)
-    assert {o.start for o in found} == NRW_PUBLIC_HOLIDAYS_2025
-    assert len(found) == len(NRW_PUBLIC_HOLIDAYS_2025)
+    covered = sorted(day for o in found for day in o.days())
+    assert covered == sorted(NRW_PUBLIC_HOLIDAYS_2025)
+    assert all(o.statutory == ("NW",) for o in found)
+    assert all(o.id.startswith("public-") == (o.tradition == "public") for o in found)
 
 
 def test_nrw_public_holidays_2025_through_the_api(client):
     items = client.get("/api/v1/holidays?from=2025-01-01&to=2025-12-31&tradition=public&state=DE-NW"
                        ).get_json()["holidays"]
-    assert {date.fromisoformat(i["start"]) for i in items} == NRW_PUBLIC_HOLIDAYS_2025
+    covered = sorted(date.fromordinal(d) for i in items for d in
+                     range(date.fromisoformat(i["start"]).toordinal(), date.fromisoformat(i["end"]).toordinal() + 1))
+    assert covered == sorted(NRW_PUBLIC_HOLIDAYS_2025)
     ids = {i["id"] for i in items}
-    assert {"public-good-friday", "public-german-unity-day", "public-all-saints-day"} <= ids
-    assert all(i["school"] == {"NW": {"leave": "statutory", "days": None, "note": "Gesetzlicher Feiertag"}}
-               for i in items)
+    assert {"good-friday", "public-german-unity-day", "all-saints", "christmas"} <= ids
+    assert not {"public-good-friday", "public-all-saints-day", "public-christmas-day"} & ids
+    assert all(i["statutory"] == ["NW"] for i in items)
+    assert all(set(i["school"]) == {"NW"} and i["school"]["NW"]["leave"] == "statutory" for i in items)
 
 
 def test_every_nrw_public_holiday_2025_is_flagged_in_the_check(check):
     answer = check(sorted(d.isoformat() for d in NRW_PUBLIC_HOLIDAYS_2025))
     for result in answer["results"]:
-        first = result["holidays"][0]
-        assert first["tradition"] == "public" or first["grants_leave"]
-        assert any(h["tradition"] == "public" and h["grants_leave"] for h in result["holidays"])
+        assert result["holidays"][0]["grants_leave"]  # leave-granting first (a school break may lead)
+        statutory = [h for h in result["holidays"] if h["statutory"] == ["NW"]]
+        assert len(statutory) == 1 and statutory[0]["grants_leave"]
 
 
 def test_nrw_summer_break_2025_is_one_occurrence(engine, check):

@@ -34,8 +34,14 @@ def state() -> State:
 
 
 def holiday_or_404(holiday_id: str) -> Holiday:
-    """The catalogue entry for a route's id, or the 404 every route answers alike."""
-    found = state().catalogue.get(holiday_id)
+    """The catalogue entry for a route's id, or the 404 every route answers alike.
+
+    The id of a public holiday that is merged into a catalogue holiday
+    (``public-good-friday``, see ``statutory_as``) is an alias of that holiday:
+    the routes answer with it (its own id in the answer), not with a redirect.
+    """
+    catalogue = state().catalogue
+    found = catalogue.get(holiday_id) or catalogue.twin(holiday_id)
     if found is None:
         from . import params
 

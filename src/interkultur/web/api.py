@@ -71,11 +71,14 @@ def holidays() -> Response:
 @bp.get("/api/v1/holidays/<holiday_id>")
 def holiday(holiday_id: str) -> Response:
     query = params.parse_query()
-    found = holiday_or_404(holiday_id)
-    upcoming = state().engine.upcoming(holiday_id, params.today(), count=NEXT_OCCURRENCES,
-                                       islamic=query.islamic, jewish=query.jewish)
-    return _json({"holiday": holiday_json(found, query.lang),
-                  "next": [occurrence_json(o, query.lang, query.state) for o in upcoming]})
+    found = holiday_or_404(holiday_id)  # public-good-friday answers good-friday
+    upcoming = state().engine.upcoming(found.id, params.today(), count=NEXT_OCCURRENCES,
+                                       islamic=query.islamic, jewish=query.jewish, state=query.state)
+    response = _json({"holiday": holiday_json(found, query.lang),
+                      "next": [occurrence_json(o, query.lang, query.state) for o in upcoming]})
+    if found.id != holiday_id:  # an alias: name the holiday's own address
+        response.headers["Link"] = f'<{absolute("api.holiday", holiday_id=found.id)}>; rel="canonical"'
+    return response
 
 
 @bp.get("/api/v1/traditions")

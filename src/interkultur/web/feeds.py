@@ -106,13 +106,13 @@ def holiday(holiday_id: str) -> Response:
     found = holiday_or_404(holiday_id)
     today = params.today()
     config = current_app.config
-    key = ("holiday", holiday_id, _variant(query), today, config["BASE_URL"] or request.url_root)
+    key = ("holiday", found.id, _variant(query), today, config["BASE_URL"] or request.url_root)
 
     def build() -> bytes:
-        upcoming = state().engine.upcoming(holiday_id, today, count=NEXT_YEARS,
-                                           islamic=query.islamic, jewish=query.jewish)
+        upcoming = state().engine.upcoming(found.id, today, count=NEXT_YEARS,
+                                           islamic=query.islamic, jewish=query.jewish, state=query.state)
         return build_calendar(upcoming, lang=query.lang, catalogue=state().catalogue,
                               name=found.name(query.lang), description=found.description(query.lang),
                               uid_domain=config["UID_DOMAIN"], link_for=_holiday_link(query))
 
-    return _calendar_response(key, build, f"{holiday_id}.ics", "attachment")
+    return _calendar_response(key, build, f"{found.id}.ics", "attachment")

@@ -61,6 +61,13 @@ def ngettext(singular: str, plural: str, n: int, **variables: Any) -> str:
     return text % variables
 
 
+def statutory_note(occ: Any) -> str | None:
+    """"Gesetzlicher Feiertag in Nordrhein-Westfalen." for an occurrence statutory in the query's Land."""
+    from ..ical import statutory_note as note  # the feeds' wording, so widget and feed agree
+
+    return note(occ.statutory, current_language())
+
+
 def tradition_name(tradition: str) -> str:
     message = TRADITION_NAMES.get(tradition)
     return gettext(message) if message else tradition.replace("-", " ").title()

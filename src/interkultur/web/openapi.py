@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import __version__
-from ..catalog import MAX_YEAR, MIN_YEAR
+from ..catalog import LAENDER, MAX_YEAR, MIN_YEAR
 from ..engine import ALL_TRADITIONS
 from ..languages import DEFAULT_LANGUAGE, LANGUAGES
 from ..rules import JEWISH_VARIANTS
@@ -36,7 +36,7 @@ def openapi_document(server: str) -> dict[str, Any]:
     occurrence = {
         "type": "object",
         "required": ["id", "tradition", "community", "name", "description", "start", "end", "eve",
-                     "estimated", "category", "url"],
+                     "estimated", "category", "statutory", "url"],
         "properties": {
             "id": {"type": "string"},
             "tradition": {"type": "string", "enum": list(ALL_TRADITIONS)},
@@ -50,6 +50,14 @@ def openapi_document(server: str) -> dict[str, Any]:
             "night": {"type": "boolean"},
             "estimated": {"type": "boolean", "description": "Calculated, may differ by a day."},
             "category": {"type": "string"},
+            "statutory": {"type": "array", "uniqueItems": True,
+                          "items": {"type": "string", "enum": list(LAENDER)},
+                          "description": "Länder in which this occurrence is a statutory public holiday: the "
+                                         "requested state (or all 16 for a nationwide holiday when "
+                                         "tradition=public is asked without one); empty otherwise. A statutory "
+                                         "day that is also a catalogue holiday (Good Friday) is that "
+                                         "holiday's occurrence, listed once, under its own id and tradition; "
+                                         "it also matches tradition=public."},
             "school": {"$ref": "#/components/schemas/School"},
             "url": {"type": ["string", "null"], "format": "uri",
                     "description": "Detail page; null for public holidays and school breaks (generated layers)."},
@@ -99,7 +107,10 @@ def openapi_document(server: str) -> dict[str, Any]:
                               "400": _ERROR}}},
             "/api/v1/holidays/{id}": {"get": {
                 "summary": "One holiday with its next occurrences",
-                "parameters": [_param("id", "Holiday id", {"type": "string"}, "path", True)] + _common(),
+                "parameters": [_param("id", "Holiday id; the id of a public holiday merged into a catalogue "
+                                      "holiday (public-good-friday) is an alias: the answer is that holiday "
+                                      "(good-friday), with a Link rel=canonical header",
+                                      {"type": "string"}, "path", True)] + _common(),
                 "responses": {"200": {"description": "The holiday",
                                       "content": {"application/json": {"schema": {
                                           "type": "object", "required": ["holiday", "next"],

@@ -53,5 +53,6 @@ def holiday(holiday_id: str) -> Response:
     query = params.parse_query(negotiate=True)
     found = holiday_or_404(holiday_id)
     upcoming: list[Occurrence] = state().engine.upcoming(
-        holiday_id, params.today(), count=NEXT_DATES, islamic=query.islamic, jewish=query.jewish)
+        found.id, params.today(), count=NEXT_DATES, islamic=query.islamic, jewish=query.jewish,
+        state=query.state)
     return _page("holiday.html", holiday=found, upcoming=upcoming, query=query)

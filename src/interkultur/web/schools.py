@@ -392,8 +392,10 @@ def openapi_components() -> dict[str, dict[str, Any]]:
         "parameters": {
             "state": {"name": "state", "in": "query", "required": False,
                       "description": "German Land (bare code such as NW, or DE-NW): adds its public holidays "
-                                     "(tradition public) and school holidays (tradition school-break) and "
-                                     "narrows each occurrence's school object to this Land.",
+                                     "(tradition public; a catalogue holiday that is one, such as Good "
+                                     "Friday, is marked statutory instead of listed twice) and school "
+                                     "holidays (tradition school-break) and narrows each occurrence's "
+                                     "school object to this Land.",
                       "schema": {"type": "string", "enum": list(LAENDER) + [f"DE-{c}" for c in LAENDER]}},
         },
         "schemas": {

@@ -59,7 +59,8 @@ def init_app(app: Flask) -> None:
         month_name=i18n.month_name, weekday_names=i18n.weekday_names,
         hijri_month_name=i18n.hijri_month_name, hebrew_month_name=i18n.hebrew_month_name,
         long_date=i18n.long_date, full_date=i18n.full_date,
-        day_month=i18n.day_month, date_range=i18n.date_range, version=__version__,
+        day_month=i18n.day_month, date_range=i18n.date_range, statutory_note=i18n.statutory_note,
+        version=__version__,
     )
 
     @app.context_processor
