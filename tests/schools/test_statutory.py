@@ -173,7 +173,7 @@ holidays:
     rule: easter -3
     category: major
     statutory_as: public-good-friday
-    sources: ["test"]
+    sources: [{publisher: "Test", title: "test"}]
 """
     engine = Engine(loads(text))
     found = year_of(engine, "NW", 2025, traditions={"public", "christianity"})
