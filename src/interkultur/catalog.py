@@ -17,6 +17,7 @@ from typing import Any, Mapping
 
 import yaml
 
+from . import laender
 from .calendars.hijri import DEFAULT_PROFILE, PROFILES
 from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS, Context, Rule, RuleSyntaxError, parse_rule
 
@@ -44,9 +45,8 @@ OPTIONAL_KEYS = frozenset({
 })
 TOP_LEVEL_KEYS = frozenset({"version", "holidays"})
 MIN_YEAR, MAX_YEAR = 1900, 2100
-#: German Länder (ISO 3166-2 without the "DE-" prefix, which is accepted too).
-LAENDER: tuple[str, ...] = ("BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL",
-                            "SN", "ST", "SH", "TH")
+#: German Länder (codes of data/laender.yaml, read by ``laender``).
+LAENDER: tuple[str, ...] = laender.CODES
 LEAVE_KINDS: tuple[str, ...] = ("statutory", "without-application", "on-application", "discretion", "none")
 SCHOOL_KEYS = frozenset({"leave", "days", "note"})
 ENV_VARIABLE = "INTERKULTUR_CATALOGUE"
@@ -150,9 +150,8 @@ class Holiday:
 
 
 def normalise_land(code: str) -> str | None:
-    """``NW``, ``nw`` or ``DE-NW`` -> ``NW``; None for anything that is not a Land."""
-    bare = code.strip().upper().removeprefix("DE-")
-    return bare if bare in LAENDER else None
+    """``NW``, ``nw``, ``DE-NW`` or ``NRW`` -> ``NW``; None for anything that is not a Land."""
+    return laender.resolve(code)
 
 
 def localised(texts: Mapping[str, str], lang: str) -> str:

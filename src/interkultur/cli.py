@@ -16,6 +16,7 @@ from typing import Sequence
 from . import __version__
 from .calendars.hijri import DEFAULT_PROFILE, PROFILES
 from .catalog import ENV_VARIABLE, MAX_YEAR, MIN_YEAR, CatalogueError, load
+from .inputs import DateInputError, parse_date
 from .engine import ALL_TRADITIONS, Engine, InvalidQuery, Occurrence
 from .jsonout import json_objects
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
@@ -33,11 +34,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
-def _iso_date(text: str) -> date:
+def _date(text: str) -> date:
+    """``2026-12-24``, ``24.12.2026`` or ``4.1.2026`` (``inputs.parse_date``)."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a valid date (expected YYYY-MM-DD)") from None
+        return parse_date(text)
+    except DateInputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _year(text: str) -> int:
@@ -93,11 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("holidays", help="list holidays of a year, a range or a date")
     when = p.add_mutually_exclusive_group()
     when.add_argument("--year", type=_year, help="a Gregorian year (default: the current year)")
-    when.add_argument("--date", type=_iso_date, help="one date YYYY-MM-DD")
-    when.add_argument("--from", dest="start", type=_iso_date, metavar="DATE", help="range start (with --to)")
-    p.add_argument("--to", dest="end", type=_iso_date, metavar="DATE", help="range end, inclusive")
+    when.add_argument("--date", type=_date, help="one date (2026-12-24 or 24.12.2026)")
+    when.add_argument("--from", dest="start", type=_date, metavar="DATE", help="range start (with --to)")
+    p.add_argument("--to", dest="end", type=_date, metavar="DATE", help="range end, inclusive")
     p.add_argument("--format", choices=("text", "json", "ics"), default="text")
-    p.add_argument("--state", help="add this Land's public holidays and school breaks (NW, BY, ... or DE-NW)")
+    p.add_argument("--state",
+                   help="add this Land's public holidays and school breaks (NW, DE-NW, NRW, Nordrhein-Westfalen, ...)")
     _add_variants(p)
     _add_catalogue(p)
 
@@ -108,8 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_catalogue(p)
 
     p = sub.add_parser("check-dates", help="which holidays touch these dates (exam planning)")
-    p.add_argument("dates", nargs="+", metavar="DATE", help="dates YYYY-MM-DD")
-    p.add_argument("--state", help="German Land (NW, BY, ... or DE-NW) for leave rules and holidays")
+    p.add_argument("dates", nargs="+", metavar="DATE", help="dates (2026-12-24 or 24.12.2026)")
+    p.add_argument("--state",
+                   help="German Land (NW, DE-NW, NRW, Nordrhein-Westfalen, ...) for leave rules and holidays")
     p.add_argument("--json", action="store_true", help="print the API's JSON answer")
     _add_variants(p)
     _add_catalogue(p)

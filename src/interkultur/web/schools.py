@@ -27,7 +27,7 @@ from typing import Any, Mapping
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from .. import layers
+from .. import inputs, laender, layers
 from ..catalog import LAENDER, MAX_YEAR, MIN_YEAR, localised
 from ..engine import Occurrence
 from ..schools import MAX_DATES, Match, check_dates
@@ -46,13 +46,6 @@ MAX_FORM_BYTES = plans.MAX_UPLOAD_BYTES + 64 * 1024
 #: A permalink (GET with dates=) is offered up to this many dates.
 MAX_LINK_DATES = 100
 
-LAND_NAMES: dict[str, str] = {
-    "BW": N_("Baden-Württemberg"), "BY": N_("Bavaria"), "BE": N_("Berlin"), "BB": N_("Brandenburg"),
-    "HB": N_("Bremen"), "HH": N_("Hamburg"), "HE": N_("Hesse"), "MV": N_("Mecklenburg-Western Pomerania"),
-    "NI": N_("Lower Saxony"), "NW": N_("North Rhine-Westphalia"), "RP": N_("Rhineland-Palatinate"),
-    "SL": N_("Saarland"), "SN": N_("Saxony"), "ST": N_("Saxony-Anhalt"), "SH": N_("Schleswig-Holstein"),
-    "TH": N_("Thuringia"),
-}
 LEAVE_NAMES: dict[str, str] = {
     "statutory": N_("No school (public holiday or school holidays)"),
     "without-application": N_("Pupils may stay away without an application"),
@@ -86,7 +79,9 @@ UPLOAD_MESSAGES: dict[str, str] = {
 # -- helpers shared with the templates -------------------------------------------------------------
 
 def land_name(code: str) -> str:
-    return gettext(LAND_NAMES[code]) if code in LAND_NAMES else code
+    """The Land's name in the request's language: its English name (data/laender.yaml) through gettext."""
+    land = laender.BY_CODE.get(code)
+    return gettext(land.en) if land else code
 
 
 def school_states() -> list[tuple[str, str]]:
@@ -160,16 +155,10 @@ def _strict_dates(values: list[Any]) -> list[date]:
     """ISO dates in request order; every bad one is named."""
     parsed, bad = [], []
     for value in values:
-        day = None
-        if isinstance(value, str) and params._ISO_DATE.match(value.strip()):
-            try:
-                day = date.fromisoformat(value.strip())
-            except ValueError:
-                day = None
-        if day is None or not MIN_YEAR <= day.year <= MAX_YEAR:
+        try:
+            parsed.append(inputs.parse_date(value, iso_only=True))
+        except inputs.DateInputError:
             bad.append(value if isinstance(value, str) else repr(value))
-        else:
-            parsed.append(day)
     if len(values) > MAX_DATES:
         raise _BadRequest(_api_error(MSG_DATES_MANY % {"max": MAX_DATES, "count": len(values)}, "dates"))
     if bad:
@@ -380,10 +369,13 @@ def openapi_components() -> dict[str, dict[str, Any]]:
     return {
         "parameters": {
             "state": {"name": "state", "in": "query", "required": False,
-                      "description": "German Land (bare code such as NW, or DE-NW): adds its public holidays "
+                      "description": "German Land: its code (NW), ISO code (DE-NW), German name "
+                                     "(Nordrhein-Westfalen) or a common abbreviation (NRW), any case; answers "
+                                     "name it by its code. Adds its public holidays "
                                      "(tradition public) and school holidays (tradition school-break) and "
                                      "narrows each occurrence's school object to this Land.",
-                      "schema": {"type": "string", "enum": list(LAENDER) + [f"DE-{c}" for c in LAENDER]}},
+                      "schema": {"type": "string", "maxLength": laender.MAX_INPUT,
+                                 "examples": list(LAENDER) + [f"DE-{c}" for c in LAENDER]}},
         },
         "schemas": {
             "SchoolRule": {"type": "object", "required": ["leave"], "properties": {
