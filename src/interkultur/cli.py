@@ -52,6 +52,17 @@ def _year(text: str) -> int:
     return year
 
 
+def _port(text: str) -> int:
+    """A TCP port, 0-65535 (0: any free port); checked here so that bind() never raises OverflowError."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"port {port} is outside 0-65535")
+    return port
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -123,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="run the web service (widget, API, feeds)")
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=_port, default=8000, help="TCP port, 0-65535 (default 8000)")
     p.add_argument("--threads", type=_positive, default=8, help="worker threads per process (default 8)")
     p.add_argument("--workers", type=_positive, default=1,
                    help="processes sharing the port (default 1; POSIX; or run gunicorn, see the README)")
