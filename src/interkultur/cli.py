@@ -19,7 +19,7 @@ from .catalog import ENV_VARIABLE, MAX_YEAR, MIN_YEAR, CatalogueError, load
 from .inputs import DateInputError, parse_date
 from .engine import ALL_TRADITIONS, Engine, InvalidQuery, Occurrence
 from .jsonout import json_objects
-from .languages import DEFAULT_LANGUAGE, LANGUAGES
+from .languages import DEFAULT_LANGUAGE, LANGUAGES, isolate
 from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS
 
 
@@ -184,7 +184,8 @@ def _text_line(occ: Occurrence, lang: str) -> str:
     if occ.estimated:
         extras.append("estimated")
     suffix = f"  ({'; '.join(extras)})" if extras else ""
-    return f"{when:<25} {occ.holiday.name(lang)}  [{occ.tradition}]{suffix}"
+    # In Arabic output a German fallback name or the tradition id would be reordered: isolate them.
+    return f"{when:<25} {isolate(occ.holiday.name(lang), lang)}  {isolate(f'[{occ.tradition}]', lang)}{suffix}"
 
 
 def cmd_holidays(args: argparse.Namespace) -> int:
