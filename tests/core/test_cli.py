@@ -235,6 +235,9 @@ BAD_INPUT = [
     (["month", "2018", "13"], "month 13 is not between 1 and 12"),
     (["month", "2018", "0"], "month 0 is not between 1 and 12"),
     (["month", "1899", "10"], "year 1899 is outside the supported range"),
+    (["serve", "--port", "99999"], "port 99999 is outside 0-65535"),
+    (["serve", "--port", "-1"], "port -1 is outside 0-65535"),
+    (["serve", "--port", "http"], "'http' is not a port number"),
 ]
 
 
