@@ -31,7 +31,7 @@ from .. import inputs, laender, layers
 from ..catalog import LAENDER, MAX_YEAR, MIN_YEAR, localised
 from ..engine import Occurrence
 from ..schools import MAX_DATES, Match, check_dates
-from . import params, plans, state as app_state
+from . import i18n, params, plans, state as app_state
 from .i18n import N_, gettext
 
 bp = Blueprint("schools", __name__)
@@ -63,6 +63,7 @@ MSG_BODY_TYPE = N_("Send the dates as JSON (Content-Type: application/json).")
 MSG_BODY_JSON = N_("The request body is not valid JSON.")
 MSG_BODY_SHAPE = N_("The JSON body must be an object with “dates” and optionally “state”.")
 MSG_BODY_KEYS = N_("Unknown fields in the JSON body: %(keys)s. Allowed: %(allowed)s.")
+MSG_DAY_MISSING = N_("“%(date)s”: %(month)s %(year)s has only %(days)s days.")
 MSG_STATE_TYPE = N_("“state” must be a Land code such as NW or DE-NW.")
 
 #: Messages of plans.UploadError and Plan.notes.
@@ -275,6 +276,19 @@ def _page_state(source: Mapping[str, str], submitted: bool) -> str | None:
         raise params.unknown("state", LAENDER) from None
 
 
+def _impossible_days(invalid: list[str]) -> list[str]:
+    """Why a date-shaped entry is no date (``“30.02.2026”: February 2026 has only 28 days.``), translated."""
+    out = []
+    for item in invalid:
+        try:
+            inputs.parse_date(item)
+        except inputs.DateInputError as exc:
+            if exc.kind == "day":
+                out.append(gettext(MSG_DAY_MISSING, date=item, month=i18n.month_name(exc.month),
+                                   year=exc.year, days=exc.days))
+    return out
+
+
 def _upload_message(key: str) -> str:
     message = UPLOAD_MESSAGES[key]
     return gettext(message, kb=plans.MAX_UPLOAD_BYTES // 1024, days=plans.MAX_RANGE_DAYS)
@@ -337,7 +351,7 @@ def page() -> Response:
     status = 400 if submitted and errors else 200
     if status == 200 and submitted and not rows and plan.invalid:
         status = 400
-    notes = [_upload_message(n) for n in plan.notes]
+    notes = [_upload_message(n) for n in plan.notes] + _impossible_days(plan.invalid[:plans.MAX_SHOWN])
     html = render_template(
         "schulen.html", query=query, land=land, submitted=submitted, rows=rows, errors=errors,
         invalid=plan.invalid[:plans.MAX_SHOWN], invalid_more=max(0, len(plan.invalid) - plans.MAX_SHOWN),
