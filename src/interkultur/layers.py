@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from . import laender
 from .catalog import LAENDER, Holiday, Source
 
 PUBLIC, SCHOOL_BREAK = "public", "school-break"
@@ -37,19 +38,6 @@ _DESCRIPTIONS = {
         "de": "Schulferien in {land}.",
         "en": "School holidays in {land}.",
     },
-}
-
-
-#: Names of the Länder for descriptions (German, English).
-LAND_NAMES: dict[str, tuple[str, str]] = {
-    "BW": ("Baden-Württemberg", "Baden-Württemberg"), "BY": ("Bayern", "Bavaria"),
-    "BE": ("Berlin", "Berlin"), "BB": ("Brandenburg", "Brandenburg"), "HB": ("Bremen", "Bremen"),
-    "HH": ("Hamburg", "Hamburg"), "HE": ("Hessen", "Hesse"),
-    "MV": ("Mecklenburg-Vorpommern", "Mecklenburg-Western Pomerania"),
-    "NI": ("Niedersachsen", "Lower Saxony"), "NW": ("Nordrhein-Westfalen", "North Rhine-Westphalia"),
-    "RP": ("Rheinland-Pfalz", "Rhineland-Palatinate"), "SL": ("Saarland", "Saarland"),
-    "SN": ("Sachsen", "Saxony"), "ST": ("Sachsen-Anhalt", "Saxony-Anhalt"),
-    "SH": ("Schleswig-Holstein", "Schleswig-Holstein"), "TH": ("Thüringen", "Thuringia"),
 }
 
 
@@ -88,7 +76,8 @@ def _holiday(layer: str, state: str | None, de: str, en: str) -> Holiday:
     base = slug(en)
     if layer == SCHOOL_BREAK:
         base = base.removesuffix("-break")
-    german, english = LAND_NAMES.get(state or "", ("Deutschland", "Germany"))
+    land = laender.BY_CODE.get(state or "")
+    german, english = (land.de, land.en) if land else ("Deutschland", "Germany")
     return Holiday(
         id=f"{layer}-{base}", tradition=layer, names={"de": de, "en": en},
         descriptions={lang: text.format(land=german if lang == "de" else english)
@@ -156,10 +145,5 @@ def coverage_report(state: str | None, first_year: int, last_year: int,
 
 
 def check_state(state: str | None) -> str | None:
-    """Canonical Land code or None; raises ValueError for anything else."""
-    if state is None:
-        return None
-    bare = state.strip().upper().removeprefix("DE-")
-    if bare not in LAENDER:
-        raise ValueError(f"unknown Land {state!r}; allowed: {', '.join(LAENDER)} (or DE-XX)")
-    return bare
+    """Canonical Land code (``laender.require``) or None; raises ValueError for anything else."""
+    return None if state is None else laender.require(state)

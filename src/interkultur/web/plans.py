@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Iterable
 
+from .. import inputs
 from ..catalog import MAX_YEAR, MIN_YEAR
 
 #: Largest upload the page accepts (CSV or ICS); the form as a whole may be a little larger.
@@ -30,10 +31,7 @@ MAX_RANGE_DAYS = 31
 MAX_LABEL = 120
 MAX_SHOWN = 40
 
-_DATE = re.compile(
-    r"(?<!\d)(?<!\d\.)(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
-    r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4}|\d{2}))(?!\d|\.\d)"
-)
+_DATE = inputs.IN_TEXT
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|\.\.|bis|to|until|-\s*bis)\s*\Z", re.IGNORECASE)
 _RANGE_MARK = re.compile(r"\x00\s*(?:-|–|—|\.\.|bis|to|until)\s*\x00", re.IGNORECASE)
 _SPLIT_LINES = re.compile(r"\r\n|\r|\n")
@@ -75,17 +73,11 @@ def _shorten(text: str, limit: int = MAX_SHOWN) -> str:
 
 
 def _to_date(match: re.Match) -> date | None:
-    if match.group("y"):
-        y, m, d = int(match.group("y")), int(match.group("m")), int(match.group("d"))
-    else:
-        y, m, d = int(match.group("y2")), int(match.group("m2")), int(match.group("d2"))
-        if len(match.group("y2")) == 2:
-            y += 2000
+    """The date of a match (``inputs.from_match``); None when it does not exist (31.02.2025)."""
     try:
-        day = date(y, m, d)
-    except ValueError:
+        return inputs.from_match(match)
+    except inputs.DateInputError:
         return None
-    return day if MIN_YEAR <= day.year <= MAX_YEAR else None
 
 
 def _days(first: date, last: date) -> list[date]:

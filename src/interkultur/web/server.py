@@ -233,10 +233,10 @@ def serve(catalogue: Catalogue, host: str = "127.0.0.1", port: int = 8000, threa
         workers = 1
     try:
         sock = _listen(host, port)
-    except OSError as exc:  # port in use, address not available, no permission
-        print(f"interkultur serve: error: cannot listen on {host}:{port}: {exc.strerror or exc}",
-              file=sys.stderr)
-        return 1
+    except (OSError, OverflowError) as exc:  # port in use or out of range, address not available, no permission
+        problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        print(f"interkultur serve: error: cannot listen on {host[:64]}:{port}: {problem}", file=sys.stderr)
+        return 2
     # Everything built so far lives as long as the process: keep it out of the
     # collector's way (and, with workers, shared copy-on-write after the fork).
     gc.collect()
