@@ -26,7 +26,7 @@ EXTRA = f"""
       en: Test entry with a very long name.
     rule: 03-15
     category: observance
-    sources: ["test fixture"]
+    sources: [{{publisher: "Test", title: "test fixture"}}]
 """
 
 #: For every list item, the rectangles of its lines of text and its own box; pairs that share area,
