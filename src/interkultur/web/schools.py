@@ -73,7 +73,7 @@ UPLOAD_MESSAGES: dict[str, str] = {
     "ics": N_("The iCalendar file could not be read."),
     "csv": N_("The CSV file could not be read."),
     "range": N_("Ranges and multi-day events are checked for at most %(days)s days each."),
-    "recurring": N_("Recurring events are checked on their first date only."),
+    "recurring": N_("Recurring events are checked on each of their dates for one year from the first event."),
 }
 
 
