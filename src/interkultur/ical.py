@@ -270,7 +270,8 @@ def _calendar(lang: str, name: str | None, description: str | None) -> Calendar:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
+    # No METHOD: iTIP's PUBLISH (RFC 5546) requires an ORGANIZER on every event, and a
+    # subscribed feed is not a scheduling message; calendar apps subscribe without it.
     cal.add("name", name)
     # X- properties are TEXT (RFC 5545 3.8.8.2): vText escapes commas and semicolons
     cal.add("x-wr-calname", vText(name))
