@@ -65,21 +65,24 @@ ALTITUDE, ELONGATION = 5.0, 8.0
 #: evening crescent are well defined all year (the 2016 rule names no latitude limit;
 #: this is the bound the 1400-1435 agreement was measured with).
 GLOBE = (-60, 60)
-#: The American mainland reaches from Cape Froward (53.9° S; Tierra del Fuego is an
-#: island, but the grid point at 55° S stands for the Strait of Magellan's shores) to
-#: the Arctic coast of Alaska (71.4° N); its westernmost shores are in western Alaska,
-#: 59-66° N, which is where the crescent is seen last on the evening of a given date.
+#: Latitudes of the American mainland searched by the exception: from the Strait of
+#: Magellan (56° S, as in the first version of this table) to the Arctic coast of Alaska
+#: (71° N). The westernmost shores are in western Alaska, 59-66° N, where the crescent
+#: is seen last on the evening of a given date.
 AMERICAS = (-56, 71)
 LONGITUDES = range(-180, 180, 10)
 WELLINGTON = astronomy.Place("Wellington", -41.2865, 174.7762, 12.0)
 #: (latitude, westernmost mainland longitude) along the Pacific coast of the Americas,
-#: from Cape Froward to Point Barrow, including the Alaska Peninsula and the Bering
-#: Sea coast of Alaska (islands such as Vancouver, Kodiak, Nunivak are not mainland).
+#: from the Strait of Magellan to Point Barrow, including the Alaska Peninsula and the
+#: Bering Sea coast of Alaska. A place counts as mainland when it lies east of this
+#: shore (and west of 34° W): only the western boundary matters, because at a given
+#: latitude the sun sets last there. Islands west of it (the Aleutians, Nunivak,
+#: St Lawrence, Hawaii) are outside.
 AMERICAS_WEST_COAST = (
     (-56, -68.0), (-50, -75.5), (-40, -73.9), (-30, -71.6), (-18, -70.5), (-15, -75.5),
     (-5, -81.3), (1, -80.0), (7, -78.5), (10, -86.0), (14, -92.0), (16, -98.0),
     (20, -105.5), (23, -110.0), (32, -117.0), (40, -124.4), (48, -124.7), (50, -127.0),
-    (54, -130.5), (54.8, -163.4), (56, -160.5), (57, -158.8), (58, -157.6), (58.7, -162.2),
+    (54, -130.5), (54.8, -163.4), (55.3, -162.9), (56, -160.5), (57, -158.8), (58, -157.6), (58.7, -162.2),
     (60, -164.9), (61.8, -166.1), (63, -164.8), (64.5, -166.2), (65.6, -168.1),
     (67, -164.0), (68.3, -166.8), (69, -166.2), (70, -162.0), (71, -156.5),
 )
