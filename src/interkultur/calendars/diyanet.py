@@ -2,7 +2,8 @@
 
 Month starts come from three layers, the first that has a month winning:
 
-1. ``announced/diyanet.csv``: days Diyanet announced (Ramazan Bayramı,
+1. ``data/announced/diyanet.csv`` (the editable data directory, shipped in
+   the package as ``interkultur/data``, like ``holidays.yaml``): days Diyanet announced (Ramazan Bayramı,
    Kurban Bayramı, the start of Ramazan ...), each row with its source. Only
    these are *not* estimated;
 2. ``generated/diyanet_months.csv``: month starts 1400-1530 AH computed by
@@ -40,9 +41,23 @@ class MonthTable:
         return (year - FIRST_YEAR) * 12 + month - 1
 
 
-def _rows(package: str, name: str) -> list[dict[str, str]]:
-    text = resources.files(package).joinpath(name).read_text("utf-8")
+#: Where the announced dates live, relative to the ``interkultur`` package: in a
+#: checkout ``interkultur/data`` is a symlink to the top-level ``data/`` people edit,
+#: an installed package carries a copy at the same place (as for ``holidays.yaml``).
+ANNOUNCED = ("data", "announced", "diyanet.csv")
+
+
+def _parse(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#")))
+
+
+def _rows(package: str, name: str) -> list[dict[str, str]]:
+    return _parse(resources.files(package).joinpath(name).read_text("utf-8"))
+
+
+def announced_rows() -> list[dict[str, str]]:
+    """The rows of ``data/announced/diyanet.csv``, read through the package's data path."""
+    return _parse(resources.files("interkultur").joinpath(*ANNOUNCED).read_text("utf-8"))
 
 
 @lru_cache(maxsize=1)
@@ -55,11 +70,11 @@ def computed() -> dict[tuple[int, int], date]:
 def announced() -> dict[tuple[int, int], date]:
     """Announced month starts, from every announced day (which must agree with each other)."""
     out: dict[tuple[int, int], date] = {}
-    for r in _rows("interkultur.calendars.announced", "diyanet.csv"):
+    for r in announced_rows():
         key = (int(r["hijri_year"]), int(r["month"]))
         start = date.fromisoformat(r["gregorian"]) - timedelta(days=int(r["day"]) - 1)
         if out.setdefault(key, start) != start:
-            raise ValueError(f"announced/diyanet.csv: two different starts for month {key}")
+            raise ValueError(f"data/announced/diyanet.csv: two different starts for month {key}")
     return out
 
 
