@@ -46,8 +46,9 @@ class Revision:
                 "significant": self.significant, "content": self.content}
 
 
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+def _iso(moment: datetime) -> int:
+    """Stored as Unix seconds (UTC): nothing to parse when the service reads the file."""
+    return int(moment.astimezone(timezone.utc).timestamp())
 
 
 def _hash(value: Any) -> str:
@@ -93,7 +94,7 @@ class History:
         """One line per holiday, sorted, so that a catalogue edit is a one-line diff."""
         lines = [f'  "{hid}": {json.dumps(rev.as_dict(), sort_keys=True)}'
                  for hid, rev in sorted(self.holidays.items())]
-        return (f'{{"format": {FORMAT}, "generated": "{_iso(self.generated)}", "holidays": {{\n'
+        return (f'{{"format": {FORMAT}, "generated": {_iso(self.generated)}, "holidays": {{\n'
                 + ",\n".join(lines) + "\n}}\n")
 
 
@@ -106,8 +107,8 @@ def parse(text: str) -> History:
     return History(holidays, _parse_time(data["generated"]))
 
 
-def _parse_time(text: str) -> datetime:
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+def _parse_time(seconds: int) -> datetime:
+    return datetime.fromtimestamp(int(seconds), tz=timezone.utc)
 
 
 def shipped_path() -> Path:
