@@ -1,4 +1,4 @@
-"""``/widget/traditions.css``: the tradition colours of ``traditions.yaml`` as CSS custom properties.
+"""``/static/traditions.css``: the tradition colours of ``traditions.yaml`` as CSS custom properties.
 
 The content security policy allows only same-origin stylesheets (``style-src
 'self'``, no inline styles), so the colours reach the widget as a stylesheet
@@ -27,7 +27,7 @@ def stylesheet_text(reference: Reference) -> str:
     return "\n".join(lines) + "\n"
 
 
-@bp.get("/widget/traditions.css")
+@bp.get("/static/traditions.css")
 def stylesheet() -> Response:
     reference = state().catalogue.reference
     etag = f'"{reference.digest}"'
