@@ -67,7 +67,8 @@ def _traditions(text: str) -> list[str]:
 
 def _add_catalogue(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--catalogue", metavar="PATH",
-                        help=f"holiday catalogue (default: ${ENV_VARIABLE} or the shipped data/holidays.yaml)")
+                        help=f"holiday catalogue file, or a directory with holidays.yaml and its sibling files "
+                             f"(default: ${ENV_VARIABLE} or the shipped data/)")
 
 
 def _add_variants(parser: argparse.ArgumentParser) -> None:
