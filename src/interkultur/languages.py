@@ -18,7 +18,7 @@ from .reference import Languages, load_languages, shipped_dir
 ENV_VARIABLE = "INTERKULTUR_CATALOGUE"
 
 
-def _directory() -> Path:
+def data_directory() -> Path:
     """The directory whose ``languages.yaml`` applies: that of ``$INTERKULTUR_CATALOGUE``, else the shipped one."""
     env = os.environ.get(ENV_VARIABLE)
     if env:
@@ -27,7 +27,7 @@ def _directory() -> Path:
     return shipped_dir()
 
 
-DATA: Languages = load_languages(_directory())[0]
+DATA: Languages = load_languages(data_directory())[0]
 #: Languages with a full interface (UI strings, month names, holiday names).
 LANGUAGES: tuple[str, ...] = DATA.interface
 DEFAULT_LANGUAGE: str = DATA.default

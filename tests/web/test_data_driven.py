@@ -178,6 +178,11 @@ def test_a_new_language_is_a_data_entry(tmp_path):
     target = _copy_data(tmp_path / "data")
     with (target / "languages.yaml").open("a", encoding="utf-8") as fp:
         fp.write(DUTCH)
+    # the deployment's own .po beside its catalogue: one interface string is enough to see it used
+    po = target / "translations" / "nl" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "Intercultural calendar"\nmsgstr "Interculturele kalender"\n', encoding="utf-8")
     env = {"INTERKULTUR_CATALOGUE": str(target)}
     done = _cli("holidays", "--lang", "nl", "--tradition", "testfaith", "--year", "2025", "--format", "json",
                 env=env)
@@ -199,3 +204,5 @@ def test_a_new_language_is_a_data_entry(tmp_path):
     # CLDR's Dutch month name (Unicode CLDR, nl.xml: "juni") and the catalogue's Dutch holiday name
     assert "juni 2025" in page.find("h2", "ik-title").text
     assert "Testgeloof" in page.text and "Testlentefeest" in page.text
+    assert page.find("p", "ik-brand").text.strip() == "Interculturele kalender"
+    assert "Next month" in page.text  # not in the tiny .po: the English interface string
