@@ -65,18 +65,37 @@ def _saka(m: re.Match[str]) -> Rule:
 '''
 
 
+#: The same calendar through ``registry.month_day_calendar``: a calendar of named months is this short.
+SAKA_SHORT_MODULE = '''
+"""The Indian national calendar (Saka era), short form: ``sakashort 1 chaitra``."""
+from convertdate import indian_civil
+
+from interkultur.calendars.daynumber import date_from_jd
+from interkultur.rules.registry import month_day_calendar
+
+ORDER = 510
+month_day_calendar(
+    "sakashort", {name.lower(): number for number, name in enumerate(indian_civil.MONTHS, 1)},
+    to_date=lambda y, m, d: date_from_jd(indian_civil.to_jd(y, m, d)),
+    month_length=lambda y, m: indian_civil.month_length(y, m),
+    years_touching=lambda year: (year - 79, year - 78), label="Saka", max_day=31)
+'''
+
+
 @pytest.fixture
 def saka_module(tmp_path):
     """``saka.py`` dropped beside the shipped calendar modules, removed again afterwards."""
     (tmp_path / "saka.py").write_text(textwrap.dedent(SAKA_MODULE), encoding="utf-8")
+    (tmp_path / "sakashort.py").write_text(textwrap.dedent(SAKA_SHORT_MODULE), encoding="utf-8")
     calendar_package.__path__.append(str(tmp_path))
     try:
         registry.rediscover()
         yield
     finally:
         calendar_package.__path__.remove(str(tmp_path))
-        registry.unregister("saka")
-        sys.modules.pop("interkultur.rules.calendars.saka", None)
+        for name in ("saka", "sakashort"):
+            registry.unregister(name)
+            sys.modules.pop(f"interkultur.rules.calendars.{name}", None)
 
 
 def test_a_new_calendar_module_is_read_by_the_grammar(saka_module):
@@ -92,6 +111,27 @@ def test_a_new_calendar_module_is_read_by_the_grammar(saka_module):
     assert registry.conversions()["saka"].to_day(1947, 1, 1) == date(2025, 3, 22).toordinal()
     with pytest.raises(RuleSyntaxError, match="unknown Saka month"):
         parse_rule("saka 1 nomonth")
+
+
+def test_a_calendar_of_named_months_is_one_call(saka_module):
+    # the same published dates as above, through registry.month_day_calendar
+    assert [s.date for s in parse_rule("sakashort 1 chaitra").starts(2025, CTX)] == [date(2025, 3, 22)]
+    assert [s.date for s in parse_rule("sakashort 1 chaitra").starts(2024, CTX)] == [date(2024, 3, 21)]
+    # Know India, same page: the year has Chaitra of 30 days (31 in a leap year), then five months
+    # of 31 days: 1 Vaishakha is 21 April in every year
+    assert [s.date for s in parse_rule("sakashort 1 vaishākha").starts(2025, CTX)] == [date(2025, 4, 21)]
+    assert [s.date for s in parse_rule("sakashort 1 vaishākha").starts(2024, CTX)] == [date(2024, 4, 21)]
+    with pytest.raises(RuleSyntaxError, match="unknown Saka month 'nomonth' \\(known: chaitra, "):
+        parse_rule("sakashort 1 nomonth")
+    assert "'sakashort 1 chaitra'" in _unknown_message()
+    forms = registry.forms()
+    assert [f.calendar for f in forms].index("saka") < [f.calendar for f in forms].index("sakashort")
+
+
+def _unknown_message() -> str:
+    with pytest.raises(RuleSyntaxError) as err:
+        parse_rule("no such anchor")
+    return str(err.value)
 
 
 def test_without_the_module_the_form_is_unknown():

@@ -19,10 +19,11 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+import sys
 import threading
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable
+from typing import Any, Callable
 
 from .base import Rule
 
@@ -72,8 +73,6 @@ _discovered = False
 
 
 def _order_of(module_name: str) -> int:
-    import sys
-
     module = sys.modules.get(module_name)
     return int(getattr(module, "ORDER", 1000))
 
@@ -139,3 +138,46 @@ def unregister(calendar: str) -> None:
     """Remove a calendar's forms and conversion (tests that add a calendar clean up with this)."""
     _FORMS[:] = [form for form in _FORMS if form.calendar != calendar]
     _CONVERSIONS.pop(calendar, None)
+
+
+def month_day_calendar(calendar: str, months: dict[str, int], *, to_date: Callable[[int, int, int], date],
+                       month_length: Callable[[int, int], int], years_touching: Callable[[int], Any],
+                       label: str, from_date: Callable[[date], tuple[int, int, int]] | None = None,
+                       max_day: int = 31) -> None:
+    """Register ``<calendar> D Month`` and the conversion for a calendar of named months of days.
+
+    Most calendars still to come (Ethiopian, Thai solar, Zoroastrian ...) need no more than
+    this: their month names (lower case, as written in rules), the date arithmetic of
+    ``interkultur.calendars`` and which of their years touch a Gregorian year.
+    """
+    from .base import CalendarDay, Context, RuleSyntaxError, Start, known_names
+
+    @dataclass(frozen=True, repr=False)
+    class MonthDay(CalendarDay):
+        day: int
+        month: int
+        text: str = ""
+
+        def calendar_years(self, year: int) -> Any:
+            return years_touching(year)
+
+        def day_in(self, calendar_year: int, ctx: Context) -> Start | None:
+            if self.day > month_length(calendar_year, self.month):
+                return None
+            return Start(to_date(calendar_year, self.month, self.day))
+
+    MonthDay.__name__ = MonthDay.__qualname__ = f"{label.replace(' ', '')}Date"
+    MonthDay.__doc__ = f"``{calendar} D Month``: a day of the {label} calendar."
+
+    def parse(m: re.Match[str]) -> Rule:
+        day, name = int(m[1]), m[2].strip()
+        if name not in months:
+            raise RuleSyntaxError(f"unknown {label} month {name!r} (known: {known_names(months)})")
+        if not 1 <= day <= max_day:
+            raise RuleSyntaxError(f"day {day} does not exist in a {label} month")
+        return MonthDay(day, months[name], text=m[0])
+
+    parse.__module__ = sys._getframe(1).f_globals.get("__name__", __name__)  # the caller's ORDER applies
+    first = min(months, key=months.__getitem__)
+    anchor(calendar, rf"{re.escape(calendar)} (\d{{1,2}}) (.+)", f"{calendar} 1 {first}")(parse)
+    conversion(calendar, to_date, from_date)
