@@ -17,8 +17,9 @@ from . import __version__
 from .calendars.hijri import DEFAULT_PROFILE, PROFILES
 from .catalog import ENV_VARIABLE, MAX_YEAR, MIN_YEAR, CatalogueError, load
 from .engine import Engine, InvalidQuery, Occurrence
+from .inputs import DateInputError, parse_date
 from .jsonout import json_objects
-from .languages import DEFAULT_LANGUAGE, LANGUAGES
+from .languages import DEFAULT_LANGUAGE, LANGUAGES, isolate
 from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS
 
 
@@ -33,11 +34,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
-def _iso_date(text: str) -> date:
+def _date(text: str) -> date:
+    """``2026-12-24``, ``24.12.2026`` or ``4.1.2026`` (``inputs.parse_date``)."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a valid date (expected YYYY-MM-DD)") from None
+        return parse_date(text)
+    except DateInputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _year(text: str) -> int:
@@ -48,6 +50,17 @@ def _year(text: str) -> int:
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise argparse.ArgumentTypeError(f"year {year} is outside the supported range {MIN_YEAR}-{MAX_YEAR}")
     return year
+
+
+def _port(text: str) -> int:
+    """A TCP port, 0-65535 (0: any free port); checked here so that bind() never raises OverflowError."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"port {port} is outside 0-65535")
+    return port
 
 
 def _positive(text: str) -> int:
@@ -90,11 +103,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("holidays", help="list holidays of a year, a range or a date")
     when = p.add_mutually_exclusive_group()
     when.add_argument("--year", type=_year, help="a Gregorian year (default: the current year)")
-    when.add_argument("--date", type=_iso_date, help="one date YYYY-MM-DD")
-    when.add_argument("--from", dest="start", type=_iso_date, metavar="DATE", help="range start (with --to)")
-    p.add_argument("--to", dest="end", type=_iso_date, metavar="DATE", help="range end, inclusive")
+    when.add_argument("--date", type=_date, help="one date (2026-12-24 or 24.12.2026)")
+    when.add_argument("--from", dest="start", type=_date, metavar="DATE", help="range start (with --to)")
+    p.add_argument("--to", dest="end", type=_date, metavar="DATE", help="range end, inclusive")
     p.add_argument("--format", choices=("text", "json", "ics"), default="text")
-    p.add_argument("--state", help="add this Land's public holidays and school breaks (NW, BY, ... or DE-NW)")
+    p.add_argument("--state",
+                   help="add this Land's public holidays and school breaks (NW, DE-NW, NRW, Nordrhein-Westfalen, ...)")
     _add_variants(p)
     _add_catalogue(p)
 
@@ -105,8 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_catalogue(p)
 
     p = sub.add_parser("check-dates", help="which holidays touch these dates (exam planning)")
-    p.add_argument("dates", nargs="+", metavar="DATE", help="dates YYYY-MM-DD")
-    p.add_argument("--state", help="German Land (NW, BY, ... or DE-NW) for leave rules and holidays")
+    p.add_argument("dates", nargs="+", metavar="DATE", help="dates (2026-12-24 or 24.12.2026)")
+    p.add_argument("--state",
+                   help="German Land (NW, DE-NW, NRW, Nordrhein-Westfalen, ...) for leave rules and holidays")
     p.add_argument("--json", action="store_true", help="print the API's JSON answer")
     _add_variants(p)
     _add_catalogue(p)
@@ -116,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="run the web service (widget, API, feeds)")
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=_port, default=8000, help="TCP port, 0-65535 (default 8000)")
     p.add_argument("--threads", type=_positive, default=8, help="worker threads per process (default 8)")
     p.add_argument("--workers", type=_positive, default=1,
                    help="processes sharing the port (default 1; POSIX; or run gunicorn, see the README)")
@@ -168,7 +183,8 @@ def _text_line(occ: Occurrence, lang: str) -> str:
     if occ.statutory:
         extras.append(f"statutory {','.join(occ.statutory) if len(occ.statutory) < 16 else 'DE'}")
     suffix = f"  ({'; '.join(extras)})" if extras else ""
-    return f"{when:<25} {occ.holiday.name(lang)}  [{occ.tradition}]{suffix}"
+    # In Arabic output a German fallback name or the tradition id would be reordered: isolate them.
+    return f"{when:<25} {isolate(occ.holiday.name(lang), lang)}  {isolate(f'[{occ.tradition}]', lang)}{suffix}"
 
 
 def cmd_holidays(args: argparse.Namespace) -> int:

@@ -20,7 +20,7 @@ from babel.dates import format_date
 from icalendar import Calendar, Event, vCategory, vDate, vDatetime, vDuration, vText, vUnknown, vUri
 from icalendar.parser import content_line as _content_line
 
-from . import layers, translations
+from . import laender, translations
 from .catalog import LAENDER, MAX_YEAR, MIN_YEAR, Catalogue
 from .engine import Occurrence
 
@@ -99,9 +99,9 @@ def feed_window(today: date) -> tuple[date, date]:
 
 
 def land_name(code: str, lang: str) -> str:
-    """A Land's name in ``lang``: its English name is the gettext message id (``web.schools.LAND_NAMES``)."""
-    names = layers.LAND_NAMES.get(code)
-    return _(lang, names[1]) if names else code
+    """A Land's name in ``lang``: its English name (data/laender.yaml) is the gettext message id."""
+    land = laender.BY_CODE.get(code)
+    return _(lang, land.en) if land else code
 
 
 def statutory_note(lands: Iterable[str], lang: str) -> str | None:
@@ -270,7 +270,8 @@ def _calendar(lang: str, name: str | None, description: str | None) -> Calendar:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
+    # No METHOD: iTIP's PUBLISH (RFC 5546) requires an ORGANIZER on every event, and a
+    # subscribed feed is not a scheduling message; calendar apps subscribe without it.
     cal.add("name", name)
     # X- properties are TEXT (RFC 5545 3.8.8.2): vText escapes commas and semicolons
     cal.add("x-wr-calname", vText(name))

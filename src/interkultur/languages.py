@@ -49,3 +49,32 @@ def direction(lang: str) -> str:
 def chain(lang: str) -> tuple[str, ...]:
     """The languages to try, in order, for a text wanted in ``lang``."""
     return DATA.chain(lang)
+
+
+#: FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (Unicode Bidirectional Algorithm, UAX #9).
+FSI, PDI = "\u2068", "\u2069"
+
+
+def isolate(text: str, lang: str) -> str:
+    """``text`` between FSI and PDI in right-to-left plain text (CLI output), so a Latin fragment
+    (a German fallback name, a tradition id, a year) keeps its place; unchanged in left-to-right text."""
+    return f"{FSI}{text}{PDI}" if text and direction(lang) == "rtl" else text
+
+
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: combining marks and format characters (isolates) take none,
+    wide and full-width East Asian characters two, everything else one."""
+    import unicodedata
+
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def pad(text: str, width: int, align: str = ">") -> str:
+    """``text`` padded with spaces to ``width`` terminal columns (``display_width``), right- or left-aligned."""
+    fill = " " * max(0, width - display_width(text))
+    return fill + text if align == ">" else text + fill

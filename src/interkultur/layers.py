@@ -5,10 +5,12 @@ school-holiday data it carries) rather than hand-kept tables. A school break
 arrives as one row per day; consecutive days with the same name are merged
 into one occurrence, across New Year too.
 
-Ids: ``public-<slug of the English name>`` (``public-german-unity-day``) and
-``school-break-<slug of the English name without "Break">``
-(``school-break-summer``). Names exist in German and English; other languages
-fall back to German (see ``catalog.localised``).
+Ids and English names come from ``data/german-holidays.yaml``, keyed by the
+German name python-holidays reports (its English names change between
+releases, and an id must not); a day missing there gets
+``public-<slug of the English name>`` or ``school-break-<slug without
+"Break">``. Names exist in German and English; other languages fall back to
+German (see ``catalog.localised``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ import threading
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from importlib import resources
 
+from . import laender
 from .catalog import LAENDER, Holiday, Source
 
 PUBLIC, SCHOOL_BREAK = "public", "school-break"
@@ -37,19 +41,6 @@ _DESCRIPTIONS = {
         "de": "Schulferien in {land}.",
         "en": "School holidays in {land}.",
     },
-}
-
-
-#: Names of the Länder for descriptions (German, English).
-LAND_NAMES: dict[str, tuple[str, str]] = {
-    "BW": ("Baden-Württemberg", "Baden-Württemberg"), "BY": ("Bayern", "Bavaria"),
-    "BE": ("Berlin", "Berlin"), "BB": ("Brandenburg", "Brandenburg"), "HB": ("Bremen", "Bremen"),
-    "HH": ("Hamburg", "Hamburg"), "HE": ("Hessen", "Hesse"),
-    "MV": ("Mecklenburg-Vorpommern", "Mecklenburg-Western Pomerania"),
-    "NI": ("Niedersachsen", "Lower Saxony"), "NW": ("Nordrhein-Westfalen", "North Rhine-Westphalia"),
-    "RP": ("Rheinland-Pfalz", "Rhineland-Palatinate"), "SL": ("Saarland", "Saarland"),
-    "SN": ("Sachsen", "Saxony"), "ST": ("Sachsen-Anhalt", "Saxony-Anhalt"),
-    "SH": ("Schleswig-Holstein", "Schleswig-Holstein"), "TH": ("Thüringen", "Thuringia"),
 }
 
 
@@ -84,13 +75,36 @@ def _rows(state: str | None, years: range, category: str) -> list[LayerDay]:
     return rows
 
 
+@lru_cache(maxsize=1)
+def known_names() -> dict[str, dict[str, tuple[str, str]]]:
+    """``{layer: {German name: (id, English name)}}`` from data/german-holidays.yaml."""
+    import yaml
+
+    path = resources.files("interkultur").joinpath("data", "german-holidays.yaml")
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    table: dict[str, dict[str, tuple[str, str]]] = {}
+    for layer in LAYERS:
+        rows = document.get(layer) or {}
+        for german, row in rows.items():
+            if not isinstance(row, dict) or not str(row.get("id", "")).startswith(f"{layer}-") or not row.get("en"):
+                raise ValueError(f"{path}: {layer}: {german!r} needs an id starting {layer}- and an English name")
+            table.setdefault(layer, {})[str(german)] = (str(row["id"]), str(row["en"]))
+    return table
+
+
 def _holiday(layer: str, state: str | None, de: str, en: str) -> Holiday:
-    base = slug(en)
-    if layer == SCHOOL_BREAK:
-        base = base.removesuffix("-break")
-    german, english = LAND_NAMES.get(state or "", ("Deutschland", "Germany"))
+    known = known_names().get(layer, {}).get(de)
+    if known is not None:
+        holiday_id, en = known
+    else:
+        base = slug(en)
+        if layer == SCHOOL_BREAK:
+            base = base.removesuffix("-break")
+        holiday_id = f"{layer}-{base}"
+    land = laender.BY_CODE.get(state or "")
+    german, english = (land.de, land.en) if land else ("Deutschland", "Germany")
     return Holiday(
-        id=f"{layer}-{base}", tradition=layer, names={"de": de, "en": en},
+        id=holiday_id, tradition=layer, names={"de": de, "en": en},
         descriptions={lang: text.format(land=german if lang == "de" else english)
                       for lang, text in _DESCRIPTIONS[layer].items()},
         rules={}, days={"*": 1}, category="major" if layer == PUBLIC else "observance",
@@ -156,10 +170,5 @@ def coverage_report(state: str | None, first_year: int, last_year: int,
 
 
 def check_state(state: str | None) -> str | None:
-    """Canonical Land code or None; raises ValueError for anything else."""
-    if state is None:
-        return None
-    bare = state.strip().upper().removeprefix("DE-")
-    if bare not in LAENDER:
-        raise ValueError(f"unknown Land {state!r}; allowed: {', '.join(LAENDER)} (or DE-XX)")
-    return bare
+    """Canonical Land code (``laender.require``) or None; raises ValueError for anything else."""
+    return None if state is None else laender.require(state)

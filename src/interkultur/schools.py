@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Iterable, Iterator
 
-from .catalog import MAX_YEAR, MIN_YEAR
+from .catalog import MAX_YEAR
 from .engine import Engine, InvalidQuery, Occurrence
+from .inputs import DateInputError, parse_date
 
 MAX_DATES = 500
 _LEAVE_RANK = {"statutory": 0, "without-application": 1, "on-application": 2, "discretion": 3, "none": 4}
@@ -50,20 +51,19 @@ class Match:
 
 
 def parse_dates(texts: Iterable[str]) -> list[date]:
-    """ISO dates in request order; InvalidQuery names every bad one."""
+    """Dates (``2026-12-24`` or ``24.12.2026``, ``inputs.parse_date``) in request order.
+
+    InvalidQuery names every bad one and why (``'30.02.2026': February 2026 has only 28 days``).
+    """
     parsed, bad = [], []
     for text in texts:
         try:
-            day = date.fromisoformat(text.strip())
-        except (ValueError, AttributeError, TypeError):
-            bad.append(str(text)[:40])
-            continue
-        if MIN_YEAR <= day.year <= MAX_YEAR:
-            parsed.append(day)
-        else:
-            bad.append(f"{day.isoformat()} (outside {MIN_YEAR}-{MAX_YEAR})")
+            parsed.append(parse_date(text))
+        except DateInputError as exc:
+            bad.append(str(exc))
     if bad:
-        raise InvalidQuery("dates", f"not valid dates (expected YYYY-MM-DD): {', '.join(bad)}")
+        shown = "; ".join(bad[:10]) + (f"; and {len(bad) - 10} more" if len(bad) > 10 else "")
+        raise InvalidQuery("dates", f"not valid dates: {shown}")
     if not parsed:
         raise InvalidQuery("dates", "give at least one date")
     if len(parsed) > MAX_DATES:

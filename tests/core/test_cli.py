@@ -227,13 +227,17 @@ BAD_INPUT = [
     (["holidays", "--date", "2101-01-01"], "2101-01-01"),
     (["holidays", "--date", "2025-13-01"], "'2025-13-01' is not a valid date"),
     (["holidays", "--date", "2025-02-30"], "'2025-02-30' is not a valid date"),
-    (["holidays", "--date", "30.03.2025"], "'30.03.2025' is not a valid date"),
+    (["holidays", "--date", "30.02.2025"], "'30.02.2025' is not a valid date: February 2025 has only 28 days"),
+    (["holidays", "--date", "2025/03/30"], "'2025/03/30' is not a valid date (expected YYYY-MM-DD or D.M.YYYY)"),
     (["holidays", "--islamic", "shia"], "shia"),
     (["holidays", "--jewish", "jerusalem"], "jerusalem"),
     (["holidays", "--lang", "fr"], "fr"),
     (["month", "2018", "13"], "month 13 is not between 1 and 12"),
     (["month", "2018", "0"], "month 0 is not between 1 and 12"),
     (["month", "1899", "10"], "year 1899 is outside the supported range"),
+    (["serve", "--port", "99999"], "port 99999 is outside 0-65535"),
+    (["serve", "--port", "-1"], "port -1 is outside 0-65535"),
+    (["serve", "--port", "http"], "'http' is not a port number"),
 ]
 
 

@@ -26,65 +26,75 @@ from interkultur.rules import JEWISH_VARIANTS
 
 
 class Since(NamedTuple):
-    """The first year of a modern observance and the published source for it."""
+    """The first year of a modern observance and the published source for it.
+
+    The catalogue must cite the same source in the holiday's ``sources`` (same ``url``, or the same
+    ``title`` where the source is not online), so that users see where the first year comes from.
+    """
 
     year: int
-    source: str  # publisher, title, URL
+    publisher: str
+    title: str
+    url: str | None = None
 
 
 #: Observances a published source dates after 1900, with their first year.
 MODERN: dict[str, Since] = {
-    "world-day-of-migrants-and-refugees": Since(2019, "Holy See Press Office via SIR, 'World Day of Migrants and "
-                                                      "Refugees moved to the last Sunday of September' (105th on "
-                                                      "29 Sep 2019), https://agensir.it/quotidiano/2018/11/20/"
-                                                      "pope-francis-world-day-of-migrants-and-refugees-moved-to-the-"
-                                                      "last-sunday-of-september/"),
-    "remembrance-sunday": Since(1925, "Wikipedia, 'Volkstrauertag' (first held 1 March 1925), "
-                                      "https://de.wikipedia.org/wiki/Volkstrauertag; epd/EKKW, "
-                                      "https://www.ekkw.de/glaube/wissenswert_986.htm"),
-    "yom-hashoah": Since(1951, "Union for Reform Judaism, 'When Is Yom HaShoah?' (Knesset 1951), "
-                               "https://reformjudaism.org/learning/answers-jewish-questions/"
-                               "when-yom-hashoah-holocaust-remembrance-day"),
-    "sivas-memorial": Since(1994, "Medyascope, 2 July 2022 (29th anniversary of 2 July 1993), "
-                                  "https://medyascope.tv/2022/07/02/sivas-katliaminda-yasamini-yitirenler-anildi-"
-                                  "biz-bitti-demeden-bu-dava-bitmez/"),
-    "haci-bektas-veli": Since(1964, "T24/AA, 19 Aug 2010 (47th national commemoration), "
-                                    "https://t24.com.tr/haber/haci-bektas-veliyi-anma-etkinlikleri-sona-erdi-"
-                                    "nevsehir-aa,92392"),
-    "yazidi-genocide-memorial": Since(2015, "Deutscher Bundestag, Drucksache 20/5228 (Sinjar, 3 August 2014), "
-                                            "https://dserver.bundestag.de/btd/20/052/2005228.pdf"),
-    "international-roma-day": Since(1990, "Romų visuomenės centras, 'International Romani Day' (declared 1990, "
-                                          "Serock), http://www.romuplatforma.lt/en/renginys/international-romani-day/"),
-    "roma-resistance-day": Since(1945, "Council of Europe, '16 May 1944 - a day to remember', "
-                                       "https://www.coe.int/en/web/roma-and-travellers/-/16-may-1944-a-day-to-remember"),
-    "sinti-roma-holocaust-memorial": Since(2015, "European Parliament, resolution of 15 April 2015, 2015/2615(RSP), "
-                                                 "http://oeil.secure.europarl.europa.eu/oeil/popups/"
-                                                 "summary.do?id=1385420&t=e&l=en"),
-    "holocaust-remembrance-day": Since(1996, "bpb, Deutschland-Chronik '3. Januar 1996', https://www.bpb.de/themen/"
-                                             "zeit-kulturgeschichte/deutschland-chronik/132437/3-januar-1996"),
-    "international-mother-language-day": Since(2000, "Presidential Library, 'International Mother Language Day' "
-                                                     "(UNESCO, November 1999; from 2000), "
-                                                     "https://prlib.ru/en/history/619042"),
-    "international-womens-day": Since(1921, "MDR, 'Frauentag in der DDR' (8 March fixed in 1921), "
-                                            "https://www.mdr.de/geschichte/ddr/alltag/frauentag-ddr-feiertag-100.html"),
-    "international-day-against-racism": Since(1967, "United Nations, resolution 2142 (XXI) of 26 Oct 1966, "
-                                                    "https://www.un.org/en/observances/end-racism-day"),
-    "world-day-for-cultural-diversity": Since(2003, "United Nations, resolution 57/249 of 20 Dec 2002, "
-                                                    "https://www.un.org/en/observances/cultural-diversity-day"),
-    "world-refugee-day": Since(2001, "United Nations, resolution 55/76 of 4 Dec 2000, "
-                                     "https://www.un.org/en/observances/refugee-day"),
-    "interkulturelle-woche": Since(1975, "epd, 'Kirchen feiern 50 Jahre Interkulturelle Woche' (seit 1975), "
-                                         "https://www.epd.de/regional/ost/schwerpunkt/kirche/"
-                                         "kirchen-feiern-50-jahre-interkulturelle-woche"),
-    "tag-des-fluechtlings": Since(1986, "Interkulturelle Woche, 'Tag des Flüchtlings im Rahmen der IKW' (1986, with "
-                                        "PRO ASYL), https://interkulturellewoche.de/tdf"),
-    "international-day-for-tolerance": Since(1996, "UNESCO Declaration of Principles on Tolerance, 16 Nov 1995, "
-                                                   "art. 6; UN resolution 51/95, "
-                                                   "https://www.un.org/en/observances/tolerance-day"),
-    "human-rights-day": Since(1950, "United Nations, resolution 423 (V) of 4 Dec 1950, "
-                                    "https://www.un.org/en/observances/human-rights-day"),
-    "international-migrants-day": Since(2000, "United Nations, resolution 55/93 of 4 Dec 2000, "
-                                              "https://www.un.org/en/observances/migrants-day"),
+    "world-day-of-migrants-and-refugees": Since(
+        2019, "SIR (Holy See Press Office, 20 Nov 2018)",
+        "World Day of Migrants and Refugees moved to the last Sunday of September (the 105th on 29 Sep 2019)",
+        "https://agensir.it/quotidiano/2018/11/20/pope-francis-world-day-of-migrants-and-refugees-moved-to-the-"
+        "last-sunday-of-september/"),
+    "remembrance-sunday": Since(1925, "Wikipedia", "Volkstrauertag (first held 1 March 1925)",
+                                "https://de.wikipedia.org/wiki/Volkstrauertag"),
+    "yom-hashoah": Since(1951, "Union for Reform Judaism", "When Is Yom HaShoah? (Knesset 1951)",
+                         "https://reformjudaism.org/learning/answers-jewish-questions/"
+                         "when-yom-hashoah-holocaust-remembrance-day"),
+    "sivas-memorial": Since(1994, "Medyascope", "2 July 2022: the 29th anniversary of 2 July 1993",
+                            "https://medyascope.tv/2022/07/02/sivas-katliaminda-yasamini-yitirenler-anildi-"
+                            "biz-bitti-demeden-bu-dava-bitmez/"),
+    "haci-bektas-veli": Since(1964, "T24 (Anadolu Ajansı)", "19 Aug 2010: the 47th national commemoration",
+                              "https://t24.com.tr/haber/haci-bektas-veliyi-anma-etkinlikleri-sona-erdi-"
+                              "nevsehir-aa,92392"),
+    "yazidi-genocide-memorial": Since(2015, "Deutscher Bundestag", "Drucksache 20/5228 (Sinjar, 3 August 2014)",
+                                      "https://dserver.bundestag.de/btd/20/052/2005228.pdf"),
+    "international-roma-day": Since(1990, "Romų visuomenės centras",
+                                    "International Romani Day (declared 1990, Serock)",
+                                    "http://www.romuplatforma.lt/en/renginys/international-romani-day/"),
+    "roma-resistance-day": Since(1945, "Council of Europe", "16 May 1944 - a day to remember",
+                                 "https://www.coe.int/en/web/roma-and-travellers/-/16-may-1944-a-day-to-remember"),
+    "sinti-roma-holocaust-memorial": Since(2015, "European Parliament, Legislative Observatory",
+                                           "Resolution of 15 April 2015, 2015/2615(RSP)",
+                                           "http://oeil.secure.europarl.europa.eu/oeil/popups/"
+                                           "summary.do?id=1385420&t=e&l=en"),
+    "holocaust-remembrance-day": Since(1996, "Bundeszentrale für politische Bildung",
+                                       "Deutschland-Chronik: 3. Januar 1996",
+                                       "https://www.bpb.de/themen/zeit-kulturgeschichte/deutschland-chronik/"
+                                       "132437/3-januar-1996"),
+    "international-mother-language-day": Since(2000, "Presidential Library",
+                                               "International Mother Language Day (UNESCO, November 1999; "
+                                               "from 2000)", "https://prlib.ru/en/history/619042"),
+    "international-womens-day": Since(1921, "MDR", "Frauentag in der DDR (8 March fixed in 1921)",
+                                      "https://www.mdr.de/geschichte/ddr/alltag/frauentag-ddr-feiertag-100.html"),
+    "international-day-against-racism": Since(1967, "United Nations", "Resolution 2142 (XXI) of 26 Oct 1966",
+                                              "https://www.un.org/en/observances/end-racism-day"),
+    "world-day-for-cultural-diversity": Since(2003, "United Nations", "Resolution 57/249 of 20 Dec 2002",
+                                              "https://www.un.org/en/observances/cultural-diversity-day"),
+    "world-refugee-day": Since(2001, "United Nations", "Resolution 55/76 of 4 Dec 2000",
+                               "https://www.un.org/en/observances/refugee-day"),
+    "interkulturelle-woche": Since(1975, "epd", "Kirchen feiern 50 Jahre Interkulturelle Woche (seit 1975)",
+                                   "https://www.epd.de/regional/ost/schwerpunkt/kirche/"
+                                   "kirchen-feiern-50-jahre-interkulturelle-woche"),
+    "tag-des-fluechtlings": Since(1986, "Interkulturelle Woche",
+                                  "Tag des Flüchtlings im Rahmen der IKW (1986, with PRO ASYL)",
+                                  "https://interkulturellewoche.de/tdf"),
+    "international-day-for-tolerance": Since(1996, "UNESCO / United Nations",
+                                             "Declaration of Principles on Tolerance, 16 Nov 1995, art. 6",
+                                             "https://www.un.org/en/observances/tolerance-day"),
+    "human-rights-day": Since(1950, "United Nations", "Resolution 423 (V) of 4 Dec 1950",
+                              "https://www.un.org/en/observances/human-rights-day"),
+    "international-migrants-day": Since(2000, "United Nations", "Resolution 55/93 of 4 Dec 2000",
+                                        "https://www.un.org/en/observances/migrants-day"),
 }
 
 #: Observances that predate 1900 in the form the catalogue gives them (no ``since``).
@@ -164,9 +174,27 @@ def test_every_holiday_is_either_modern_with_a_year_or_older_than_1900(catalogue
     assert not (set(MODERN) | set(ANCIENT)) - ids, "the tables name holidays the catalogue does not have"
 
 
+def citation(since: Since) -> str:
+    """The table's source as one line, for assertion messages."""
+    return ", ".join(part for part in (since.publisher, since.title, since.url) if part)
+
+
 @pytest.mark.parametrize("holiday_id", sorted(MODERN))
 def test_modern_observance_has_its_published_first_year(catalogue: Catalogue, holiday_id: str) -> None:
-    assert first_year_of(catalogue, holiday_id) == MODERN[holiday_id].year, MODERN[holiday_id].source
+    assert first_year_of(catalogue, holiday_id) == MODERN[holiday_id].year, citation(MODERN[holiday_id])
+
+
+@pytest.mark.parametrize("holiday_id", sorted(MODERN))
+def test_the_source_of_the_first_year_is_cited_for_users(catalogue: Catalogue, holiday_id: str) -> None:
+    # Users see the holiday's `sources`, not the comments of the YAML file: the source that dates
+    # the first year must be among them (by its address, or by its title where it is not online).
+    since, holiday = MODERN[holiday_id], catalogue.get(holiday_id)
+    assert holiday is not None
+    if since.url is not None:
+        cited = [s for s in holiday.sources if s.url == since.url]
+    else:
+        cited = [s for s in holiday.sources if s.title == since.title]
+    assert cited, f"{holiday_id}: `sources` does not cite {citation(since)}"
 
 
 @pytest.mark.parametrize("holiday_id", sorted(MODERN))

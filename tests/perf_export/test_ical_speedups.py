@@ -52,7 +52,7 @@ def plain_calendar(occurrences, *, lang, catalogue, name=None, description=None,
     description = ical._(lang, ical.CALENDAR_DESCRIPTION) if description is None else description
     cal = Calendar()
     for key, value in (("prodid", ical.PRODID), ("version", "2.0"), ("calscale", "GREGORIAN"),
-                       ("method", "PUBLISH"), ("name", name), ("x-wr-calname", vText(name))):
+                       ("name", name), ("x-wr-calname", vText(name))):
         cal.add(key, value)
     if description:
         cal.add("description", description)

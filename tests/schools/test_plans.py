@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -179,3 +179,44 @@ def test_any_bytes_are_read_or_refused(data):
         parse_upload(b"BEGIN:VCALENDAR\r\n" + data)
     except UploadError:
         pass
+
+
+# -- time zones and recurrence (icalendar + recurring-ical-events + zoneinfo) -------------------
+
+def _calendar(*events: str) -> bytes:
+    body = "".join(f"BEGIN:VEVENT\r\nUID:{n}@schule.example\r\nDTSTAMP:20250101T000000Z\r\n{e}END:VEVENT\r\n"
+                   for n, e in enumerate(events))
+    return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Schule//Plan//DE\r\n{body}END:VCALENDAR\r\n".encode()
+
+
+def test_utc_times_fall_on_the_german_day():
+    # 22:30 UTC on 31 March 2025 is 00:30 on 1 April in Berlin (CEST, UTC+2 since 30 March)
+    plan = parse_ics(_calendar("DTSTART:20250331T223000Z\r\nDTEND:20250331T233000Z\r\nSUMMARY:Nachtwanderung\r\n"))
+    assert entries(plan) == [("2025-04-01", "Nachtwanderung")]
+    # and 23:30 UTC on 14 January is 00:30 on 15 January (CET, UTC+1)
+    plan = parse_ics(_calendar("DTSTART:20250114T233000Z\r\nSUMMARY:Klausur\r\n"))
+    assert entries(plan) == [("2025-01-15", "Klausur")]
+
+
+def test_weekly_exam_series_counts_every_date_with_exdate():
+    from dateutil.rrule import WEEKLY, rrule
+
+    plan = parse_ics(_calendar("DTSTART;TZID=Europe/Berlin:20250901T080000\r\n"
+                               "DTEND;TZID=Europe/Berlin:20250901T093000\r\n"
+                               "RRULE:FREQ=WEEKLY;COUNT=10\r\nEXDATE;TZID=Europe/Berlin:20250915T080000\r\n"
+                               "SUMMARY:Vokabeltest\r\n"))
+    # an independent expansion: python-dateutil's rrule, minus the excluded date
+    expected = [d.date().isoformat() for d in rrule(WEEKLY, count=10, dtstart=datetime(2025, 9, 1, 8))
+                if d.date() != date(2025, 9, 15)]
+    assert [day for day, _ in entries(plan)] == expected
+    assert {label for _, label in entries(plan)} == {"Vokabeltest"}
+    assert "recurring" in plan.notes
+
+
+def test_endless_series_is_bounded_in_time_and_count():
+    plan = parse_ics(_calendar("DTSTART;VALUE=DATE:20250901\r\nRRULE:FREQ=DAILY\r\nSUMMARY:Täglich\r\n"))
+    days = [date.fromisoformat(d) for d, _ in entries(plan)]
+    assert days[0] == date(2025, 9, 1) and days[-1] < date(2026, 9, 3)
+    assert len(days) >= 365
+    minutely = parse_ics(_calendar("DTSTART:20250901T000000Z\r\nRRULE:FREQ=MINUTELY\r\nSUMMARY:x\r\n"))
+    assert 0 < len(minutely.entries) <= 1000

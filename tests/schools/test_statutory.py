@@ -311,3 +311,26 @@ def test_detail_page_says_where_it_is_statutory(client) -> None:
     assert "ik-note-statutory" not in client.get("/holiday/good-friday?lang=de").get_data(as_text=True)
     alias = client.get("/holiday/public-good-friday?state=BY&lang=de")
     assert alias.status_code == 200 and "Gesetzlicher Feiertag in Bayern." in alias.get_data(as_text=True)
+
+
+def test_layer_ids_do_not_follow_the_librarys_english_names(monkeypatch, catalogue):
+    """python-holidays renamed Whit Sunday to Pentecost (0.96 -> newer): ids and English names come from data."""
+    from interkultur import layers
+
+    table = layers.known_names()
+    assert table["public"]["Pfingstsonntag"][0] == "public-pentecost"
+    original = layers._rows
+
+    def renamed(state, years, category):
+        return [layers.LayerDay(r.day, r.de, "Renamed " + r.en) for r in original(state, years, category)]
+
+    layers.spans.cache_clear()
+    monkeypatch.setattr(layers, "_rows", renamed)
+    try:
+        ids = {h.id for h, _, _ in layers.spans("public", "BB", 2025)}
+        names = {h.names["en"] for h, _, _ in layers.spans("public", "BB", 2025)}
+    finally:
+        layers.spans.cache_clear()
+    assert {"public-pentecost", "public-pentecost-monday", "public-good-friday"} <= ids
+    assert not any(n.startswith("Renamed") for n in names)
+    assert {twin for twin in catalogue.twins} <= {row[0] for rows in table.values() for row in rows.values()}

@@ -51,7 +51,8 @@ def test_calendar_properties(feed):
     text = feed.data.decode()
     assert "\r\nREFRESH-INTERVAL;VALUE=DURATION:P1D\r\n" in text
     assert "\r\nX-PUBLISHED-TTL:P1D\r\n" in text
-    assert "\r\nMETHOD:PUBLISH\r\n" in text
+    # a subscription, not an iTIP message: no METHOD, so no ORGANIZER owed (RFC 5546 §3.2.1)
+    assert "\r\nMETHOD:" not in text and "\r\nORGANIZER" not in text
 
 
 def test_events_match_the_engine(feed, engine):

@@ -75,8 +75,9 @@ def test_a_busy_port_is_a_clean_error(server):
     port = base.rsplit(":", 1)[1]
     result = subprocess.run(command() + ["serve", "--port", port], capture_output=True, text=True, timeout=60,
                             env=dict(os.environ, INTERKULTUR_CATALOGUE=str(SHIPPED_CATALOGUE)))
-    assert result.returncode == 1
+    assert result.returncode == 2  # a usage problem, like every bad argument (issue "First contact")
     assert "cannot listen" in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0, result.stderr  # one line
 
 
 def test_bad_setting_is_a_clean_error():

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any, Mapping
 from urllib.parse import urlsplit
 
-from .. import languages
+from .. import laender, languages
 from ..reference import Reference
 from ..rules import DEFAULT_JEWISH, Rule
 
@@ -25,9 +25,8 @@ OPTIONAL_KEYS = frozenset({
 })
 TOP_LEVEL_KEYS = frozenset({"version", "holidays", "school_sources"})
 MIN_YEAR, MAX_YEAR = 1900, 2100
-#: German Länder (ISO 3166-2 without the "DE-" prefix, which is accepted too).
-LAENDER: tuple[str, ...] = ("BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL",
-                            "SN", "ST", "SH", "TH")
+#: German Länder (codes of data/laender.yaml, read by ``laender``).
+LAENDER: tuple[str, ...] = laender.CODES
 LEAVE_KINDS: tuple[str, ...] = ("statutory", "without-application", "on-application", "discretion", "none")
 SCHOOL_KEYS = frozenset({"leave", "days", "note"})
 #: Keys of one dated rule variant in a ``rule:`` list.
@@ -188,9 +187,8 @@ class Holiday:
 
 
 def normalise_land(code: str) -> str | None:
-    """``NW``, ``nw`` or ``DE-NW`` -> ``NW``; None for anything that is not a Land."""
-    bare = code.strip().upper().removeprefix("DE-")
-    return bare if bare in LAENDER else None
+    """``NW``, ``nw``, ``DE-NW`` or ``NRW`` -> ``NW``; None for anything that is not a Land."""
+    return laender.resolve(code)
 
 
 def localised(texts: Mapping[str, str], lang: str) -> str:

@@ -39,6 +39,7 @@ from flask import Flask, Response, current_app, g, request
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header, quote_etag
 
+from .. import laender
 from ..languages import LANGUAGES
 from . import params
 
@@ -173,12 +174,19 @@ def cache_key() -> tuple | None:
         language = _best_language(environ.get("HTTP_ACCEPT_LANGUAGE", ""))
     catalogue = app.extensions["interkultur"].catalogue
     view_args = tuple(sorted(req.view_args.items())) if req.view_args else ()
-    query = tuple(sorted(args.items(multi=True))) if args else ()
+    query = tuple(sorted(_canonical(k, v) for k, v in args.items(multi=True))) if args else ()
     # absolute links use BASE_URL, or else the request's scheme and host (raw: cheaper than host_url)
     base = app.config["BASE_URL"] or (environ.get("wsgi.url_scheme"), environ.get("HTTP_HOST"),
                                       environ.get("SERVER_NAME"), environ.get("SERVER_PORT"))
     return (endpoint, view_args, query, language, catalogue.version, catalogue.digest,
             params.today() if endpoint != "static" else None, base, environ.get("SCRIPT_NAME", ""))
+
+
+def _canonical(name: str, value: str) -> tuple[str, str]:
+    """``state=nrw`` and ``state=DE-NW`` share the entry of ``state=NW`` (the answers are the same)."""
+    if name == "state":
+        return name, laender.resolve(value.strip()) or value
+    return name, value
 
 
 @lru_cache(maxsize=512)

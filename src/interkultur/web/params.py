@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from flask import current_app, g, request
 
 from ..calendars import hijri
-from .. import layers
+from .. import inputs, layers
 from ..catalog import LAENDER, MAX_YEAR, MIN_YEAR
 from ..languages import DEFAULT_LANGUAGE, LANGUAGES
 from ..rules import JEWISH_VARIANTS
@@ -37,11 +37,12 @@ MAX_PATH_CHARS = 512
 #: A range query may span at most ten years (3 leap days included).
 MAX_RANGE_DAYS = 10 * 365 + 3
 DUAL_CALENDARS: tuple[str, ...] = ("hijri", "hebrew")
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", re.ASCII)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 MSG_UNKNOWN = N_("Unknown value for the parameter “%(parameter)s”. Allowed values: %(allowed)s.")
 MSG_DATE = N_("The parameter “%(parameter)s” must be a date in the form YYYY-MM-DD.")
+MSG_DATE_DAY = N_("The parameter “%(parameter)s” must be a date in the form YYYY-MM-DD that exists: "
+                  "%(year)s-%(month)s has only %(days)s days.")
 MSG_YEAR = N_("The parameter “%(parameter)s” must be a year from %(min)s to %(max)s.")
 MSG_MONTH = N_("The month must be a number from 1 to 12.")
 MSG_ORDER = N_("“from” must not be after “to”.")
@@ -201,17 +202,19 @@ def parse_query(negotiate: bool = False, dual: bool = False) -> Query:
 
 
 def parse_date(name: str) -> date | None:
+    """Strict ``YYYY-MM-DD`` (``inputs.parse_date(iso_only=True)``): the API never guesses day and month."""
     raw = _arg(name)
     if raw is None:
         return None
-    if not _ISO_DATE.match(raw):
-        raise WebError(400, MSG_DATE, name)
     try:
-        value = date.fromisoformat(raw)
-    except ValueError:
+        return inputs.parse_date(raw, iso_only=True)
+    except inputs.DateInputError as exc:
+        if exc.kind == "year":
+            raise WebError(400, MSG_YEAR, name, min=MIN_YEAR, max=MAX_YEAR) from None
+        if exc.kind == "day":
+            raise WebError(400, MSG_DATE_DAY, name, year=exc.year, month=f"{exc.month:02d}",
+                           days=exc.days) from None
         raise WebError(400, MSG_DATE, name) from None
-    check_year(value.year, name)
-    return value
 
 
 def check_year(year: int, parameter: str = "year") -> int:
@@ -246,7 +249,7 @@ def today() -> date:
     """Today in the configured time zone (``TIMEZONE``), or the fixed ``TODAY`` of a test."""
     fixed = current_app.config.get("TODAY")
     if fixed:
-        return fixed if isinstance(fixed, date) else date.fromisoformat(str(fixed))
+        return fixed if isinstance(fixed, date) else inputs.parse_date(str(fixed), iso_only=True)
     return datetime.now(ZoneInfo(current_app.config["TIMEZONE"])).date()
 
 MSG_BAD_PARAMETER = N_("The parameter “%(parameter)s” has a value that cannot be used.")

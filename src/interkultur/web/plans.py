@@ -18,8 +18,10 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Iterable
+from typing import Any, Iterable
+from zoneinfo import ZoneInfo
 
+from .. import inputs
 from ..catalog import MAX_YEAR, MIN_YEAR
 
 #: Largest upload the page accepts (CSV or ICS); the form as a whole may be a little larger.
@@ -30,10 +32,7 @@ MAX_RANGE_DAYS = 31
 MAX_LABEL = 120
 MAX_SHOWN = 40
 
-_DATE = re.compile(
-    r"(?<!\d)(?<!\d\.)(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
-    r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4}|\d{2}))(?!\d|\.\d)"
-)
+_DATE = inputs.IN_TEXT
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|\.\.|bis|to|until|-\s*bis)\s*\Z", re.IGNORECASE)
 _RANGE_MARK = re.compile(r"\x00\s*(?:-|–|—|\.\.|bis|to|until)\s*\x00", re.IGNORECASE)
 _SPLIT_LINES = re.compile(r"\r\n|\r|\n")
@@ -75,17 +74,11 @@ def _shorten(text: str, limit: int = MAX_SHOWN) -> str:
 
 
 def _to_date(match: re.Match) -> date | None:
-    if match.group("y"):
-        y, m, d = int(match.group("y")), int(match.group("m")), int(match.group("d"))
-    else:
-        y, m, d = int(match.group("y2")), int(match.group("m2")), int(match.group("d2"))
-        if len(match.group("y2")) == 2:
-            y += 2000
+    """The date of a match (``inputs.from_match``); None when it does not exist (31.02.2025)."""
     try:
-        day = date(y, m, d)
-    except ValueError:
+        return inputs.from_match(match)
+    except inputs.DateInputError:
         return None
-    return day if MIN_YEAR <= day.year <= MAX_YEAR else None
 
 
 def _days(first: date, last: date) -> list[date]:
@@ -200,64 +193,125 @@ def parse_csv(text: str) -> Plan:
     return plan
 
 
-def _as_date(value) -> date | None:
+#: Repeating events are expanded over this many days from the plan's first event
+#: (a school year), and into at most this many dates.
+RECURRENCE_WINDOW_DAYS = 366
+MAX_EXPANDED = 1000
+#: Times in an upload are read on the wall clock of the schools the service answers for.
+PLAN_ZONE = "Europe/Berlin"
+
+
+def _local_date(value: object, zone: ZoneInfo) -> date | None:
+    """The calendar day of a DTSTART/DTEND value in ``zone``.
+
+    A UTC or other zoned time is converted first (``20250331T223000Z`` is
+    1 April in Germany); a floating time and a DATE stand as written.
+    """
     if isinstance(value, datetime):
-        return value.date()
+        return value.astimezone(zone).date() if value.tzinfo is not None else value.date()
     if isinstance(value, date):
         return value
     return None
 
 
-def parse_ics(data: bytes | str) -> Plan:
+def _event_days(event: Any, zone: ZoneInfo) -> tuple[date, date] | None:
+    """First and last day of one (occurrence of an) event; None without a usable start.
+
+    All-day events end the day before DTEND (RFC 5545); a timed event that
+    ends at midnight ends on the day before too, other timed events on the
+    day they end.
+    """
+    start_value = event.get("DTSTART")
+    start = _local_date(start_value.dt, zone) if start_value is not None else None
+    if start is None:
+        return None
+    last = start
+    try:
+        end_prop = event.get("DTEND")
+        if end_prop is not None:
+            end_value = end_prop.dt
+            if isinstance(end_value, datetime):
+                local = end_value.astimezone(zone) if end_value.tzinfo is not None else end_value
+                last = (local - timedelta(microseconds=1)).date() if local.time() == datetime.min.time() \
+                    else local.date()
+            elif isinstance(end_value, date):
+                last = end_value - timedelta(days=1)
+        elif event.get("DURATION") is not None:
+            duration = event.get("DURATION").dt
+            if isinstance(start_value.dt, datetime):
+                end_time = start_value.dt + duration
+                last = _local_date(end_time, zone) or start
+            else:
+                last = start + duration - timedelta(days=1)
+    except Exception:  # noqa: BLE001 - a broken end is read as a one-day event
+        last = start
+    return start, max(last, start)
+
+
+def _occurrences(calendar: Any, first: date, zone: ZoneInfo) -> list[Any]:
+    """Every occurrence of every event from ``first`` for a school year (RRULE, RDATE, EXDATE).
+
+    Expansion is recurring-ical-events' job; it is bounded in time and count,
+    so ``FREQ=MINUTELY`` without an end cannot make the page work forever.
+    """
+    import recurring_ical_events
+
+    until = first + timedelta(days=RECURRENCE_WINDOW_DAYS)
+    found = []
+    query = recurring_ical_events.of(calendar, skip_bad_series=True)
+    for occurrence in query.after(datetime.combine(first, datetime.min.time(), zone)):
+        days = _event_days(occurrence, zone)
+        if days is None or days[0] >= until or len(found) >= MAX_EXPANDED:
+            break
+        found.append(occurrence)
+    return found
+
+
+def parse_ics(data: bytes | str, zone_name: str = PLAN_ZONE) -> Plan:
     """Events of an iCalendar file: every day of each event, labelled with its SUMMARY.
 
-    All-day events end the day before DTEND (RFC 5545); timed events on the
-    day they end. Events are sorted by date. Recurring events are checked on
-    their first date only (the page says so).
+    Parsing is icalendar's, recurrence recurring-ical-events', time zones
+    zoneinfo's. Repeating events count on each of their dates within a school
+    year of the first event (the page says so); the days are sorted.
     """
     from icalendar import Calendar
 
+    zone = ZoneInfo(zone_name)
     plan = Plan()
     try:
         calendar = Calendar.from_ical(data)
         events = list(calendar.walk("VEVENT"))
     except Exception:  # noqa: BLE001 - icalendar raises many kinds of errors on junk
         raise UploadError("ics") from None
-    found: list[tuple[date, int, Entry]] = []
+    starts: list[date] = []
     for index, event in enumerate(events):
         try:
-            start_prop = event.get("DTSTART")
-            start = _as_date(start_prop.dt) if start_prop is not None else None
-        except Exception:  # noqa: BLE001
-            start = None
-        summary = _shorten(str(event.get("SUMMARY", "") or ""), MAX_LABEL)
-        if start is None or not MIN_YEAR <= start.year <= MAX_YEAR:
+            days = _event_days(event, zone)
+        except Exception:  # noqa: BLE001 - a DTSTART icalendar cannot read
+            days = None
+        if days is None or not MIN_YEAR <= days[0].year <= MAX_YEAR:
+            summary = _shorten(str(event.get("SUMMARY", "") or ""), MAX_LABEL)
             plan.invalid.append(summary or f"VEVENT {index + 1}")
             continue
-        last = start
-        try:
-            end_prop = event.get("DTEND")
-            if end_prop is not None:
-                end_value = end_prop.dt
-                if isinstance(end_value, datetime):
-                    last = (end_value - timedelta(microseconds=1)).date() if end_value.time() == datetime.min.time() \
-                        else end_value.date()
-                elif isinstance(end_value, date):
-                    last = end_value - timedelta(days=1)
-            elif event.get("DURATION") is not None:
-                duration = event.get("DURATION").dt
-                if isinstance(start_prop.dt, datetime):
-                    last = (start_prop.dt + duration).date()
-                else:
-                    last = start + duration - timedelta(days=1)
-        except Exception:  # noqa: BLE001 - a broken end is read as a one-day event
-            last = start
-        last = max(last, start)
-        if (last - start).days + 1 > MAX_RANGE_DAYS and "range" not in plan.notes:
-            plan.notes.append("range")
-        if event.get("RRULE") is not None and "recurring" not in plan.notes:
+        starts.append(days[0])
+        if (event.get("RRULE") is not None or event.get("RDATE") is not None) and "recurring" not in plan.notes:
             plan.notes.append("recurring")
-        for day in _days(start, last):
+    if not starts:
+        return plan
+    try:
+        occurrences = _occurrences(calendar, min(starts), zone)
+    except Exception:  # noqa: BLE001 - a series the library cannot expand: the events as written
+        occurrences = [e for e in events if e.get("DTSTART") is not None]
+    found: list[tuple[date, int, Entry]] = []
+    for index, occurrence in enumerate(occurrences):
+        days = _event_days(occurrence, zone)
+        if days is None or not MIN_YEAR <= days[0].year <= MAX_YEAR or days[1].year > MAX_YEAR:
+            continue
+        first, last = days
+        if (last - first).days + 1 > MAX_RANGE_DAYS and "range" not in plan.notes:
+            plan.notes.append("range")
+        summary = _shorten(str(occurrence.get("SUMMARY", "") or ""), MAX_LABEL)
+        for day in _days(first, last):
             found.append((day, index, Entry(day, summary)))
     found.sort(key=lambda item: (item[0], item[1]))
     plan.entries = [entry for _, _, entry in found]

@@ -27,11 +27,11 @@ from typing import Any, Mapping
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from .. import layers
+from .. import inputs, laender, layers
 from ..catalog import LAENDER, MAX_YEAR, MIN_YEAR, localised
 from ..engine import Occurrence
 from ..schools import MAX_DATES, Match, check_dates
-from . import params, plans, state as app_state
+from . import i18n, params, plans, state as app_state
 from .i18n import N_, gettext
 
 bp = Blueprint("schools", __name__)
@@ -46,13 +46,6 @@ MAX_FORM_BYTES = plans.MAX_UPLOAD_BYTES + 64 * 1024
 #: A permalink (GET with dates=) is offered up to this many dates.
 MAX_LINK_DATES = 100
 
-LAND_NAMES: dict[str, str] = {
-    "BW": N_("Baden-Württemberg"), "BY": N_("Bavaria"), "BE": N_("Berlin"), "BB": N_("Brandenburg"),
-    "HB": N_("Bremen"), "HH": N_("Hamburg"), "HE": N_("Hesse"), "MV": N_("Mecklenburg-Western Pomerania"),
-    "NI": N_("Lower Saxony"), "NW": N_("North Rhine-Westphalia"), "RP": N_("Rhineland-Palatinate"),
-    "SL": N_("Saarland"), "SN": N_("Saxony"), "ST": N_("Saxony-Anhalt"), "SH": N_("Schleswig-Holstein"),
-    "TH": N_("Thuringia"),
-}
 LEAVE_NAMES: dict[str, str] = {
     "statutory": N_("No school (public holiday or school holidays)"),
     "without-application": N_("Pupils may stay away without an application"),
@@ -70,6 +63,7 @@ MSG_BODY_TYPE = N_("Send the dates as JSON (Content-Type: application/json).")
 MSG_BODY_JSON = N_("The request body is not valid JSON.")
 MSG_BODY_SHAPE = N_("The JSON body must be an object with “dates” and optionally “state”.")
 MSG_BODY_KEYS = N_("Unknown fields in the JSON body: %(keys)s. Allowed: %(allowed)s.")
+MSG_DAY_MISSING = N_("“%(date)s”: %(month)s %(year)s has only %(days)s days.")
 MSG_STATE_TYPE = N_("“state” must be a Land code such as NW or DE-NW.")
 
 #: Messages of plans.UploadError and Plan.notes.
@@ -79,14 +73,16 @@ UPLOAD_MESSAGES: dict[str, str] = {
     "ics": N_("The iCalendar file could not be read."),
     "csv": N_("The CSV file could not be read."),
     "range": N_("Ranges and multi-day events are checked for at most %(days)s days each."),
-    "recurring": N_("Recurring events are checked on their first date only."),
+    "recurring": N_("Recurring events are checked on each of their dates for one year from the first event."),
 }
 
 
 # -- helpers shared with the templates -------------------------------------------------------------
 
 def land_name(code: str) -> str:
-    return gettext(LAND_NAMES[code]) if code in LAND_NAMES else code
+    """The Land's name in the request's language: its English name (data/laender.yaml) through gettext."""
+    land = laender.BY_CODE.get(code)
+    return gettext(land.en) if land else code
 
 
 def school_states() -> list[tuple[str, str]]:
@@ -168,16 +164,10 @@ def _strict_dates(values: list[Any]) -> list[date]:
     """ISO dates in request order; every bad one is named."""
     parsed, bad = [], []
     for value in values:
-        day = None
-        if isinstance(value, str) and params._ISO_DATE.match(value.strip()):
-            try:
-                day = date.fromisoformat(value.strip())
-            except ValueError:
-                day = None
-        if day is None or not MIN_YEAR <= day.year <= MAX_YEAR:
+        try:
+            parsed.append(inputs.parse_date(value, iso_only=True))
+        except inputs.DateInputError:
             bad.append(value if isinstance(value, str) else repr(value))
-        else:
-            parsed.append(day)
     if len(values) > MAX_DATES:
         raise _BadRequest(_api_error(MSG_DATES_MANY % {"max": MAX_DATES, "count": len(values)}, "dates"))
     if bad:
@@ -297,6 +287,19 @@ def _page_state(source: Mapping[str, str], submitted: bool) -> str | None:
         raise params.unknown("state", LAENDER) from None
 
 
+def _impossible_days(invalid: list[str]) -> list[str]:
+    """Why a date-shaped entry is no date (``“30.02.2026”: February 2026 has only 28 days.``), translated."""
+    out = []
+    for item in invalid:
+        try:
+            inputs.parse_date(item)
+        except inputs.DateInputError as exc:
+            if exc.kind == "day":
+                out.append(gettext(MSG_DAY_MISSING, date=item, month=i18n.month_name(exc.month),
+                                   year=exc.year, days=exc.days))
+    return out
+
+
 def _upload_message(key: str) -> str:
     message = UPLOAD_MESSAGES[key]
     return gettext(message, kb=plans.MAX_UPLOAD_BYTES // 1024, days=plans.MAX_RANGE_DAYS)
@@ -359,7 +362,7 @@ def page() -> Response:
     status = 400 if submitted and errors else 200
     if status == 200 and submitted and not rows and plan.invalid:
         status = 400
-    notes = [_upload_message(n) for n in plan.notes]
+    notes = [_upload_message(n) for n in plan.notes] + _impossible_days(plan.invalid[:plans.MAX_SHOWN])
     html = render_template(
         "schulen.html", query=query, land=land, submitted=submitted, rows=rows, errors=errors,
         invalid=plan.invalid[:plans.MAX_SHOWN], invalid_more=max(0, len(plan.invalid) - plans.MAX_SHOWN),
@@ -391,12 +394,14 @@ def openapi_components() -> dict[str, dict[str, Any]]:
     return {
         "parameters": {
             "state": {"name": "state", "in": "query", "required": False,
-                      "description": "German Land (bare code such as NW, or DE-NW): adds its public holidays "
+                      "description": "German Land: its code (NW), ISO code (DE-NW), German name "
+                                     "(Nordrhein-Westfalen) or a common abbreviation (NRW), any case; answers "
+                                     "name it by its code. Adds its public holidays "
                                      "(tradition public; a catalogue holiday that is one, such as Good "
-                                     "Friday, is marked statutory instead of listed twice) and school "
-                                     "holidays (tradition school-break) and narrows each occurrence's "
-                                     "school object to this Land.",
-                      "schema": {"type": "string", "enum": list(LAENDER) + [f"DE-{c}" for c in LAENDER]}},
+                                     "Friday, is marked statutory instead of listed twice) and school holidays (tradition school-break) and "
+                                     "narrows each occurrence's school object to this Land.",
+                      "schema": {"type": "string", "maxLength": laender.MAX_INPUT,
+                                 "examples": list(LAENDER) + [f"DE-{c}" for c in LAENDER]}},
         },
         "schemas": {
             "SchoolRule": {"type": "object", "required": ["leave"], "properties": {

@@ -224,19 +224,19 @@ def serve(catalogue: Catalogue, host: str = "127.0.0.1", port: int = 8000, threa
     listening = host.strip("[]").lower()
     if listening not in app.config["ALLOWED_HOSTS"]:
         app.config["ALLOWED_HOSTS"] = (*app.config["ALLOWED_HOSTS"], listening)
-    if not app.config["BASE_URL"]:
-        print("interkultur serve: warning: INTERKULTUR_BASE_URL is not set; absolute URLs (feeds, webcal "
-              f"links) use the request's host, answered only for {', '.join(app.config['ALLOWED_HOSTS'])} "
-              "(INTERKULTUR_ALLOWED_HOSTS)", file=sys.stderr)
     if workers > 1 and not hasattr(os, "fork"):
         print("interkultur serve: --workers needs a POSIX system; serving with one process", file=sys.stderr)
         workers = 1
     try:
         sock = _listen(host, port)
-    except OSError as exc:  # port in use, address not available, no permission
-        print(f"interkultur serve: error: cannot listen on {host}:{port}: {exc.strerror or exc}",
-              file=sys.stderr)
-        return 1
+    except (OSError, OverflowError) as exc:  # port in use or out of range, address not available, no permission
+        problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        print(f"interkultur serve: error: cannot listen on {host[:64]}:{port}: {problem}", file=sys.stderr)
+        return 2
+    if not app.config["BASE_URL"]:
+        print("interkultur serve: warning: INTERKULTUR_BASE_URL is not set; absolute URLs (feeds, webcal "
+              f"links) use the request's host, answered only for {', '.join(app.config['ALLOWED_HOSTS'])} "
+              "(INTERKULTUR_ALLOWED_HOSTS)", file=sys.stderr)
     # Everything built so far lives as long as the process: keep it out of the
     # collector's way (and, with workers, shared copy-on-write after the fork).
     gc.collect()

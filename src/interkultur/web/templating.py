@@ -12,6 +12,7 @@ from typing import Any
 from flask import Flask, current_app, g, request, url_for
 
 from .. import __version__
+from .. import languages
 from ..languages import DEFAULT_LANGUAGE
 from . import i18n
 
@@ -39,6 +40,17 @@ def webcal(url: str) -> str:
     return "webcal://" + url.split("://", 1)[1] if "://" in url else url
 
 
+def isolate(text: object) -> str:
+    """``text`` between U+2068 and U+2069 on a right-to-left page (``languages.isolate``), for places
+    where no ``<bdi>`` can go: attributes, the title, values inside a translated sentence."""
+    return languages.isolate(str(text), getattr(g, "lang", DEFAULT_LANGUAGE))
+
+
+def isolate_values(values: dict[str, Any]) -> dict[str, str]:
+    """Every value of a message's variables isolated (parameter names, allowed values, years)."""
+    return {key: isolate(value) for key, value in values.items()}
+
+
 def asset(filename: str) -> str:
     return url_for("static", filename=filename, v=__version__)
 
@@ -59,6 +71,8 @@ def init_app(app: Flask) -> None:
         newstyle=True,
     )
     app.jinja_env.trim_blocks = True
+    app.jinja_env.filters["isolate"] = isolate
+    app.jinja_env.filters["isolate_values"] = isolate_values
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.globals.update(
         link=link, absolute=absolute, lang_link=lang_link, webcal=webcal, asset=asset, traditions_css=traditions_css,

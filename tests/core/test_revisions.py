@@ -1,0 +1,66 @@
+"""Feed revision history (interkultur.revisions): DTSTAMP, SEQUENCE and LAST-MODIFIED across catalogue edits."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from interkultur import revisions
+from interkultur.catalog import load, loads
+from support_http import REPO
+
+T0 = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
+
+
+def edited(text: str, old: str, new: str) -> str:
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+def test_shipped_history_matches_the_shipped_catalogue():
+    """Needs the repository: the generator's --check, as CI runs it."""
+    done = subprocess.run([sys.executable, str(REPO / "scripts" / "generate_revisions.py"), "--check"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+def test_unchanged_catalogue_keeps_every_revision(catalogue):
+    first = revisions.updated(catalogue, revisions.History({}, T0), T0)
+    later = revisions.updated(catalogue, first, T0 + timedelta(days=30))
+    assert later.holidays == first.holidays and later.generated == T0
+    assert all(r.sequence == 0 and r.last_modified == T0 for r in first.holidays.values())
+
+
+def test_description_edit_is_newer_but_not_rescheduled(shipped_catalogue_path: Path):
+    text = shipped_catalogue_path.read_text(encoding="utf-8")
+    before = loads(text, "a.yaml")
+    history = revisions.updated(before, revisions.History({}, T0), T0)
+    after = loads(edited(text, "Fest der Erscheinung des Herrn;", "Fest der Erscheinung des Herrn (Epiphanie);"),
+                  "a.yaml")
+    later = revisions.updated(after, history, T0 + timedelta(days=2))
+    assert later.holidays["epiphany"].sequence == 0
+    assert later.holidays["epiphany"].last_modified == T0 + timedelta(days=2)
+    assert later.holidays["good-friday"] == history.holidays["good-friday"]
+
+
+def test_rule_edit_raises_the_sequence_and_never_goes_back_in_time(shipped_catalogue_path: Path):
+    text = shipped_catalogue_path.read_text(encoding="utf-8")
+    history = revisions.updated(loads(text, "a.yaml"), revisions.History({}, T0), T0)
+    moved = loads(edited(text, "    rule: 01-06\n", "    rule: 01-07\n"), "a.yaml")
+    # the editor's clock is behind the recorded change: the revision still moves forward
+    later = revisions.updated(moved, history, T0 - timedelta(days=1))
+    assert later.holidays["epiphany"].sequence == 1
+    assert later.holidays["epiphany"].last_modified > history.holidays["epiphany"].last_modified
+
+
+def test_history_round_trips_through_its_file_format(catalogue):
+    history = revisions.updated(catalogue, revisions.History({}, T0), T0)
+    assert revisions.parse(history.as_json()) == history
+
+
+def test_a_catalogue_without_its_own_history_uses_the_shipped_one(tmp_path: Path, shipped_catalogue_path: Path):
+    copy = tmp_path / "holidays.yaml"
+    copy.write_text(shipped_catalogue_path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert revisions.load_for(load(copy)) == revisions.parse(revisions.shipped_path().read_text(encoding="utf-8"))
