@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from . import yamllines
 from .yamllines import DataFileError, LineMapping
@@ -144,7 +145,7 @@ class _Checker:
         for k in unknown:
             self.error(document.key_lines[k], f"unknown top-level key {k!r}")
         found = []
-        for item, line in zip(document[key], document.item_lines[key]):
+        for item, line in zip(document[key], document.item_lines[key], strict=True):
             if isinstance(item, LineMapping):
                 found.append(item)
             else:
@@ -221,7 +222,7 @@ def _tradition(c: _Checker, entry: LineMapping) -> Tradition | None:
     name_languages = c.slug_list(entry, "name_languages", label, LANGUAGE_CODE)
     if len(c.errors) > count:
         return None
-    return Tradition(tid, colour.lower(), names, communities, name_languages, entry.line)
+    return Tradition(tid, str(colour).lower(), names, communities, name_languages, entry.line)
 
 
 def _category(c: _Checker, entry: LineMapping) -> Category | None:
@@ -248,7 +249,7 @@ def _language(c: _Checker, entry: LineMapping) -> Language | None:
         c.error(entry.key_lines["interface"], f"{label}: field 'interface' must be true or false")
     if len(c.errors) > count:
         return None
-    return Language(code, endonym, entry["direction"], fallback, interface)
+    return Language(code, str(endonym), entry["direction"], fallback, interface)
 
 
 def _read(path: Path, key: str, build: Callable[[_Checker, LineMapping], Any],
@@ -281,7 +282,7 @@ def load_languages(directory: str | Path) -> tuple[Languages, bytes]:
                               "language of this file")
     if errors:
         raise DataFileError(errors)
-    return Languages(tuple(languages), default), raw
+    return Languages(tuple(languages), str(default)), raw
 
 
 def load_reference(directory: str | Path) -> Reference:

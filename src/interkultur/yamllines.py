@@ -24,7 +24,7 @@ class DataFileError(Exception):
         self.errors = errors
 
 
-class LineMapping(dict):
+class LineMapping(dict[Any, Any]):
     """A YAML mapping that remembers the line of itself and of each key."""
 
     line: int = 0
@@ -33,7 +33,7 @@ class LineMapping(dict):
     item_lines: dict[Any, list[int]]
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _LineLoader(_BaseLoader):  # type: ignore[misc]
     """Safe loader that records line numbers and rejects duplicate keys."""
 
 

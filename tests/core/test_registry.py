@@ -14,9 +14,9 @@ from datetime import date
 
 import pytest
 
+from interkultur.calendars.hijri import DEFAULT_PROFILE, PROFILES
 from interkultur.rules import Context, RuleSyntaxError, parse_rule, registry
 from interkultur.rules import calendars as calendar_package
-from interkultur.calendars.hijri import DEFAULT_PROFILE, PROFILES
 
 CTX = Context(islamic=PROFILES[DEFAULT_PROFILE], jewish="diaspora")
 

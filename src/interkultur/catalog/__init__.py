@@ -24,8 +24,22 @@ from ..yamllines import DataFileError
 from ..yamllines import LineMapping as _Mapping
 from .entry import _EntryValidator
 from .model import *  # noqa: F401,F403  (the catalogue's objects and constants)
-from .model import (LAENDER, MAX_YEAR, MIN_YEAR, TOP_LEVEL_KEYS, WHOLE_MONTH, Catalogue, DatedYear,  # noqa: F401
-                    Holiday, RuleEra, Source, localised, normalise_land, source_from)
+from .model import (  # noqa: F401
+    ENV_VARIABLE,
+    LAENDER,
+    MAX_YEAR,
+    MIN_YEAR,
+    TOP_LEVEL_KEYS,
+    WHOLE_MONTH,
+    Catalogue,
+    DatedYear,
+    Holiday,
+    RuleEra,
+    Source,
+    localised,
+    normalise_land,
+    source_from,
+)
 
 HOLIDAYS_FILE = "holidays.yaml"
 
@@ -114,7 +128,7 @@ def _validate_document(document: Any, path: str, digest: str, reference: Referen
     school_sources = _school_sources(document, path, errors)
     if errors:
         raise CatalogueError(errors)
-    return Catalogue(tuple(holidays), str(version), path, digest, school_sources, reference)
+    return Catalogue(tuple(holidays), str(version), path, digest, reference, school_sources)
 
 
 def _school_sources(document: _Mapping, path: str, errors: list[str]) -> dict[str, tuple[Source, ...]]:

@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 from ..calendars.hijri import DEFAULT_PROFILE, PROFILES
 from ..reference import ID_PATTERN, LANGUAGE_CODE, Reference
 from ..rules import DEFAULT_JEWISH, JEWISH_VARIANTS, Context, Rule, RuleSyntaxError, parse_rule
 from ..yamllines import LineMapping as _Mapping
-from .model import (ERA_KEYS, LAENDER, LEAVE_KINDS, OPTIONAL_KEYS, REQUIRED_DESCRIPTION_LANGUAGES,
-                    REQUIRED_KEYS, REQUIRED_NAME_LANGUAGES, SCHOOL_KEYS, STATUTORY_ID, WHOLE_MONTH, DatedYear,
-                    Holiday, RuleEra, Source, internal_label, normalise_land, source_from)
+from .model import (
+    ERA_KEYS,
+    LAENDER,
+    LEAVE_KINDS,
+    OPTIONAL_KEYS,
+    REQUIRED_DESCRIPTION_LANGUAGES,
+    REQUIRED_KEYS,
+    REQUIRED_NAME_LANGUAGES,
+    SCHOOL_KEYS,
+    STATUTORY_ID,
+    WHOLE_MONTH,
+    DatedYear,
+    Holiday,
+    RuleEra,
+    Source,
+    internal_label,
+    normalise_land,
+    source_from,
+)
 
 
 class _EntryValidator:

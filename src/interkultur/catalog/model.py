@@ -6,9 +6,10 @@ Validation is in ``catalog.entry``; reading files in ``catalog`` (the package).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 from .. import laender, languages
@@ -207,10 +208,10 @@ class Catalogue:
     version: str
     path: str
     digest: str
+    #: Traditions, categories and languages (``traditions.yaml`` ... beside the holiday file).
+    reference: Reference
     #: The published rules behind each Land's ``school`` entries (``school_sources: {NW: [...]}``).
     school_sources: Mapping[str, tuple[Source, ...]] = field(default_factory=dict)
-    #: Traditions, categories and languages (``traditions.yaml`` ... beside the holiday file).
-    reference: Reference | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {h.id: h for h in self.holidays})
@@ -237,7 +238,7 @@ class Catalogue:
     @property
     def tradition_ids(self) -> tuple[str, ...]:
         """Every tradition of ``traditions.yaml``, in its order (with or without holidays)."""
-        return self.reference.tradition_ids if self.reference else ()
+        return self.reference.tradition_ids
 
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 import calendar as _stdcal
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import Any, Iterable, NamedTuple
+from typing import Any, NamedTuple
 
 from ..calendars.hijri import HijriCalendar
 

@@ -21,9 +21,10 @@ import pkgutil
 import re
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from .base import Rule
 

@@ -81,6 +81,11 @@ def holiday(holiday_id: str) -> Response:
     return response
 
 
+def _colour(tradition: str) -> str | None:
+    known = state().catalogue.reference.tradition(tradition)
+    return known.colour if known else None
+
+
 @bp.get("/api/v1/traditions")
 def traditions() -> Response:
     query = params.parse_query()
@@ -89,7 +94,7 @@ def traditions() -> Response:
         counts[h.tradition] = counts.get(h.tradition, 0) + 1
     chosen = [t for t in state().catalogue.tradition_ids if query.traditions is None or t in query.traditions]
     return _json({"traditions": [{"id": t, "name": i18n.tradition_name(t), "holidays": counts.get(t, 0),
-                                  "colour": state().catalogue.reference.tradition(t).colour,
+                                  "colour": _colour(t),
                                   "feed": absolute("feeds.tradition", tradition=t)} for t in chosen]})
 
 

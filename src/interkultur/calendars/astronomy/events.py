@@ -7,16 +7,32 @@ tabulates; outside the tabulated years the same functions compute on the fly.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 from datetime import date, datetime
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
 
 import ephem
 
-from .core import (_EPOCH, FULL_MOON, NEW_MOON, SANKRANTI, SANKRANTI_ANGLES, SOLAR_TERM, SOLAR_TERM_ANGLES,
-                   TABLE_YEARS, TROPICAL_YEAR, at_midnight, from_datetime, local_date, sidereal_sun_longitude, sun_longitude,
-                   when_elongation, when_sidereal_sun_at, when_sun_at)
+from .core import (
+    _EPOCH,
+    FULL_MOON,
+    NEW_MOON,
+    SANKRANTI,
+    SANKRANTI_ANGLES,
+    SOLAR_TERM,
+    SOLAR_TERM_ANGLES,
+    TABLE_YEARS,
+    TROPICAL_YEAR,
+    at_midnight,
+    from_datetime,
+    local_date,
+    sidereal_sun_longitude,
+    sun_longitude,
+    when_elongation,
+    when_sidereal_sun_at,
+    when_sun_at,
+)
 
 
 # -- events of a year (computed) --------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import ephem
@@ -34,7 +34,7 @@ SUN_TABLE_PLACES = {NEW_DELHI.name: NEW_DELHI}
 SUN_TABLE_YEARS = range(1890, 2111)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _sun_table(place_name: str) -> dict[int, str]:
     """Year -> its unparsed line of sunrise/sunset seconds after local midnight."""
     name = f"sun_{place_name.lower().replace(' ', '_')}.csv"
