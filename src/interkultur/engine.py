@@ -18,12 +18,10 @@ from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
 from .calendars.hijri import DEFAULT_PROFILE, PROFILES
 from . import layers
-from .catalog import LAENDER, MAX_YEAR, MIN_YEAR, TRADITIONS, WHOLE_MONTH, Catalogue, DatedYear, Holiday
+from .catalog import LAENDER, MAX_YEAR, MIN_YEAR, WHOLE_MONTH, Catalogue, DatedYear, Holiday
 from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS, Context, Rule
 
 ISLAMIC_PROFILES: tuple[str, ...] = tuple(PROFILES)
-#: Everything a ``tradition=`` filter accepts: the catalogue's traditions and the generated layers.
-ALL_TRADITIONS: tuple[str, ...] = TRADITIONS + layers.LAYERS
 
 
 _ONE_DAY = timedelta(days=1)
@@ -210,14 +208,19 @@ class Engine:
         self._statutory: dict[tuple[str | None, int, str, str], _StatutoryYear] = {}
 
     # -- validation shared by every view -------------------------------------------------
+    @property
+    def all_traditions(self) -> tuple[str, ...]:
+        """Everything a ``tradition=`` filter accepts: the catalogue's traditions and the generated layers."""
+        return self.catalogue.tradition_ids + layers.LAYERS
+
     def check_traditions(self, traditions: Iterable[str] | None) -> frozenset[str] | None:
         if traditions is None:
             return None
         chosen = frozenset(t for t in traditions if t)
-        unknown = sorted(chosen - set(ALL_TRADITIONS))
+        unknown = sorted(chosen - set(self.all_traditions))
         if unknown:
             raise InvalidQuery("tradition", f"unknown tradition {', '.join(unknown)}; "
-                                            f"allowed: {', '.join(ALL_TRADITIONS)}")
+                                            f"allowed: {', '.join(self.all_traditions)}")
         return chosen or None
 
     @staticmethod

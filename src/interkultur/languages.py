@@ -1,15 +1,36 @@
-"""The interface languages and their writing direction.
+"""The interface languages and their writing direction, read from ``languages.yaml``.
 
-Holiday names come from the catalogue (with the fallback in
-``catalog.localised``); month and weekday names from CLDR through Babel.
+The list is data (``data/languages.yaml``, or the one beside
+``$INTERKULTUR_CATALOGUE``): adding a language is one entry there, its ``.po``
+file and its names in the catalogue. It is read once at start-up, because the
+command line and the web service offer the languages before any catalogue is
+loaded. Holiday names come from the catalogue (with the fallback chain of
+``chain``); month and weekday names from CLDR through Babel.
 """
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+from .reference import Languages, load_languages, shipped_dir
+
+ENV_VARIABLE = "INTERKULTUR_CATALOGUE"
+
+
+def data_directory() -> Path:
+    """The directory whose ``languages.yaml`` applies: that of ``$INTERKULTUR_CATALOGUE``, else the shipped one."""
+    env = os.environ.get(ENV_VARIABLE)
+    if env:
+        path = Path(env)
+        return path if path.is_dir() else path.parent
+    return shipped_dir()
+
+
+DATA: Languages = load_languages(data_directory())[0]
 #: Languages with a full interface (UI strings, month names, holiday names).
-LANGUAGES: tuple[str, ...] = ("de", "en", "tr", "ar")
-DEFAULT_LANGUAGE = "de"
-RTL_LANGUAGES: frozenset[str] = frozenset({"ar", "he", "fa", "ur"})
+LANGUAGES: tuple[str, ...] = DATA.interface
+DEFAULT_LANGUAGE: str = DATA.default
 
 
 def check_language(lang: str) -> str:
@@ -21,7 +42,13 @@ def check_language(lang: str) -> str:
 
 def direction(lang: str) -> str:
     """``rtl`` for right-to-left scripts, else ``ltr``."""
-    return "rtl" if lang.split("-")[0] in RTL_LANGUAGES else "ltr"
+    known = DATA.get(lang) or DATA.get(lang.split("-")[0])
+    return known.direction if known else "ltr"
+
+
+def chain(lang: str) -> tuple[str, ...]:
+    """The languages to try, in order, for a text wanted in ``lang``."""
+    return DATA.chain(lang)
 
 
 #: FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (Unicode Bidirectional Algorithm, UAX #9).

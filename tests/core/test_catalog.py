@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from interkultur import catalog
-from interkultur.catalog import TRADITIONS, CatalogueError, load, loads
+from interkultur.catalog import CatalogueError, load, loads
+
+TRADITIONS = load().tradition_ids
 
 from .support import BROKEN, MINI_CATALOGUE
 

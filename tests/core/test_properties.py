@@ -23,7 +23,7 @@ from interkultur.calendars.hijri import PROFILES
 from interkultur.catalog import WHOLE_MONTH
 from interkultur.engine import Engine, InvalidQuery
 from interkultur.rules import JEWISH_VARIANTS, Context, parse_rule
-from interkultur.rules.anchors import HijriDate
+from interkultur.rules.calendars.hijri import HijriDate
 
 YEARS = range(1900, 2101)
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)

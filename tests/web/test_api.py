@@ -7,7 +7,9 @@ from datetime import date
 import pytest
 
 from interkultur.calendars import hijri
-from interkultur.catalog import TRADITIONS
+from interkultur.catalog import load as _load_catalogue
+
+TRADITIONS = _load_catalogue().tradition_ids
 
 from .conftest import BASE_URL
 

@@ -9,7 +9,9 @@ import icalendar
 import pytest
 import vobject
 
-from interkultur.catalog import TRADITIONS
+from interkultur.catalog import load as _load_catalogue
+
+TRADITIONS = _load_catalogue().tradition_ids
 from interkultur.ical import feed_window
 
 from .conftest import BASE_URL, TODAY, UID_DOMAIN

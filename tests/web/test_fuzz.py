@@ -8,7 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from interkultur.calendars import hijri
-from interkultur.catalog import TRADITIONS
+from interkultur.catalog import load as _load_catalogue
+
+TRADITIONS = _load_catalogue().tradition_ids
 
 PARAMS = ["lang", "tradition", "islamic", "jewish", "dual", "date", "from", "to"]
 GOOD = {

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import calendar as _stdcal
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import Any, Iterable, NamedTuple
+from typing import Any, NamedTuple
 
 from ..calendars.hijri import HijriCalendar
 
@@ -106,3 +108,17 @@ class CalendarDay(Rule):
 
 
 _UNKNOWN: Any = object()
+
+
+def month_day(month: int, day: int) -> tuple[int, int]:
+    """A Gregorian (or Julian) month and day as written in a rule, checked (29 February allowed)."""
+    if not 1 <= month <= 12:
+        raise RuleSyntaxError(f"month {month} is not between 01 and 12")
+    if not 1 <= day <= _stdcal.monthrange(2000, month)[1]:
+        raise RuleSyntaxError(f"day {day} does not exist in month {month:02d}")
+    return month, day
+
+
+def known_names(names: dict[str, int]) -> str:
+    """The names of a calendar's months (or terms) in calendar order, for error messages."""
+    return ", ".join(sorted(names, key=names.__getitem__))

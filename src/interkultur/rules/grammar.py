@@ -7,8 +7,9 @@
     condition:= if WEEKDAY[,WEEKDAY...] (+N | -N)       e.g. "if saturday +1"
 
 Anchors (``12-25``, ``julian 12-25``, ``easter``, ``orthodox``,
-``hebrew 15 Nisan``, ``hijri 1 Shawwal`` and the astronomical ones) are
-registered in ``anchors`` and ``astronomical``. The order is fixed: first the
+``hebrew 15 Nisan``, ``hijri 1 Shawwal`` and the astronomical ones) are the
+forms the modules of ``rules.calendars`` register in ``registry``; the grammar
+knows none of them by name. The order is fixed: first the
 anchor, then the weekday prefix, then the offset, then the conditions, each
 conditions tested on the date reached so far.
 """
@@ -21,7 +22,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from ..calendars.weekdays import WEEKDAYS, nth_weekday, weekday_index
-from . import anchors, astronomical  # noqa: F401  (astronomical registers its anchors)
+from . import registry
 from .base import Context, Rule, RuleSyntaxError, Start
 
 _WEEKDAY = "|".join(WEEKDAYS)
@@ -125,16 +126,15 @@ class Composed(Rule):
 
 
 def parse_anchor(text: str) -> Rule:
-    """Parse an anchor alone (no offsets or conditions)."""
-    for pattern, factory in anchors.ANCHORS:
-        m = pattern.match(text)
+    """Parse an anchor alone (no offsets or conditions) with the form registered for it."""
+    forms = registry.forms()
+    for form in forms:
+        m = form.pattern.match(text)
         if m:
-            return factory(m)
+            return form.parse(m)
+    examples = ", ".join(f"'{form.example}'" for form in forms if form.example)
     raise RuleSyntaxError(
-        f"cannot read rule {text!r}: expected a date such as '12-25', 'julian 12-25', "
-        "'easter -2', 'orthodox', 'hebrew 15 Nisan', 'hijri 1 Shawwal', 'persian 1 farvardin', "
-        "'bahai 13 jalal', 'chinese 01-01', 'solar term qingming', "
-        "'hindu ashvin amavasya at pradosh', 'full moon on or after 05-01' "
+        f"cannot read rule {text!r}: expected a date such as {examples} "
         "(see the README section 'Rule grammar')"
     )
 

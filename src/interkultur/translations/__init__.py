@@ -8,6 +8,11 @@ Holiday names and descriptions come from the catalogue instead
 
 ``python -m interkultur.translations`` recompiles every ``.mo`` from its
 ``.po`` (run it after editing a ``.po``; a test fails while they differ).
+
+A deployment adds or overrides a language without touching the package: a
+``translations/<lang>/LC_MESSAGES/messages.po`` in the directory of its
+``$INTERKULTUR_CATALOGUE`` (beside its ``languages.yaml``) is compiled when
+first used and wins over the shipped one.
 """
 
 from __future__ import annotations
@@ -29,14 +34,30 @@ def po_path(lang: str) -> Path:
     return DIRECTORY / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+def deployment_po(lang: str) -> Path | None:
+    """A deployment's own ``.po`` for ``lang`` beside its catalogue, or None."""
+    from ..languages import data_directory
+
+    path = data_directory() / "translations" / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return path if path.is_file() else None
+
+
 def available() -> tuple[str, ...]:
-    """Languages that have a ``.po`` file."""
-    return tuple(sorted(p.parent.parent.name for p in DIRECTORY.glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
+    """Languages that have a ``.po`` file (in the package or beside the deployment's catalogue)."""
+    from ..languages import data_directory
+
+    own = data_directory() / "translations"
+    found = {p.parent.parent.name for p in DIRECTORY.glob(f"*/LC_MESSAGES/{DOMAIN}.po")}
+    found |= {p.parent.parent.name for p in own.glob(f"*/LC_MESSAGES/{DOMAIN}.po")} if own.is_dir() else set()
+    return tuple(sorted(found))
 
 
 @lru_cache(maxsize=None)
 def get(lang: str) -> gettext.NullTranslations:
     """The compiled catalogue of ``lang``; an identity catalogue when there is none."""
+    own = deployment_po(lang)
+    if own is not None:
+        return Translations(BytesIO(compile_po(lang, own)), domain=DOMAIN)
     mo = po_path(lang).with_suffix(".mo")
     if not mo.is_file():
         return NullTranslations()
@@ -44,9 +65,9 @@ def get(lang: str) -> gettext.NullTranslations:
         return Translations(fp, domain=DOMAIN)
 
 
-def compile_po(lang: str) -> bytes:
-    """The ``.mo`` bytes for ``lang``'s ``.po`` (fuzzy entries are left out)."""
-    with po_path(lang).open("rb") as fp:
+def compile_po(lang: str, path: Path | None = None) -> bytes:
+    """The ``.mo`` bytes for ``lang``'s ``.po`` (the package's, or ``path``); fuzzy entries are left out."""
+    with (path or po_path(lang)).open("rb") as fp:
         catalog = read_po(fp, locale=lang, domain=DOMAIN)
     out = BytesIO()
     write_mo(out, catalog, use_fuzzy=False)
@@ -56,7 +77,7 @@ def compile_po(lang: str) -> bytes:
 def compile_all() -> list[Path]:
     """Rewrite every ``.mo`` from its ``.po``; returns the files written."""
     written = []
-    for lang in available():
+    for lang in sorted(p.parent.parent.name for p in DIRECTORY.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         target = po_path(lang).with_suffix(".mo")
         target.write_bytes(compile_po(lang))
         written.append(target)

@@ -72,12 +72,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     catalogue = source if isinstance(source, Catalogue) else load(source)
     app.extensions["interkultur"] = State(catalogue, Engine(catalogue))
 
-    from . import api, cache, feeds, http, pages, schools, templating, widget
+    from . import api, cache, feeds, http, pages, schools, templating, traditions, widget
 
     templating.init_app(app)
     http.init_app(app)
     cache.init_app(app)  # after http: its request guard runs first, its headers are kept
-    for module in (widget, pages, api, feeds, schools):
+    for module in (widget, pages, api, feeds, schools, traditions):
         app.register_blueprint(module.bp)
     return app
 

@@ -13,7 +13,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, jsonify
 
 from .. import layers
-from ..catalog import TRADITIONS, Holiday
+from ..catalog import Holiday
 from ..engine import Occurrence
 from . import holiday_or_404, i18n, params, state
 from .openapi import openapi_document
@@ -81,14 +81,20 @@ def holiday(holiday_id: str) -> Response:
     return response
 
 
+def _colour(tradition: str) -> str | None:
+    known = state().catalogue.reference.tradition(tradition)
+    return known.colour if known else None
+
+
 @bp.get("/api/v1/traditions")
 def traditions() -> Response:
     query = params.parse_query()
     counts: dict[str, int] = {}
     for h in state().catalogue.holidays:
         counts[h.tradition] = counts.get(h.tradition, 0) + 1
-    chosen = [t for t in TRADITIONS if query.traditions is None or t in query.traditions]
+    chosen = [t for t in state().catalogue.tradition_ids if query.traditions is None or t in query.traditions]
     return _json({"traditions": [{"id": t, "name": i18n.tradition_name(t), "holidays": counts.get(t, 0),
+                                  "colour": _colour(t),
                                   "feed": absolute("feeds.tradition", tradition=t)} for t in chosen]})
 
 

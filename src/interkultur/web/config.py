@@ -58,8 +58,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("JEWISH", "INTERKULTUR_JEWISH", "diaspora",
             "Default Jewish observance (diaspora or israel) when a request names none."),
     Setting("CATALOGUE", "INTERKULTUR_CATALOGUE", None,
-            "Path of the holiday catalogue (a Catalogue object is accepted in the config dict). "
-            "Default: the shipped data/holidays.yaml."),
+            "Path of the holiday catalogue, or of a directory holding holidays.yaml and its sibling "
+            "traditions.yaml, categories.yaml, languages.yaml (a Catalogue object is accepted in the "
+            "config dict). Default: the shipped data/holidays.yaml."),
     Setting("MAX_AGE", "INTERKULTUR_MAX_AGE", 300,
             "Cache-Control max-age in seconds for HTML pages and the API.", _positive_int),
     Setting("FEED_MAX_AGE", "INTERKULTUR_FEED_MAX_AGE", 3600,

@@ -369,6 +369,9 @@ def export_site(directory: str | Path, *, years: range | None = None, languages:
             shutil.copyfile(source, root / "static" / source.name)
             report.count("static")
     write("embed.js", _static_embed_script(static / "embed.js"), "static")
+    from .traditions import stylesheet_text  # generated from traditions.yaml, not a file in static/
+
+    write("static/traditions.css", stylesheet_text(state.catalogue.reference).encode("utf-8"), "static")
     return report
 
 

@@ -14,7 +14,6 @@ import threading
 from flask import Blueprint, Response, current_app, request
 
 from .. import layers
-from ..engine import ALL_TRADITIONS
 from ..ical import build_calendar, feed_window
 from . import holiday_or_404, i18n, params, state
 from .schools import land_name
@@ -71,7 +70,7 @@ def _feed(path_tradition: str | None) -> Response:
         name = f"{i18n.gettext('Intercultural calendar')} – {i18n.tradition_name(path_tradition)}"
     elif query.traditions:
         name = f"{i18n.gettext('Intercultural calendar')} – " + " / ".join(
-            i18n.tradition_name(t) for t in ALL_TRADITIONS if t in query.traditions)
+            i18n.tradition_name(t) for t in state().engine.all_traditions if t in query.traditions)
     else:
         name = i18n.gettext("Intercultural calendar")
     if query.state:
@@ -95,7 +94,7 @@ def all_traditions() -> Response:
 
 @bp.get("/feeds/<tradition>.ics")
 def tradition(tradition: str) -> Response:
-    if tradition not in ALL_TRADITIONS:  # public and school-break (with state=) too
+    if tradition not in state().engine.all_traditions:  # public and school-break (with state=) too
         raise params.WebError(404, params.MSG_NO_TRADITION, "tradition")
     return _feed(tradition)
 

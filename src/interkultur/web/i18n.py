@@ -14,6 +14,7 @@ from babel.dates import format_date, format_interval, format_skeleton, get_day_n
 from flask import g
 
 from .. import translations
+from ..catalog import localised
 from ..languages import DEFAULT_LANGUAGE, direction
 
 
@@ -22,19 +23,9 @@ def N_(message: str) -> str:
     return message
 
 
-TRADITION_NAMES: dict[str, str] = {
-    "christianity": N_("Christianity"), "islam": N_("Islam"), "alevi": N_("Alevism"),
-    "judaism": N_("Judaism"), "hinduism": N_("Hinduism"), "buddhism": N_("Buddhism"),
-    "sikhism": N_("Sikhism"), "bahai": N_("Bahá’í"), "yazidi": N_("Yazidism"),
-    "roma": N_("Roma"), "east-asian": N_("East Asian traditions"),
-    "persian": N_("Persian and Kurdish traditions"), "international": N_("International days"),
-    # the generated layers (state=): a Land's public holidays and school holidays
-    "public": N_("Public holiday"), "school-break": N_("School holidays"),
-}
-CATEGORY_NAMES: dict[str, str] = {
-    "major": N_("Major feast"), "minor": N_("Minor feast"), "fast": N_("Fast"),
-    "memorial": N_("Day of remembrance"), "observance": N_("Observance"),
-}
+#: The generated layers (state=): a Land's public holidays and school holidays. The names
+#: of the catalogue's traditions and categories are data (traditions.yaml, categories.yaml).
+LAYER_NAMES: dict[str, str] = {"public": N_("Public holiday"), "school-break": N_("School holidays")}
 #: Index 1 = Muharram.
 HIJRI_MONTHS: tuple[str, ...] = ("", N_("Muharram"), N_("Safar"), N_("Rabi al-Awwal"), N_("Rabi al-Thani"),
                                  N_("Jumada al-Ula"), N_("Jumada al-Akhira"), N_("Rajab"), N_("Shaban"),
@@ -68,14 +59,23 @@ def statutory_note(occ: Any) -> str | None:
     return note(occ.statutory, current_language())
 
 
+def _reference() -> Any:
+    from . import state
+
+    return state().catalogue.reference
+
+
 def tradition_name(tradition: str) -> str:
-    message = TRADITION_NAMES.get(tradition)
-    return gettext(message) if message else tradition.replace("-", " ").title()
+    """The tradition's name in the request's language (``traditions.yaml``), or a layer's."""
+    if tradition in LAYER_NAMES:
+        return gettext(LAYER_NAMES[tradition])
+    known = _reference().tradition(tradition)
+    return localised(known.names, current_language()) if known else tradition.replace("-", " ").title()
 
 
 def category_name(category: str) -> str:
-    message = CATEGORY_NAMES.get(category)
-    return gettext(message) if message else category
+    known = _reference().category(category)
+    return localised(known.names, current_language()) if known else category
 
 
 def hijri_month_name(month: int) -> str:

@@ -22,7 +22,6 @@ _WEEKS = calendar.Calendar(firstweekday=calendar.MONDAY)
 #: first day is highlighted; the days in between carry a quieter marker but
 #: still list the season in ``data-holidays`` and in the day details.
 SEASON_DAYS = 10
-LUNAR_TRADITIONS = frozenset({"islam", "alevi"})
 
 
 @dataclass(frozen=True)

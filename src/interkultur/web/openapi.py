@@ -7,7 +7,6 @@ from typing import Any
 
 from .. import __version__
 from ..catalog import LAENDER, MAX_YEAR, MIN_YEAR
-from ..engine import ALL_TRADITIONS
 from ..languages import DEFAULT_LANGUAGE, LANGUAGES
 from ..rules import JEWISH_VARIANTS
 from . import schools
@@ -33,6 +32,9 @@ def _calendar_response(description: str) -> dict[str, Any]:
 
 
 def openapi_document(server: str) -> dict[str, Any]:
+    from . import state  # the catalogue's traditions (traditions.yaml) and the layers
+
+    ALL_TRADITIONS = state().engine.all_traditions  # noqa: N806
     occurrence = {
         "type": "object",
         "required": ["id", "tradition", "community", "name", "description", "start", "end", "eve",

@@ -20,10 +20,16 @@ from flask import current_app, g, request
 from ..calendars import hijri
 from .. import inputs, layers
 from ..catalog import LAENDER, MAX_YEAR, MIN_YEAR
-from ..engine import ALL_TRADITIONS
 from ..languages import DEFAULT_LANGUAGE, LANGUAGES
 from ..rules import JEWISH_VARIANTS
 from .i18n import N_
+
+
+def _app_state() -> Any:
+    """The application's catalogue and engine (imported late: ``web`` imports this module)."""
+    from . import state as app_state
+
+    return app_state()
 
 MAX_QUERY_BYTES = 8 * 1024
 #: No route has a longer path; a longer one is answered 404 before any view runs.
@@ -179,7 +185,7 @@ def parse_query(negotiate: bool = False, dual: bool = False) -> Query:
     """The common parameters of the current request, validated."""
     config = current_app.config
     lang = parse_language(negotiate)
-    traditions = parse_list("tradition", ALL_TRADITIONS)
+    traditions = parse_list("tradition", _app_state().engine.all_traditions)
     islamic = parse_choice("islamic", islamic_profiles(), config["ISLAMIC"])
     jewish = parse_choice("jewish", JEWISH_VARIANTS, config["JEWISH"])
     duals = (parse_list("dual", DUAL_CALENDARS) or ()) if dual else ()

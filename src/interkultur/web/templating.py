@@ -55,6 +55,13 @@ def asset(filename: str) -> str:
     return url_for("static", filename=filename, v=__version__)
 
 
+def traditions_css() -> str:
+    """The generated stylesheet of tradition colours, addressed by the data's digest (``web.traditions``)."""
+    from . import state
+
+    return url_for("traditions.stylesheet", v=state().catalogue.reference.digest)
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.autoescape = True
     app.jinja_env.add_extension("jinja2.ext.i18n")
@@ -68,7 +75,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["isolate_values"] = isolate_values
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.globals.update(
-        link=link, absolute=absolute, lang_link=lang_link, webcal=webcal, asset=asset,
+        link=link, absolute=absolute, lang_link=lang_link, webcal=webcal, asset=asset, traditions_css=traditions_css,
         tradition_name=i18n.tradition_name, category_name=i18n.category_name,
         month_name=i18n.month_name, weekday_names=i18n.weekday_names,
         hijri_month_name=i18n.hijri_month_name, hebrew_month_name=i18n.hebrew_month_name,

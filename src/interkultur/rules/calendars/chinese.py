@@ -1,0 +1,61 @@
+"""Chinese anchors: lunisolar ``chinese 08-15`` and ``solar term qingming`` (or ``solar term 15``), Beijing time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...calendars import chinese
+from ..base import Context, Rule, RuleSyntaxError, Start, known_names
+from ..registry import anchor
+
+ORDER = 90
+
+
+@dataclass(frozen=True, repr=False)
+class ChineseDate(Rule):
+    """``chinese MM-DD``: day DD of lunar month MM (not the leap month), Beijing time.
+
+    ``estimated`` where the month's new moon falls within two minutes of
+    Beijing midnight (2057: 23:59:50), which ephemerides may put on either day.
+    """
+
+    month: int
+    day: int
+    text: str = ""
+
+    def starts(self, year: int, ctx: Context) -> list[Start]:
+        return [Start(d, close) for d, close in chinese.dates_with_certainty(year, self.month, self.day)]
+
+
+@anchor("chinese", r"chinese (\d{2})-(\d{2})", "chinese 01-01")
+def _chinese(m: re.Match[str]) -> Rule:
+    month, day = int(m[1]), int(m[2])
+    if not 1 <= month <= 12 or not 1 <= day <= 30:
+        raise RuleSyntaxError(f"chinese {m[1]}-{m[2]}: months run 01-12 and days 01-30")
+    return ChineseDate(month, day, text=m[0])
+
+
+@dataclass(frozen=True, repr=False)
+class SolarTerm(Rule):
+    """``solar term qingming`` or ``solar term 15``: Beijing date the Sun reaches that longitude."""
+
+    longitude: int
+    text: str = ""
+
+    def starts(self, year: int, ctx: Context) -> list[Start]:
+        return [Start(chinese.solar_term_date(year, self.longitude))]
+
+
+@anchor("chinese", r"solar term ([a-z]+|\d{1,3})", "solar term qingming")
+def _solar_term(m: re.Match[str]) -> Rule:
+    value = m[1]
+    if value.isdigit():
+        longitude = int(value)
+        if longitude % 15 or longitude >= 360:
+            raise RuleSyntaxError(f"solar term {value}: use a multiple of 15 below 360 degrees")
+    elif value in chinese.SOLAR_TERMS:
+        longitude = chinese.SOLAR_TERMS[value]
+    else:
+        raise RuleSyntaxError(f"unknown solar term {value!r} (known: {known_names(chinese.SOLAR_TERMS)})")
+    return SolarTerm(longitude, text=m[0])
