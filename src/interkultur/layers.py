@@ -20,6 +20,7 @@ import threading
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any, Iterable
 from importlib import resources
 
 from . import laender
@@ -61,11 +62,12 @@ class LayerDay:
 def _rows(state: str | None, years: range, category: str) -> list[LayerDay]:
     import holidays  # imported only when a layer is asked for
 
-    kwargs = {"subdiv": state, "years": years, "categories": (category,)}
+    def country(language: str) -> Any:
+        return holidays.country_holidays("DE", subdiv=state, years=years, categories=(category,), language=language)
     with _lock:  # python-holidays objects fill lazily and are not thread-safe
-        german = holidays.DE(language="de", **kwargs)
-        english = holidays.DE(language="en_US", **kwargs)
-        rows = []
+        german = country("de")
+        english = country("en_US")
+        rows: list[LayerDay] = []
         for day in sorted(german):
             de_names = german[day].split("; ")
             en_names = english.get(day, german[day]).split("; ")
@@ -119,7 +121,7 @@ def _holiday(layer: str, state: str | None, de: str, en: str) -> Holiday:
 def spans(layer: str, state: str | None, year: int) -> tuple[tuple[Holiday, date, date], ...]:
     """(holiday, first day, last day) of every span of ``layer`` that starts in ``year``."""
     rows = _rows(state, range(year - 1, year + 2), "public" if layer == PUBLIC else "school")
-    merged: list[list] = []
+    merged: list[list[Any]] = []
     for row in rows:
         last = merged[-1] if merged else None
         if layer == SCHOOL_BREAK and last and last[1] == row.de and last[3] + timedelta(days=1) == row.day:
@@ -137,30 +139,32 @@ def school_break_years(state: str) -> tuple[int, int] | None:
 
     with _lock:
         years = [y for y in range(1991, 2101)
-                 if holidays.DE(subdiv=state, years=y, categories=("school",))]
+                 if holidays.country_holidays("DE", subdiv=state, years=y, categories=("school",))]
     return (years[0], years[-1]) if years else None
 
 
 def coverage(state: str | None) -> dict[str, list[int] | None]:
     """Years each layer covers, so an empty answer outside them is not mistaken for "none"."""
-    return {PUBLIC: [1991, 2100], SCHOOL_BREAK: list(school_break_years(state)) if state else None}
+    school = school_break_years(state) if state else None
+    return {PUBLIC: [1991, 2100], SCHOOL_BREAK: list(school) if school else None}
 
 
-def included(state: str | None, traditions=None) -> tuple[str, ...]:
+def included(state: str | None, traditions: Iterable[str] | None = None) -> tuple[str, ...]:
     """The layers a query includes: both with a state (unless a tradition filter leaves them out)."""
     if traditions is None:
         return LAYERS if state else ()
-    return tuple(layer for layer in LAYERS if layer in traditions and (state or layer == PUBLIC))
+    wanted = set(traditions)
+    return tuple(layer for layer in LAYERS if layer in wanted and (state or layer == PUBLIC))
 
 
 def coverage_report(state: str | None, first_year: int, last_year: int,
-                    traditions=None) -> dict[str, dict]:
+                    traditions: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
     """Per included layer: the years it covers and whether ``first_year``-``last_year`` lie inside.
 
     ``{"school-break": {"years": [1991, 2029], "complete": False, "missing": [2030]}}``;
     an empty dict when the query includes no layer.
     """
-    out: dict[str, dict] = {}
+    out: dict[str, dict[str, Any]] = {}
     years = coverage(state)
     for layer in included(state, traditions):
         span = years[layer]

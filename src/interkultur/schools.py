@@ -40,7 +40,7 @@ class Match:
         days = self.leave.get("days")
         return days is None or self.day_of_feast in days
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[bool, bool, int, date, str]:
         rank = _LEAVE_RANK.get(self.leave["leave"], 5) if self.leave else 6
         return (not self.grants_leave, self.match != "day", rank, self.occurrence.start, self.occurrence.id)
 

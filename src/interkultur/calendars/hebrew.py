@@ -88,7 +88,8 @@ def to_date(hebrew_year: int, month: int, day: int) -> date:
 
 def from_date(d: date) -> tuple[int, int, int]:
     """Hebrew (year, month, day) of the daytime of a Gregorian date."""
-    return _hebrew.from_jd(jd_from_date(d))
+    year, month, day = _hebrew.from_jd(jd_from_date(d))
+    return int(year), int(month), int(day)
 
 
 def month_length(hebrew_year: int, month: int) -> int:

@@ -18,4 +18,5 @@ def to_date(year: int, month: int, day: int) -> date:
 
 def from_date(d: date) -> tuple[int, int, int]:
     """Julian (year, month, day) of a Gregorian date."""
-    return _julian.from_jd(jd_from_date(d))
+    year, month, day = _julian.from_jd(jd_from_date(d))
+    return int(year), int(month), int(day)

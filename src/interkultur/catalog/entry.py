@@ -94,10 +94,10 @@ class _EntryValidator:
         dated = self.dated()
         school = self.school()
         statutory_as = self.statutory_as()
-        if len(self.errors) > count:
+        if len(self.errors) > count or tradition is None or category is None:
             return None
         return Holiday(
-            id=hid, tradition=tradition, names=dict(names), descriptions=dict(descriptions),
+            id=str(hid), tradition=tradition, names=dict(names), descriptions=dict(descriptions),
             rules=rules, days=days, category=category, sources=sources,
             community=community, since=since, until=until, starts_evening_before=evening or night,
             night=night, dated=dated, school=dict(school), notes=dict(notes),
@@ -148,7 +148,7 @@ class _EntryValidator:
         if key in self.entry and value not in allowed:
             self.error(key, f"unknown value {value!r} (allowed: {', '.join(allowed)})")
             return None
-        return value
+        return None if value is None else str(value)
 
     def texts(self, key: str, required: tuple[str, ...]) -> dict[str, str]:
         value = self.entry.get(key)

@@ -217,17 +217,21 @@ class Catalogue:
         object.__setattr__(self, "_by_id", {h.id: h for h in self.holidays})
         object.__setattr__(self, "_twins", {alias: h for h in self.holidays for alias in h.statutory_as})
 
+    def _index(self, name: str) -> dict[str, Holiday]:
+        index: dict[str, Holiday] = getattr(self, name)
+        return index
+
     def get(self, holiday_id: str) -> Holiday | None:
-        return self._by_id.get(holiday_id)  # type: ignore[attr-defined]
+        return self._index("_by_id").get(holiday_id)
 
     def twin(self, public_id: str) -> Holiday | None:
         """The catalogue holiday whose ``statutory_as`` names ``public_id`` (``public-good-friday``)."""
-        return self._twins.get(public_id)  # type: ignore[attr-defined]
+        return self._index("_twins").get(public_id)
 
     @property
     def twins(self) -> Mapping[str, Holiday]:
         """Every ``statutory_as`` id with its catalogue holiday."""
-        return self._twins  # type: ignore[attr-defined]
+        return self._index("_twins")
 
     @property
     def traditions(self) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ sends ``frame-ancestors 'none'``.
 from __future__ import annotations
 
 import logging
+from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, g, jsonify, render_template, request
@@ -56,7 +57,7 @@ def _error_language() -> str:
         return DEFAULT_LANGUAGE
 
 
-def error_response(status: int, message: str, parameter: str | None = None, **variables) -> Response:
+def error_response(status: int, message: str, parameter: str | None = None, **variables: Any) -> Response:
     variables = {"parameter": parameter, **variables}
     kind = kind_of_route(request.path)
     if kind == "json":

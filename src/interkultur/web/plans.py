@@ -73,7 +73,7 @@ def _shorten(text: str, limit: int = MAX_SHOWN) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _to_date(match: re.Match) -> date | None:
+def _to_date(match: re.Match[str]) -> date | None:
     """The date of a match (``inputs.from_match``); None when it does not exist (31.02.2025)."""
     try:
         return inputs.from_match(match)
@@ -176,7 +176,7 @@ def parse_csv(text: str) -> Plan:
         dialect = csv.excel
         first = sample.splitlines()[0] if sample.strip() else ""
         counts = {d: first.count(d) for d in ";,\t"}
-        best = max(counts, key=counts.get)
+        best = max(counts, key=lambda d: counts[d])
         if counts[best]:
             class _Guess(csv.excel):
                 delimiter = best
@@ -257,7 +257,7 @@ def _occurrences(calendar: Any, first: date, zone: ZoneInfo) -> list[Any]:
     import recurring_ical_events
 
     until = first + timedelta(days=RECURRENCE_WINDOW_DAYS)
-    found = []
+    found: list[Any] = []
     query = recurring_ical_events.of(calendar, skip_bad_series=True)
     for occurrence in query.after(datetime.combine(first, datetime.min.time(), zone)):
         days = _event_days(occurrence, zone)

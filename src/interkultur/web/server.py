@@ -144,12 +144,12 @@ def _run_waitress(app: Any, sock: socket.socket, threads: int, trusted_proxy: st
         while True:
             wasyncore.loop(timeout=0.5, map=server_map, use_poll=True, count=1)
             if stopping:
-                server.accepting = False  # type: ignore[union-attr]  # no new connections
+                server.accepting = False  # no new connections
                 if not _busy(server_map) or time.monotonic() > stopping[0]:
                     break
     finally:
         signal.signal(signal.SIGTERM, previous)
-        server.task_dispatcher.shutdown(timeout=1)  # type: ignore[union-attr]
+        server.task_dispatcher.shutdown(timeout=1)
         wasyncore.close_all(server_map)
 
 
@@ -157,7 +157,7 @@ class _Stop(Exception):
     """SIGTERM or SIGINT reached the supervising process."""
 
 
-def _supervise(app, sock: socket.socket, workers: int, threads: int, trusted_proxy: str | None) -> int:
+def _supervise(app: Any, sock: socket.socket, workers: int, threads: int, trusted_proxy: str | None) -> int:
     """Fork ``workers`` children serving ``sock``; restart one that dies; stop all on SIGTERM/SIGINT."""
     children: dict[int, float] = {}
 
@@ -171,7 +171,7 @@ def _supervise(app, sock: socket.socket, workers: int, threads: int, trusted_pro
                 os._exit(0)
         children[pid] = time.monotonic()
 
-    def stop(signum, frame) -> None:  # noqa: ARG001
+    def stop(signum: int, frame: object) -> None:  # noqa: ARG001
         raise _Stop  # interrupts the waitpid below (which would otherwise be resumed)
 
     signal.signal(signal.SIGTERM, stop)
