@@ -95,6 +95,34 @@ MODERN: dict[str, Since] = {
                               "https://www.un.org/en/observances/human-rights-day"),
     "international-migrants-day": Since(2000, "United Nations", "Resolution 55/93 of 4 Dec 2000",
                                         "https://www.un.org/en/observances/migrants-day"),
+    "yom-hazikaron": Since(1951, "Wikipedia", "Yom HaZikaron (4 Iyyar set apart in 1951, law of 1963)",
+                "https://en.wikipedia.org/wiki/Yom_HaZikaron"),
+    "yom-haatzmaut": Since(1949, "Wikipedia", "Yom Ha'atzmaut (Independence Day Law 5709-1949)",
+                "https://en.wikipedia.org/wiki/Yom_Ha%27atzmaut"),
+    "yom-yerushalayim": Since(1968, "Wikipedia", "Jerusalem Day (proclaimed 12 May 1968)",
+                "https://en.wikipedia.org/wiki/Jerusalem_Day"),
+    "armenian-genocide-remembrance": Since(1919, "Government of South Australia", "Armenian Genocide Remembrance Day (first commemoration, Constantinople 1919)",
+                "http://multicultural.sa.gov.au/events/events/april/remembrance-of-the-armenian-genocide"),
+    "romani-language-day": Since(2009, "SaskCulture", "World Day of Romani Language (Croatia 2008, international 2009, UNESCO 2015)",
+                "https://www.saskculture.ca/impact/important-commemorative-dates/world-day-romani-language"),
+    "europe-day": Since(1986, "European Union", "Europe Day (Milan European Council 1985)",
+                "https://european-union.europa.eu/principles-countries-history/symbols/europe-day_en"),
+    "day-of-the-covenant": Since(1901, "Robert Stockman", "The Bahá'í Faith in America vol. 2 p. 56, quoted by Nine Star Solutions, 'Why November 26? (first definite commemoration, Chicago, 26 Nov 1901)",
+                "https://www.ninestarsolutions.com/why-november-26/"),
+    "ascension-of-abdul-baha": Since(1922, "Wikipedia", "ʻAbdu'l-Bahá (first anniversary of his death on 28 November 1921)",
+                "https://en.wikipedia.org/wiki/%CA%BBAbdu%27l-Bah%C3%A1"),
+    "idahobit": Since(2005, "IDAHOBIT Committee", "May 17 (first observed 2005)",
+                "https://may17.org/"),
+    "hiroshima-day": Since(1947, "Chugoku Shimbun", "Hiroshima Peace Media Center, 'Peace Memorial Ceremony (started by the city in 1947)",
+                "https://www.hiroshimapeacemedia.jp/?p=132404"),
+    "antikriegstag": Since(1957, "Wikipedia", "Antikriegstag (DGB youth, 1 September 1957)",
+                "https://de.wikipedia.org/wiki/Antikriegstag"),
+    "pogrom-remembrance": Since(1978, "SWR Kultur Archivradio", "9.11.1978 ('Bis 1978 ... keine öffentliche Erinnerung')",
+                "https://www.swr.de/swrkultur/wissen/archivradio/bundeskanzler-adenauer-kuendigt-wiedergutmachung-an-100.html"),
+    "international-day-of-peace": Since(1982, "United Nations", "resolution 36/67 (1981; 21 September from 2002 by resolution 55/282)",
+                "https://www.un.org/en/observances/international-day-peace/background"),
+    "international-day-of-persons-with-disabilities": Since(1992, "United Nations", "resolution 47/3 of 14 Oct 1992",
+                "https://www.un.org/en/observances/day-of-persons-with-disabilities"),
 }
 
 #: Observances that predate 1900 in the form the catalogue gives them (no ``since``).
@@ -107,6 +135,7 @@ ANCIENT: dict[str, str] = {
         "easter-sunday", "easter-monday", "ascension", "pentecost", "whit-monday", "corpus-christi",
         "assumption", "harvest-festival", "reformation-day", "all-saints", "saint-martin", "repentance-day",
         "eternity-sunday", "first-advent", "saint-nicholas", "christmas-eve", "christmas",
+        "candlemas", "annunciation",
     ], "Western church feast older than 1900"),
     # Orthodox and Oriental churches on the Julian calendar (dated variants cover the Armenian reform).
     **dict.fromkeys([
@@ -114,14 +143,19 @@ ANCIENT: dict[str, str] = {
         "orthodox-good-friday", "orthodox-holy-saturday", "orthodox-easter", "orthodox-easter-monday",
         "orthodox-ascension", "orthodox-pentecost", "orthodox-whit-monday", "vidovdan", "orthodox-dormition",
         "armenian-christmas", "armenian-vardavar", "coptic-christmas", "coptic-new-year",
+        "orthodox-clean-monday", "orthodox-palm-sunday", "ethiopian-christmas", "timkat", "meskel", "enkutatash",
     ], "Eastern church feast older than 1900"),
+    "kha-b-nisan": "Assyrian spring New Year (Akitu) on 1 Nisan, ancient",
     **dict.fromkeys([
         "rosh-hashanah", "yom-kippur", "sukkot", "shemini-atzeret", "simchat-torah", "hanukkah", "tu-bishvat",
         "purim", "pesach", "lag-baomer", "shavuot", "tisha-bav",
+        "fast-of-gedaliah", "asarah-betevet", "fast-of-esther", "shushan-purim", "seventeenth-of-tammuz",
+        "hoshana-rabbah",
     ], "biblical or rabbinic festival"),
     **dict.fromkeys([
         "regaib-kandili", "isra-miraj", "berat-kandili", "ramadan", "laylat-al-qadr", "eid-al-fitr",
         "day-of-arafah", "eid-al-adha", "ghadir-khumm", "islamic-new-year", "ashura", "mawlid",
+        "three-holy-months", "eid-al-fitr-eve", "arbaeen", "martyrdom-of-ali",
     ], "Islamic observance kept for centuries"),
     **dict.fromkeys([
         "alevi-hizir-fast", "alevi-nevruz", "hidrellez", "alevi-muharrem-fast", "alevi-asure",
@@ -136,7 +170,9 @@ ANCIENT: dict[str, str] = {
     **dict.fromkeys([
         "naw-ruz", "ridvan-1", "ridvan-9", "ridvan-12", "declaration-of-the-bab", "ascension-of-bahaullah",
         "martyrdom-of-the-bab", "birth-of-the-bab", "birth-of-bahaullah",
+        "ayyam-i-ha", "bahai-fast",
     ], "Bahá'í holy day of the 19th century"),
+
     **dict.fromkeys(["chinese-new-year", "qingming", "mid-autumn"], "Chinese festival, ancient"),
     **dict.fromkeys(["diwali", "holi", "navaratri", "dussehra"], "Hindu festival, ancient"),
     "vesak": "Buddhist festival, ancient",

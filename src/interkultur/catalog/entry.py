@@ -268,7 +268,7 @@ class _EntryValidator:
         return days
 
     def check_whole_month(self, rules: dict[str, Rule], days: dict[str, int | str]) -> None:
-        """``days: month`` needs a rule that lands in a lunar month (hebrew, hijri)."""
+        """``days: month`` needs a rule that lands in a month of varying length (hebrew, hijri, bahai)."""
         for variant, n in days.items():
             rule = rules.get(variant) or rules.get("*")
             if n != WHOLE_MONTH or rule is None:
@@ -276,7 +276,7 @@ class _EntryValidator:
             ctx = Context(islamic=PROFILES[DEFAULT_PROFILE], jewish=variant if variant != "*" else DEFAULT_JEWISH)
             if any(start.month_length is None for start in rule.starts(2000, ctx)):
                 self.error("days", f"{WHOLE_MONTH!r} needs a rule in a lunar month "
-                                   "(hebrew or hijri); give a number of days instead")
+                                   "(hebrew, hijri or bahai); give a number of days instead")
                 return
 
     def variants(self, key: str, value: Any, kind: type | tuple[type, ...],

@@ -34,9 +34,11 @@ class BahaiDate(CalendarDay):
     def day_in(self, badi_year: int, ctx: Context) -> Start | None:
         if badi_year < bahai.REFORM_YEAR and (self.month, self.day) in _WESTERN_ANNIVERSARIES:
             return Start(date(badi_year, *_WESTERN_ANNIVERSARIES[(self.month, self.day)]))
-        if self.day > bahai.month_length(badi_year, self.month):
+        length = bahai.month_length(badi_year, self.month)
+        if self.day > length:
             return None
-        return Start(bahai.to_date(badi_year, self.month, self.day))
+        # month_length lets ``days: month`` span Ayyám-i-Há, 4 or 5 days as the year leaves over
+        return Start(bahai.to_date(badi_year, self.month, self.day), month_length=length)
 
 
 @anchor("bahai", r"bahai (\d{1,2}) ([a-z-]+)", "bahai 13 jalal")
