@@ -29,7 +29,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 TRADITIONS: tuple[str, ...] = (
     "christianity", "islam", "alevi", "judaism", "hinduism", "buddhism", "sikhism",
-    "bahai", "yazidi", "roma", "east-asian", "persian", "international",
+    "bahai", "yazidi", "roma", "east-asian", "persian", "zoroastrianism", "international",
 )
 CATEGORIES: tuple[str, ...] = ("major", "minor", "fast", "memorial", "observance")
 REQUIRED_NAME_LANGUAGES: tuple[str, ...] = ("de", "en")

@@ -3,10 +3,12 @@
 Registered into the grammar on import (``rules.grammar`` imports this module):
 
     persian 1 farvardin             Solar Hijri date (Nowruz)
+    shahanshahi 6 farvardin         Parsi Shahanshahi date (Khordad Sal)
     bahai 13 jalal                  Badí' date (Ridván 1); months: baha ... mulk, ayyam-i-ha, ala
     bahai birth of the bab          Twin Holy Birthdays (first and second day)
     bahai birth of bahaullah
     chinese 08-15                   Chinese lunisolar month-day (Mid-Autumn)
+    vietnamese 01-01 / korean 08-15 the same rules at Vietnam's / Korea's meridian (Tết, Chuseok)
     solar term qingming             Beijing date of a solar term (by name or degrees: solar term 15)
     hindu ashvin amavasya at pradosh
                                     tithi (shukla 1-14, purnima, krishna 1-14, amavasya) of a
@@ -27,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from ..calendars import astronomy, bahai, chinese, hindu, persian
+from ..calendars import astronomy, bahai, chinese, hindu, persian, zoroastrian
 from .anchors import _month_day, register
 from .base import CalendarDay, Context, Rule, RuleSyntaxError, Start
 
@@ -62,6 +64,36 @@ def _persian(m: re.Match[str]) -> Rule:
     if not 1 <= day <= (31 if persian.MONTHS[name] <= 6 else 30):
         raise RuleSyntaxError(f"day {day} does not exist in Persian month {name!r}")
     return PersianDate(day, persian.MONTHS[name], text=m[0])
+
+
+# -- Shahanshahi (Parsi) ----------------------------------------------------------------
+@dataclass(frozen=True, repr=False)
+class ShahanshahiDate(CalendarDay):
+    """``shahanshahi D Month``: a day of the Parsi Shahanshahi calendar (365 days, no leap year).
+
+    Not astronomical, but kept beside the Solar Hijri calendar it shares month names with.
+    """
+
+    day: int
+    month: int
+    text: str = ""
+
+    def calendar_years(self, year: int) -> tuple[int, ...]:
+        return zoroastrian.years_touching(year)
+
+    def day_in(self, zy_year: int, ctx: Context) -> Start | None:
+        return Start(zoroastrian.to_date(zy_year, self.month, self.day))
+
+
+@register(r"shahanshahi (\d{1,2}) ([a-z]+)")
+def _shahanshahi(m: re.Match[str]) -> Rule:
+    day, name = int(m[1]), m[2]
+    if name not in zoroastrian.MONTHS:
+        raise RuleSyntaxError(f"unknown Shahanshahi month {name!r} (known: {_known(zoroastrian.MONTHS)})")
+    month = zoroastrian.MONTHS[name]
+    if not 1 <= day <= zoroastrian.month_length(month):
+        raise RuleSyntaxError(f"day {day} does not exist in Shahanshahi month {name!r}")
+    return ShahanshahiDate(day, month, text=m[0])
 
 
 # -- Badí' -----------------------------------------------------------------------------
@@ -127,26 +159,31 @@ def _twin(m: re.Match[str]) -> Rule:
 # -- Chinese ---------------------------------------------------------------------------
 @dataclass(frozen=True, repr=False)
 class ChineseDate(Rule):
-    """``chinese MM-DD``: day DD of lunar month MM (not the leap month), Beijing time.
+    """``chinese MM-DD``, ``vietnamese MM-DD``, ``korean MM-DD``: day DD of lunar month MM
+    (not the leap month) of the Chinese calendar reckoned in that country's time.
 
-    ``estimated`` where the month's new moon falls within two minutes of
-    Beijing midnight (2057: 23:59:50), which ephemerides may put on either day.
+    One implementation (``chinese.Lunisolar``) serves the three calendars; only
+    the meridian differs. ``estimated`` where the month's new moon falls within
+    two minutes of local midnight (China 2057: 23:59:50), which ephemerides may
+    put on either day.
     """
 
     month: int
     day: int
     text: str = ""
+    calendar: str = "chinese"
 
     def starts(self, year: int, ctx: Context) -> list[Start]:
-        return [Start(d, close) for d, close in chinese.dates_with_certainty(year, self.month, self.day)]
+        found = chinese.CALENDARS[self.calendar].dates_with_certainty(year, self.month, self.day)
+        return [Start(d, close) for d, close in found]
 
 
-@register(r"chinese (\d{2})-(\d{2})")
+@register(r"(chinese|vietnamese|korean) (\d{2})-(\d{2})")
 def _chinese(m: re.Match[str]) -> Rule:
-    month, day = int(m[1]), int(m[2])
+    month, day = int(m[2]), int(m[3])
     if not 1 <= month <= 12 or not 1 <= day <= 30:
-        raise RuleSyntaxError(f"chinese {m[1]}-{m[2]}: months run 01-12 and days 01-30")
-    return ChineseDate(month, day, text=m[0])
+        raise RuleSyntaxError(f"{m[1]} {m[2]}-{m[3]}: months run 01-12 and days 01-30")
+    return ChineseDate(month, day, text=m[0], calendar=m[1])
 
 
 @dataclass(frozen=True, repr=False)

@@ -27,7 +27,8 @@ TRADITION_NAMES: dict[str, str] = {
     "judaism": N_("Judaism"), "hinduism": N_("Hinduism"), "buddhism": N_("Buddhism"),
     "sikhism": N_("Sikhism"), "bahai": N_("Bahá’í"), "yazidi": N_("Yazidism"),
     "roma": N_("Roma"), "east-asian": N_("East Asian traditions"),
-    "persian": N_("Persian and Kurdish traditions"), "international": N_("International days"),
+    "persian": N_("Persian and Kurdish traditions"), "zoroastrianism": N_("Zoroastrianism"),
+    "international": N_("International days"),
     # the generated layers (state=): a Land's public holidays and school holidays
     "public": N_("Public holiday"), "school-break": N_("School holidays"),
 }
