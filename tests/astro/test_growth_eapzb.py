@@ -284,6 +284,14 @@ def test_published_shahanshahi_dates() -> None:
         assert _dates("shahanshahi 11 dae", (navroz + timedelta(days=280)).year) == [navroz + timedelta(days=280)]
 
 
+def test_zarathosht_no_diso_published() -> None:
+    # Parsi Times, "Zarthost-No-Diso" (Dae mahino, Khorshed roj): Tuesday 24 May 2016,
+    # https://parsi-times.com/author/khushroo/page/6/ ; Delhi Parsis, "Zarthost No Deeso", 23 May 2020,
+    # https://delhiparsis.com/2020/05/23/zarthost-no-deeso/
+    assert _dates("shahanshahi 11 dae", 2016) == [date(2016, 5, 24)]
+    assert _dates("shahanshahi 11 dae", 2020) == [date(2020, 5, 23)]
+
+
 def test_shahanshahi_round_trip_and_gatha_days() -> None:
     for offset in range(-80000, 80000, 97):
         day = zoroastrian.EPOCH + timedelta(days=offset)
