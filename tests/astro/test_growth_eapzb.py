@@ -5,7 +5,7 @@ its days" is checked over the widest span its oracle covers:
 
 * Korean lunar calendar (Seollal, Chuseok): ``korean-lunar-calendar``, built on
   the tables of the Korea Astronomy and Space Science Institute (KASI,
-  https://astro.kasi.re.kr/life/pageView/8), 1900–2050; and python-holidays'
+  https://astro.kasi.re.kr/), 1900–2050; and python-holidays'
   South Korea (``holidays.KR``) over the years it lists them.
 * Vietnamese lunar calendar (Tết): python-holidays' Vietnam (``holidays.VN``)
   from 1968, when Vietnam reckons at UTC+7 (Hồ Ngọc Đức, "Âm lịch Việt Nam",
