@@ -176,6 +176,15 @@ ANCIENT: dict[str, str] = {
     **dict.fromkeys(["chinese-new-year", "qingming", "mid-autumn"], "Chinese festival, ancient"),
     **dict.fromkeys(["diwali", "holi", "navaratri", "dussehra"], "Hindu festival, ancient"),
     "vesak": "Buddhist festival, ancient",
+    **dict.fromkeys(["lantern-festival", "dragon-boat", "qixi", "ghost-festival", "double-ninth", "dongzhi",
+                     "tet", "seollal", "chuseok"], "East Asian lunisolar festival, ancient"),
+    **dict.fromkeys(["chaharshanbe-suri", "sizdah-bedar", "yalda"], "Iranian festival, ancient"),
+    # Shahanshahi days (the calendar of the Parsis since their arrival in India); Jamshedi Navroz and
+    # Sadeh are ancient Iranian feasts.
+    **dict.fromkeys(["parsi-new-year", "khordad-sal", "zarathosht-no-diso", "jamshedi-navroz", "jashn-e-sadeh"],
+                    "Zoroastrian feast, ancient"),
+    # Bodhi Day on 8 December: Japanese Rōhatsu on the Gregorian date since Japan's 1873 calendar reform.
+    **dict.fromkeys(["bodhi-day", "magha-puja", "asalha-puja", "losar"], "Buddhist festival older than 1900"),
 }
 
 FIRST_YEAR = MIN_YEAR

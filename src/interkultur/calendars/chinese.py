@@ -38,97 +38,145 @@ class Month:
     close_call: bool = False  # its new moon lies within CLOSE_CALL_MINUTES of midnight
 
 
-def _days(kind: str, first: date, last: date, angles: frozenset[int] | None = None) -> list[date]:
-    """Beijing dates of ``kind`` events between two Beijing dates (inclusive)."""
-    t0 = at_beijing_midnight(first)
-    t1 = at_beijing_midnight(last + timedelta(days=1))
-    return [astronomy.local_date(t, CHINA_UTC_OFFSET)
-            for t, angle in astronomy.events_between(kind, t0, t1)
-            if angles is None or angle in angles]
+_PRINCIPAL = frozenset(range(0, 360, 30))
+
+
+@dataclass(frozen=True)
+class Lunisolar:
+    """The Chinese calendar's rules reckoned at one meridian per period.
+
+    The Vietnamese (âm lịch) and Korean (음력) calendars are the Chinese rules
+    computed in their own civil time, so their months can begin a day earlier
+    (a new moon between 23:00 and 24:00 Beijing time falls on the previous day
+    at UTC+7) or later. ``periods`` lists ``(first Gregorian year, UTC offset in
+    hours)``, oldest first; an instant uses the offset of its UTC year.
+    """
+
+    name: str
+    periods: tuple[tuple[int, float], ...]
+
+    def utc_offset(self, t: float) -> float:
+        """The offset (hours east of Greenwich) in force at instant ``t``."""
+        year = astronomy.local_date(t).year
+        offset = self.periods[0][1]
+        for first, hours in self.periods:
+            if year >= first:
+                offset = hours
+        return offset
+
+    def local_date(self, t: float) -> date:
+        return astronomy.local_date(t, self.utc_offset(t))
+
+    def midnight(self, day: date) -> float:
+        """The instant local midnight begins ``day`` (offset of that day's year)."""
+        guess = astronomy.at_midnight(day)
+        return guess - self.utc_offset(guess) / 24
+
+    def _events(self, kind: str, first: date, last: date,
+                angles: frozenset[int] | None = None) -> list[tuple[float, date]]:
+        """Instants and local dates of ``kind`` events between two local dates (inclusive)."""
+        t0, t1 = self.midnight(first), self.midnight(last + timedelta(days=1))
+        found = [(t, self.local_date(t)) for t, angle in astronomy.events_between(kind, t0 - 1, t1 + 1)
+                 if angles is None or angle in angles]
+        return [(t, d) for t, d in found if first <= d <= last]
+
+    def _days(self, kind: str, first: date, last: date, angles: frozenset[int] | None = None) -> list[date]:
+        return [d for _, d in self._events(kind, first, last, angles)]
+
+    def _minutes_from_midnight(self, t: float) -> float:
+        """Minutes between instant ``t`` and the nearest local midnight."""
+        fraction = (t + 0.5 + self.utc_offset(t) / 24) % 1.0
+        return min(fraction, 1.0 - fraction) * 1440
+
+    @lru_cache(maxsize=1024)
+    def winter_solstice(self, gregorian_year: int) -> date:
+        """Local date of the December solstice (dongzhi)."""
+        return self.local_date(astronomy.solar_term(gregorian_year, 270))
+
+    def _month_11_start(self, gregorian_year: int) -> date:
+        """Start of the month holding the winter solstice of ``gregorian_year``."""
+        solstice = self.winter_solstice(gregorian_year)
+        return self._days(NEW_MOON, solstice - timedelta(days=30), solstice)[-1]
+
+    @lru_cache(maxsize=1024)
+    def sui(self, gregorian_year: int) -> tuple[Month, ...]:
+        """The months from month 11 of ``gregorian_year - 1`` up to month 11 of ``gregorian_year``.
+
+        New Year (month 1) of ``gregorian_year`` lies inside, as do its months up
+        to month 10 and any leap month.
+        """
+        first, last = self._month_11_start(gregorian_year - 1), self._month_11_start(gregorian_year)
+        moons = self._events(NEW_MOON, first, last)  # includes both months 11
+        starts = [d for _, d in moons]
+        close = {d for t, d in moons if self._minutes_from_midnight(t) < CLOSE_CALL_MINUTES}
+        terms = self._days(SOLAR_TERM, first, last, _PRINCIPAL)
+        leap_sui = len(starts) == 14
+        months: list[Month] = []
+        number, leap_found = 11, False
+        for start, end in zip(starts, starts[1:]):
+            has_term = any(start <= term < end for term in terms)
+            is_leap = leap_sui and not leap_found and not has_term and bool(months)
+            if is_leap:
+                leap_found = True
+            elif months:
+                number = number % 12 + 1
+            months.append(Month(start, number, is_leap, (end - start).days, start in close))
+        return tuple(months)
+
+    def months_touching(self, gregorian_year: int) -> tuple[Month, ...]:
+        """Every month that begins in or just before ``gregorian_year`` (with no duplicates)."""
+        return self.sui(gregorian_year) + self.sui(gregorian_year + 1)[1:]
+
+    def dates_with_certainty(self, gregorian_year: int, month: int, day: int,
+                             leap: bool = False) -> list[tuple[date, bool]]:
+        """Gregorian dates in ``gregorian_year`` of lunar (month, day), each with whether
+        its month hinges on a close call at midnight."""
+        found = []
+        for m in self.months_touching(gregorian_year):
+            if m.number == month and m.leap == leap and day <= m.length:
+                d = m.start + timedelta(days=day - 1)
+                if d.year == gregorian_year:
+                    found.append((d, m.close_call))
+        return found
+
+    def to_dates(self, gregorian_year: int, month: int, day: int, leap: bool = False) -> list[date]:
+        """Gregorian dates in ``gregorian_year`` of lunar (month, day); [] or one date, rarely two."""
+        return [d for d, _ in self.dates_with_certainty(gregorian_year, month, day, leap)]
+
+    def new_year(self, gregorian_year: int) -> date:
+        """New Year (1st day of month 1) in ``gregorian_year``."""
+        return self.to_dates(gregorian_year, 1, 1)[0]
+
+    def solar_term_date(self, gregorian_year: int, longitude: int) -> date:
+        """Local date on which the Sun reaches apparent longitude ``longitude`` (Qingming: 15)."""
+        return self.local_date(astronomy.solar_term(gregorian_year, longitude))
+
+
+#: China: Beijing time (UTC+8) for all years (the issue fixes it also before 1929).
+CHINA = Lunisolar("chinese", ((1900, CHINA_UTC_OFFSET),))
+#: Vietnam: UTC+8 (the Chinese reckoning) until 1967; UTC+7 from 1968, when North
+#: Vietnam's calendar (decree of 8 August 1967) moved to its own time zone, which
+#: is why Tết 1968 fell on 29 January, a day before Chinese New Year.
+VIETNAM = Lunisolar("vietnamese", ((1900, 8.0), (1968, 7.0)))
+#: Korea: UTC+9 (135° E), with UTC+8:30 (127.5° E) in 1908–1911 and 1954–1961,
+#: the standard times Korea kept then (as KASI's lunar tables reckon them).
+KOREA = Lunisolar("korean", ((1900, 9.0), (1908, 8.5), (1912, 9.0), (1954, 8.5), (1962, 9.0)))
+
+CALENDARS: dict[str, Lunisolar] = {c.name: c for c in (CHINA, VIETNAM, KOREA)}
 
 
 def at_beijing_midnight(day: date) -> float:
     return astronomy.at_midnight(day) - CHINA_UTC_OFFSET / 24
 
 
-_PRINCIPAL = frozenset(range(0, 360, 30))
-
-
-@lru_cache(maxsize=512)
-def winter_solstice(gregorian_year: int) -> date:
-    """Beijing date of the December solstice (dongzhi)."""
-    return astronomy.local_date(astronomy.solar_term(gregorian_year, 270), CHINA_UTC_OFFSET)
-
-
-def _month_11_start(gregorian_year: int) -> date:
-    """Start of the month holding the winter solstice of ``gregorian_year``."""
-    solstice = winter_solstice(gregorian_year)
-    return _days(NEW_MOON, solstice - timedelta(days=30), solstice)[-1]
-
-
-@lru_cache(maxsize=512)
-def sui(gregorian_year: int) -> tuple[Month, ...]:
-    """The months from month 11 of ``gregorian_year - 1`` up to month 11 of ``gregorian_year``.
-
-    New Year (month 1) of ``gregorian_year`` lies inside, as do its months up
-    to month 10 and any leap month.
-    """
-    first, last = _month_11_start(gregorian_year - 1), _month_11_start(gregorian_year)
-    starts = _days(NEW_MOON, first, last)  # includes both months 11
-    close = {astronomy.local_date(t, CHINA_UTC_OFFSET)
-             for t, _ in astronomy.events_between(NEW_MOON, at_beijing_midnight(first), at_beijing_midnight(last) + 1)
-             if _minutes_from_midnight(t) < CLOSE_CALL_MINUTES}
-    terms = _days(SOLAR_TERM, first, last, _PRINCIPAL)
-    leap_sui = len(starts) == 14
-    months: list[Month] = []
-    number, leap_found = 11, False
-    for start, end in zip(starts, starts[1:]):
-        has_term = any(start <= term < end for term in terms)
-        is_leap = leap_sui and not leap_found and not has_term and bool(months)
-        if is_leap:
-            leap_found = True
-        elif months:
-            number = number % 12 + 1
-        months.append(Month(start, number, is_leap, (end - start).days, start in close))
-    return tuple(months)
-
-
-def _minutes_from_midnight(t: float) -> float:
-    """Minutes between instant ``t`` and the nearest Beijing midnight."""
-    fraction = (t + 0.5 + CHINA_UTC_OFFSET / 24) % 1.0
-    return min(fraction, 1.0 - fraction) * 1440
-
-
-def months_touching(gregorian_year: int) -> tuple[Month, ...]:
-    """Every month that begins in or just before ``gregorian_year`` (with no duplicates)."""
-    return sui(gregorian_year) + sui(gregorian_year + 1)[1:]
-
-
-def to_dates(gregorian_year: int, month: int, day: int, leap: bool = False) -> list[date]:
-    """Gregorian dates in ``gregorian_year`` of lunar (month, day); [] or one date, rarely two."""
-    return [d for d, _ in dates_with_certainty(gregorian_year, month, day, leap)]
-
-
-def dates_with_certainty(gregorian_year: int, month: int, day: int,
-                         leap: bool = False) -> list[tuple[date, bool]]:
-    """Like ``to_dates``, each with whether its month hinges on a close call at midnight."""
-    found = []
-    for m in months_touching(gregorian_year):
-        if m.number == month and m.leap == leap and day <= m.length:
-            d = m.start + timedelta(days=day - 1)
-            if d.year == gregorian_year:
-                found.append((d, m.close_call))
-    return found
-
-
-def new_year(gregorian_year: int) -> date:
-    """Chinese New Year (1st day of month 1) in ``gregorian_year``."""
-    return to_dates(gregorian_year, 1, 1)[0]
-
-
-def solar_term_date(gregorian_year: int, longitude: int) -> date:
-    """Beijing date on which the Sun reaches apparent longitude ``longitude`` (Qingming: 15)."""
-    return astronomy.local_date(astronomy.solar_term(gregorian_year, longitude), CHINA_UTC_OFFSET)
+# The Chinese calendar, as module functions (the API the rules and tests use).
+winter_solstice = CHINA.winter_solstice
+sui = CHINA.sui
+months_touching = CHINA.months_touching
+to_dates = CHINA.to_dates
+dates_with_certainty = CHINA.dates_with_certainty
+new_year = CHINA.new_year
+solar_term_date = CHINA.solar_term_date
 
 
 #: The 24 solar terms (jieqi) by pinyin name -> apparent solar longitude.

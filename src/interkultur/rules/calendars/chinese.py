@@ -14,26 +14,31 @@ ORDER = 90
 
 @dataclass(frozen=True, repr=False)
 class ChineseDate(Rule):
-    """``chinese MM-DD``: day DD of lunar month MM (not the leap month), Beijing time.
+    """``chinese MM-DD``, ``vietnamese MM-DD``, ``korean MM-DD``: day DD of lunar month MM
+    (not the leap month) of the Chinese calendar reckoned in that country's time.
 
-    ``estimated`` where the month's new moon falls within two minutes of
-    Beijing midnight (2057: 23:59:50), which ephemerides may put on either day.
+    One implementation (``chinese.Lunisolar``) serves the three calendars; only
+    the meridian differs. ``estimated`` where the month's new moon falls within
+    two minutes of local midnight (China 2057: 23:59:50), which ephemerides may
+    put on either day.
     """
 
     month: int
     day: int
     text: str = ""
+    calendar: str = "chinese"
 
     def starts(self, year: int, ctx: Context) -> list[Start]:
-        return [Start(d, close) for d, close in chinese.dates_with_certainty(year, self.month, self.day)]
+        found = chinese.CALENDARS[self.calendar].dates_with_certainty(year, self.month, self.day)
+        return [Start(d, close) for d, close in found]
 
 
-@anchor("chinese", r"chinese (\d{2})-(\d{2})", "chinese 01-01")
+@anchor("chinese", r"(chinese|vietnamese|korean) (\d{2})-(\d{2})", "chinese 01-01")
 def _chinese(m: re.Match[str]) -> Rule:
-    month, day = int(m[1]), int(m[2])
+    month, day = int(m[2]), int(m[3])
     if not 1 <= month <= 12 or not 1 <= day <= 30:
-        raise RuleSyntaxError(f"chinese {m[1]}-{m[2]}: months run 01-12 and days 01-30")
-    return ChineseDate(month, day, text=m[0])
+        raise RuleSyntaxError(f"{m[1]} {m[2]}-{m[3]}: months run 01-12 and days 01-30")
+    return ChineseDate(month, day, text=m[0], calendar=m[1])
 
 
 @dataclass(frozen=True, repr=False)
