@@ -16,7 +16,8 @@ from datetime import date, timedelta
 from operator import attrgetter
 from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
-from .calendars.hijri import DEFAULT_PROFILE, PROFILES
+from . import query
+from .calendars.hijri import DEFAULT_PROFILE, DEFAULT_SIGHTING_BASE, PROFILES, profiles
 from . import layers
 from .catalog import LAENDER, MAX_YEAR, MIN_YEAR, TRADITIONS, WHOLE_MONTH, Catalogue, DatedYear, Holiday
 from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS, Context, Rule
@@ -191,17 +192,20 @@ class _StatutoryYear(NamedTuple):
 
 
 def check_year(year: int, parameter: str = "year") -> int:
-    """Reject years outside the supported span 1900-2100."""
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise InvalidQuery(parameter, f"year {year} is outside the supported range {MIN_YEAR}-{MAX_YEAR}")
-    return year
+    """``query.check_year``, raised as the engine's InvalidQuery (a guard for library callers)."""
+    try:
+        return query.check_year(year, parameter)
+    except query.QueryError as exc:
+        raise InvalidQuery(parameter, exc.detail) from None
 
 
 class Engine:
     """Occurrences of a catalogue's holidays under chosen observance variants."""
 
-    def __init__(self, catalogue: Catalogue):
+    def __init__(self, catalogue: Catalogue, sighting_base: str | None = None):
+        """``sighting_base``: the profile ``sighting`` follows by a day (configuration, passed in)."""
         self.catalogue = catalogue
+        self.profiles = PROFILES if sighting_base in (None, DEFAULT_SIGHTING_BASE) else profiles(sighting_base)
         self._years: dict[tuple[int, str, str], tuple[Occurrence, ...]] = {}
         self._contexts: dict[tuple[str, str], Context] = {}
         #: Holidays in id order: a stable sort by start date then yields (start, id) order.
@@ -252,7 +256,7 @@ class Engine:
         key = (islamic, jewish)
         ctx = self._contexts.get(key)
         if ctx is None:
-            ctx = self._contexts[key] = Context(islamic=PROFILES[islamic], jewish=jewish)
+            ctx = self._contexts[key] = Context(islamic=self.profiles[islamic], jewish=jewish)
         return ctx
 
     def _plan(self, jewish: str) -> tuple[_Planned, ...]:

@@ -19,7 +19,9 @@ from flask import current_app, g, request
 
 from ..calendars import hijri
 from .. import inputs, layers
-from ..catalog import LAENDER, MAX_YEAR, MIN_YEAR
+from .. import query as query_
+from ..query import Query, QueryError
+from ..catalog import LAENDER
 from ..engine import ALL_TRADITIONS
 from ..languages import DEFAULT_LANGUAGE, LANGUAGES
 from ..rules import JEWISH_VARIANTS
@@ -34,12 +36,8 @@ DUAL_CALENDARS: tuple[str, ...] = ("hijri", "hebrew")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 MSG_UNKNOWN = N_("Unknown value for the parameter “%(parameter)s”. Allowed values: %(allowed)s.")
-MSG_DATE = N_("The parameter “%(parameter)s” must be a date in the form YYYY-MM-DD.")
-MSG_DATE_DAY = N_("The parameter “%(parameter)s” must be a date in the form YYYY-MM-DD that exists: "
-                  "%(year)s-%(month)s has only %(days)s days.")
-MSG_YEAR = N_("The parameter “%(parameter)s” must be a year from %(min)s to %(max)s.")
+MSG_DATE, MSG_DATE_DAY, MSG_YEAR, MSG_ORDER = query_.MSG_DATE, query_.MSG_DATE_DAY, query_.MSG_YEAR, query_.MSG_ORDER
 MSG_MONTH = N_("The month must be a number from 1 to 12.")
-MSG_ORDER = N_("“from” must not be after “to”.")
 MSG_SPAN = N_("A range may span at most 10 years.")
 MSG_MISSING = N_("Give either “date” or both “from” and “to”.")
 MSG_BOTH = N_("Give either “date” or “from” and “to”, not both.")
@@ -68,6 +66,12 @@ class WebError(Exception):
     def english(self) -> str:
         return self.message % self.variables
 
+    @classmethod
+    def bad(cls, exc: QueryError) -> "WebError":
+        """The 400 answer to a query that ``query`` refused (same message id and variables)."""
+        variables = {k: v for k, v in exc.variables.items() if k != "parameter"}
+        return cls(400, exc.message, exc.parameter, **variables)
+
 
 def unknown(parameter: str, allowed: Iterable[str]) -> WebError:
     return WebError(400, MSG_UNKNOWN, parameter, allowed=", ".join(allowed))
@@ -76,34 +80,6 @@ def unknown(parameter: str, allowed: Iterable[str]) -> WebError:
 def islamic_profiles() -> tuple[str, ...]:
     """Read at call time: other modules may register more profiles."""
     return tuple(hijri.PROFILES)
-
-
-@dataclass(frozen=True)
-class Query:
-    """The common parameters: ``lang``, ``tradition``, ``islamic``, ``jewish``, ``state`` (and ``dual``)."""
-
-    lang: str
-    traditions: frozenset[str] | None
-    islamic: str
-    jewish: str
-    dual: tuple[str, ...] = ()
-    explicit: Mapping[str, str] = field(default_factory=dict)
-    #: German Land (bare code): adds its public holidays and school breaks, narrows ``school`` rules.
-    state: str | None = None
-
-    def engine_kwargs(self) -> dict[str, Any]:
-        return {"traditions": self.traditions, "islamic": self.islamic, "jewish": self.jewish,
-                "state": self.state}
-
-    def link_args(self, **extra: Any) -> dict[str, str]:
-        """The parameters to carry into links, as the request gave them (validated); None drops one."""
-        args = dict(self.explicit)
-        for key, value in extra.items():
-            if value is None:
-                args.pop(key, None)
-            else:
-                args[key] = value
-        return args
 
 
 def check_request_shape() -> None:
@@ -201,20 +177,17 @@ def parse_date(name: str) -> date | None:
     if raw is None:
         return None
     try:
-        return inputs.parse_date(raw, iso_only=True)
-    except inputs.DateInputError as exc:
-        if exc.kind == "year":
-            raise WebError(400, MSG_YEAR, name, min=MIN_YEAR, max=MAX_YEAR) from None
-        if exc.kind == "day":
-            raise WebError(400, MSG_DATE_DAY, name, year=exc.year, month=f"{exc.month:02d}",
-                           days=exc.days) from None
-        raise WebError(400, MSG_DATE, name) from None
+        return query_.parse_date(raw, name, iso_only=True)
+    except QueryError as exc:
+        raise WebError.bad(exc) from None
 
 
 def check_year(year: int, parameter: str = "year") -> int:
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise WebError(400, MSG_YEAR, parameter, min=MIN_YEAR, max=MAX_YEAR)
-    return year
+    """``query.check_year`` for a path segment (``/year/<int:year>``)."""
+    try:
+        return query_.check_year(year, parameter)
+    except QueryError as exc:
+        raise WebError.bad(exc) from None
 
 
 def check_month(month: int) -> int:

@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 from typing import Iterable
 
 from .. import inputs
-from ..catalog import MAX_YEAR, MIN_YEAR
+from ..inputs import supported_year
 
 #: Largest upload the page accepts (CSV or ICS); the form as a whole may be a little larger.
 MAX_UPLOAD_BYTES = 256 * 1024
@@ -223,7 +223,7 @@ def parse_ics(data: bytes | str) -> Plan:
         except Exception:  # noqa: BLE001
             start = None
         summary = _shorten(str(event.get("SUMMARY", "") or ""), MAX_LABEL)
-        if start is None or not MIN_YEAR <= start.year <= MAX_YEAR:
+        if start is None or not supported_year(start.year):
             plan.invalid.append(summary or f"VEVENT {index + 1}")
             continue
         last = start
