@@ -166,6 +166,16 @@ def _range(args: argparse.Namespace) -> tuple[date, date]:
     return date(year, 1, 1), date(year, 12, 31)
 
 
+def _query(args: argparse.Namespace) -> query.Query:
+    """The command's query, checked by ``query`` as the HTTP service's is (argparse already limits choices)."""
+    traditions = query.choose_all(args.tradition or (), ALL_TRADITIONS, "tradition")
+    return query.Query(lang=query.choose(args.lang, LANGUAGES, "lang"),
+                       traditions=frozenset(traditions) or None,
+                       islamic=query.choose(args.islamic, PROFILES, "islamic"),
+                       jewish=query.choose(args.jewish, JEWISH_VARIANTS, "jewish"),
+                       state=query.land(args.state))
+
+
 def _engine(args: argparse.Namespace) -> Engine:
     return Engine(load(args.catalogue), sighting_base=args.sighting_base)
 
@@ -187,12 +197,12 @@ def _text_line(occ: Occurrence, lang: str) -> str:
 def cmd_holidays(args: argparse.Namespace) -> int:
     start, end = _range(args)
     engine = _engine(args)
-    found = engine.occurrences(start, end, traditions=args.tradition,
-                               islamic=args.islamic, jewish=args.jewish, state=args.state)
+    q = _query(args)
+    found = engine.occurrences(start, end, **q.engine_kwargs())
     if args.format == "json":
-        state = engine.check_state(args.state)
+        state = q.state
         # One object per line: readable, and the repeated fields of a holiday encoded once.
-        lines = ",\n".join(json_objects(found, args.lang, state, school=state is not None))
+        lines = ",\n".join(json_objects(found, q.lang, state, school=state is not None))
         sys.stdout.write(f"[\n{lines}\n]\n" if found else "[]\n")
     elif args.format == "ics":
         from .ical import build_calendar  # icalendar only when asked for

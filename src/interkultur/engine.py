@@ -160,23 +160,10 @@ class Occurrence(NamedTuple):
 
     def as_dict(self, lang: str = "de", state: str | None = None,
                 school: bool = True) -> dict[str, Any]:
-        """The JSON shape shared by the CLI and the API (``school=False`` leaves out the leave rules)."""
-        out = {
-            "id": self.id,
-            "tradition": self.tradition,
-            "community": self.community,
-            "name": self.holiday.name(lang),
-            "start": self.start.isoformat(),
-            "end": self.end.isoformat(),
-            "eve": self.eve.isoformat() if self.eve else None,
-            "night": self.holiday.night,
-            "estimated": self.estimated,
-            "category": self.category,
-            "statutory": list(self.statutory),
-        }
-        if school:
-            out["school"] = self.school(state)
-        return out
+        """``present.occurrence_dict`` without a URL: the shape of every JSON output."""
+        from .present import occurrence_dict  # present describes occurrences; it imports no engine
+
+        return occurrence_dict(self, lang, state, school=school)
 
 
 class _StatutoryYear(NamedTuple):

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
-from . import inputs
+from . import inputs, laender
 from .catalog import MAX_YEAR, MIN_YEAR
 
 
@@ -34,6 +34,7 @@ MSG_DATE = N_("The parameter “%(parameter)s” must be a date in the form YYYY
 MSG_DATE_DAY = N_("The parameter “%(parameter)s” must be a date in the form YYYY-MM-DD that exists: "
                   "%(year)s-%(month)s has only %(days)s days.")
 MSG_ORDER = N_("“from” must not be after “to”.")
+MSG_UNKNOWN = N_("Unknown value for the parameter “%(parameter)s”. Allowed values: %(allowed)s.")
 
 
 class QueryError(ValueError):
@@ -82,6 +83,31 @@ def check_range(start: date, end: date, first: str = "from", last: str = "to") -
     if start > end:
         raise QueryError(MSG_ORDER, first, f"--{first} {start} is after --{last} {end}")
     return start, end
+
+
+def choose(value: str, allowed: Iterable[str], parameter: str) -> str:
+    """``value`` if it is one of ``allowed`` (a language, an observance profile), else QueryError."""
+    allowed = tuple(allowed)
+    if value not in allowed:
+        raise QueryError(MSG_UNKNOWN, parameter, f"unknown {parameter} {inputs.shown(value)}; "
+                         f"allowed: {', '.join(allowed)}", allowed=", ".join(allowed))
+    return value
+
+
+def choose_all(values: Iterable[str], allowed: Iterable[str], parameter: str) -> tuple[str, ...]:
+    """Each of ``values`` checked by ``choose``, duplicates dropped, order kept."""
+    allowed = tuple(allowed)
+    return tuple(dict.fromkeys(choose(v, allowed, parameter) for v in values))
+
+
+def land(text: str | None, parameter: str = "state") -> str | None:
+    """A Land as any accepted form names it (``laender.resolve``) -> its code; None when not given."""
+    if text is None:
+        return None
+    try:
+        return laender.require(text)
+    except ValueError as exc:
+        raise QueryError(MSG_UNKNOWN, parameter, str(exc), allowed=", ".join(laender.CODES)) from None
 
 
 def clamp_years(first: int, last: int) -> range:
