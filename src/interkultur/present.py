@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
-if TYPE_CHECKING:  # the engine imports this module lazily (Occurrence.as_dict)
-    from .engine import Occurrence
+if TYPE_CHECKING:  # occurrence.py imports this module (Occurrence.as_dict)
+    from .occurrence import Occurrence
 
 
 @dataclass(frozen=True)
