@@ -15,48 +15,67 @@ included (``tests/core/test_jsonout.py`` compares both); a field added to
 from __future__ import annotations
 
 import json
-from typing import Callable, Iterable, Iterator, Union
+from functools import lru_cache
+from types import CodeType
+from typing import Callable, Iterable, Iterator
 
 from .engine import Occurrence
 from .present import OCCURRENCE_FIELDS, occurrence_dict
 
-#: Splicers for the fields that change between occurrences of a holiday: '"key": value'.
-_FAST: dict[str, Callable[[Occurrence], str]] = {
-    "start": lambda o: f'"start": "{o.start.isoformat()}"',
-    "end": lambda o: f'"end": "{o.end.isoformat()}"',
-    "eve": lambda o: f'"eve": "{o.eve.isoformat()}"' if o.eve is not None else '"eve": null',
-    "estimated": lambda o: '"estimated": true' if o.estimated else '"estimated": false',
+#: f-string fields giving the JSON text of the values that change between occurrences of a
+#: holiday (``Q``: a double quote); any other such field is ``json.dumps`` of its ``present`` getter.
+_FAST: dict[str, str] = {
+    "start": '{Q}{o.start.isoformat()}{Q}',
+    "end": '{Q}{o.end.isoformat()}{Q}',
+    "eve": '{"null" if o.eve is None else Q + o.eve.isoformat() + Q}',
+    "estimated": '{"true" if o.estimated else "false"}',
 }
-Part = Union[str, Callable[[Occurrence], str]]
+Encoder = Callable[[Occurrence], str]
 
 
-def _template(occ: Occurrence, lang: str, state: str | None, school: bool,
-              url: str | None) -> tuple[Part, ...]:
-    """The encoded per-holiday runs of fields, and a splicer for each other field, in key order."""
+def _template(occ: Occurrence, lang: str, state: str | None, school: bool, url: str | None) -> Encoder:
+    """One holiday's encoder: its per-holiday fields as constant text, the others spliced in.
+
+    Compiled into one f-string over the names ``c<n>`` (the constant text,
+    never in the source) and ``o``: as fast as a hand-written one, and it
+    follows ``present``.
+    """
     values = occurrence_dict(occ, lang, state, school=school, url=url)
-    parts: list[Part] = []
+    namespace: dict[str, object] = {"Q": '"'}
+    terms: list[str] = []
     run: list[str] = []
     for f in OCCURRENCE_FIELDS:
         if f.name not in values:
             continue
+        key = json.dumps(f.name, ensure_ascii=False)
         if f.per_holiday:
-            run.append(json.dumps({f.name: values[f.name]}, ensure_ascii=False)[1:-1])
+            run.append(f"{key}: {json.dumps(values[f.name], ensure_ascii=False)}")
             continue
-        if run:
-            parts.append(", ".join(run))
-            run = []
-        get = f.get
-        parts.append(_FAST.get(f.name) or (lambda o, name=f.name, get=get: json.dumps(
-            {name: get(o, lang, state)}, ensure_ascii=False)[1:-1]))
-    if run:
-        parts.append(", ".join(run))
-    return tuple(parts)
+        run.append(f"{key}: ")
+        namespace[f"c{len(terms)}"] = ", ".join(run)
+        terms.append(f"{{c{len(terms)}}}")
+        run = [""]
+        if f.name in _FAST:
+            terms.append(_FAST[f.name])
+        else:
+            namespace[f"get_{len(terms)}"] = (
+                lambda o, get=f.get: json.dumps(get(o, lang, state), ensure_ascii=False))  # type: ignore[misc]
+            terms.append(f"{{get_{len(terms)}(o)}}")
+    namespace[f"c{len(terms)}"] = ", ".join(run)
+    terms.append(f"{{c{len(terms)}}}")
+    return eval(_compiled("lambda o: f'''{{" + "".join(terms) + "}}'''"), namespace)  # noqa: S307
+
+
+@lru_cache(maxsize=64)
+def _compiled(source: str) -> CodeType:
+    """The encoder's code, compiled once per layout (the same for nearly every holiday)."""
+    return compile(source, "<jsonout>", "eval")
 
 
 def json_objects(occurrences: Iterable[Occurrence], lang: str = "de", state: str | None = None,
                  school: bool = True, url: Callable[[Occurrence], str | None] | None = None) -> Iterator[str]:
     """Each occurrence as the JSON text of ``occurrence_dict(occ, lang, state, school=school, url=url(occ))``."""
-    templates: dict[object, tuple[Part, ...]] = {}
+    templates: dict[object, Encoder] = {}
     for occ in occurrences:
         key = id(occ.holiday)  # the holidays outlive this loop, so their ids stay unique
         if occ.statutory:  # statutory in a Land: ``statutory`` and the Land's leave rule differ
@@ -64,4 +83,4 @@ def json_objects(occurrences: Iterable[Occurrence], lang: str = "de", state: str
         found = templates.get(key)
         if found is None:
             found = templates[key] = _template(occ, lang, state, school, url(occ) if url else None)
-        yield "{" + ", ".join(p if isinstance(p, str) else p(occ) for p in found) + "}"
+        yield found(occ)
