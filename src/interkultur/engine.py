@@ -124,9 +124,9 @@ class Engine:
     @staticmethod
     def check_state(state: str | None) -> str | None:
         try:
-            return layers.check_state(state)
-        except ValueError as exc:
-            raise InvalidQuery("state", str(exc)) from None
+            return query.land(state)
+        except query.QueryError as exc:
+            raise InvalidQuery("state", exc.detail) from None
 
     @staticmethod
     def check_variants(islamic: str, jewish: str) -> None:

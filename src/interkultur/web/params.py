@@ -133,6 +133,11 @@ def parse_state() -> str | None:
     raw = _arg("state")
     if raw is None:
         return None
+    return parse_land(raw)
+
+
+def parse_land(raw: str) -> str:
+    """A Land in any accepted form (``query.land``) -> its code, or a 400 naming the codes."""
     return _checked(query_.land, raw)
 
 def parse_query(negotiate: bool = False, dual: bool = False) -> Query:

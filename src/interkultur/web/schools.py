@@ -205,10 +205,7 @@ def _request_input(query: params.Query) -> tuple[list[Any], str | None]:
         if "state" in body and body["state"] is not None:
             if not isinstance(body["state"], str):
                 raise _BadRequest(_api_error(MSG_STATE_TYPE, "state"))
-            try:
-                land = layers.check_state(body["state"])
-            except ValueError:
-                raise params.unknown("state", LAENDER) from None
+            land = params.parse_land(body["state"])
         return raw, land
     text = request.args.get("dates")
     if text is None or not text.strip():
@@ -281,10 +278,7 @@ def _page_state(source: Mapping[str, str], submitted: bool) -> str | None:
     raw = (source.get("state") or "").strip()
     if not raw:
         return None if submitted else DEFAULT_STATE
-    try:
-        return layers.check_state(raw)
-    except ValueError:
-        raise params.unknown("state", LAENDER) from None
+    return params.parse_land(raw)
 
 
 def _impossible_days(invalid: list[str]) -> list[str]:
