@@ -14,10 +14,12 @@ from datetime import date
 from typing import Sequence
 
 from . import __version__
-from .calendars.hijri import DEFAULT_PROFILE, PROFILES
-from .catalog import ENV_VARIABLE, MAX_YEAR, MIN_YEAR, CatalogueError, load
+from .calendars.hijri import DEFAULT_PROFILE, PROFILES, SIGHTING_BASE_VARIABLE
+from . import query
+from .catalog import ENV_VARIABLE, CatalogueError, load
+from .query import QueryError
+from .inputs import DateInputError, parse_date, shown
 from .engine import Engine, InvalidQuery, Occurrence
-from .inputs import DateInputError, parse_date
 from .jsonout import json_objects
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, isolate
 from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS
@@ -44,12 +46,11 @@ def _date(text: str) -> date:
 
 def _year(text: str) -> int:
     try:
-        year = int(text)
+        return query.check_year(int(text))
+    except QueryError as exc:
+        raise argparse.ArgumentTypeError(exc.detail) from None
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a year") from None
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise argparse.ArgumentTypeError(f"year {year} is outside the supported range {MIN_YEAR}-{MAX_YEAR}")
-    return year
+        raise argparse.ArgumentTypeError(f"{shown(text)} is not a year") from None
 
 
 def _port(text: str) -> int:
@@ -155,22 +156,28 @@ def _range(args: argparse.Namespace) -> tuple[date, date]:
     if args.start or args.end:
         if not (args.start and args.end):
             raise UsageError("--from and --to must be given together")
-        if args.start > args.end:
-            raise UsageError(f"--from {args.start} is after --to {args.end}")
-        for flag, d in (("--from", args.start), ("--to", args.end)):
-            if not MIN_YEAR <= d.year <= MAX_YEAR:
-                raise UsageError(f"{flag} {d} is outside the supported range {MIN_YEAR}-{MAX_YEAR}")
-        return args.start, args.end
+        return query.check_range(args.start, args.end)
     if args.date:
-        if not MIN_YEAR <= args.date.year <= MAX_YEAR:
-            raise UsageError(f"--date {args.date} is outside the supported range {MIN_YEAR}-{MAX_YEAR}")
-        return args.date, args.date
+        return query.check_range(args.date, args.date, "date", "date")
     year = args.year or date.today().year
     return date(year, 1, 1), date(year, 12, 31)
 
 
+def _query(args: argparse.Namespace, engine: Engine) -> query.Query:
+    """The command's query, checked by ``query`` as the HTTP service's is (argparse already limits choices).
+
+    Traditions are the catalogue's own (traditions.yaml) plus the generated layers.
+    """
+    traditions = query.choose_all(args.tradition or (), engine.all_traditions, "tradition")
+    return query.Query(lang=query.choose(args.lang, LANGUAGES, "lang"),
+                       traditions=frozenset(traditions) or None,
+                       islamic=query.choose(args.islamic, PROFILES, "islamic"),
+                       jewish=query.choose(args.jewish, JEWISH_VARIANTS, "jewish"),
+                       state=query.land(args.state))
+
+
 def _engine(args: argparse.Namespace) -> Engine:
-    return Engine(load(args.catalogue))
+    return Engine(load(args.catalogue), sighting_base=args.sighting_base)
 
 
 def _text_line(occ: Occurrence, lang: str) -> str:
@@ -190,12 +197,12 @@ def _text_line(occ: Occurrence, lang: str) -> str:
 def cmd_holidays(args: argparse.Namespace) -> int:
     start, end = _range(args)
     engine = _engine(args)
-    found = engine.occurrences(start, end, traditions=args.tradition,
-                               islamic=args.islamic, jewish=args.jewish, state=args.state)
+    q = _query(args, engine)
+    found = engine.occurrences(start, end, **q.engine_kwargs())
     if args.format == "json":
-        state = engine.check_state(args.state)
+        state = q.state
         # One object per line: readable, and the repeated fields of a holiday encoded once.
-        lines = ",\n".join(json_objects(found, args.lang, state, school=state is not None))
+        lines = ",\n".join(json_objects(found, q.lang, state, school=state is not None))
         sys.stdout.write(f"[\n{lines}\n]\n" if found else "[]\n")
     elif args.format == "ics":
         from .ical import build_calendar  # icalendar only when asked for
@@ -253,8 +260,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .web.server import serve  # the web stack only for this command
 
     catalogue = load(args.catalogue)  # refuse to start on a broken catalogue
-    if args.catalogue:
-        os.environ[ENV_VARIABLE] = args.catalogue
     return serve(catalogue, host=args.host, port=args.port, threads=args.threads, workers=args.workers,
                  trusted_proxy=args.trusted_proxy)
 
@@ -286,6 +291,8 @@ COMMANDS = {"holidays": cmd_holidays, "month": cmd_month, "check": cmd_check,
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # The configuration, read once here (never written): the profile ``sighting`` follows.
+    args.sighting_base = os.environ.get(SIGHTING_BASE_VARIABLE) or None
     try:
         return COMMANDS[args.command](args)
     except CatalogueError as exc:
@@ -295,7 +302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"interkultur {args.command}: not starting: fix the catalogue "
                   f"({len(exc.errors)} error{'s' if len(exc.errors) != 1 else ''} above)", file=sys.stderr)
         return 1
-    except (UsageError, InvalidQuery) as exc:
+    except (UsageError, InvalidQuery, QueryError) as exc:
         print(f"interkultur {args.command}: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. piped into head

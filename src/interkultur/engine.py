@@ -16,9 +16,11 @@ from datetime import date, timedelta
 from operator import attrgetter
 from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
-from .calendars.hijri import DEFAULT_PROFILE, PROFILES
+from . import query
+from .calendars.hijri import DEFAULT_PROFILE, DEFAULT_SIGHTING_BASE, PROFILES, profiles
 from . import layers
 from .catalog import LAENDER, MAX_YEAR, MIN_YEAR, WHOLE_MONTH, Catalogue, DatedYear, Holiday
+from .occurrence import Occurrence
 from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS, Context, Rule
 
 ISLAMIC_PROFILES: tuple[str, ...] = tuple(PROFILES)
@@ -63,11 +65,6 @@ def _plan_holiday(holiday: Holiday, jewish: str) -> Iterator[_Planned]:
             yield _Planned(holiday, era.rule_for(jewish), days, first, last, evening, dated)
 
 
-#: The school rule of a statutory holiday in a Land whose catalogue entry records none
-#: (the same the ``public`` layer gives its own days).
-STATUTORY_NOTE = "Gesetzlicher Feiertag"
-
-
 class InvalidQuery(ValueError):
     """A query the engine cannot answer; ``parameter`` names the culprit for API errors."""
 
@@ -75,105 +72,6 @@ class InvalidQuery(ValueError):
         super().__init__(message)
         self.parameter = parameter
         self.message = message
-
-
-class Occurrence(NamedTuple):
-    """One celebration of a holiday.
-
-    ``start``/``end`` are the first and last daytime dates (inclusive), as
-    printed calendars show them; ``eve`` is the evening the feast begins for
-    traditions whose day starts at sunset (for nights: the night celebrated).
-
-    ``statutory`` names the Länder in which the occurrence is a statutory
-    public holiday, as far as the query asked (its ``state``, or all sixteen
-    for a nationwide holiday when ``tradition=public`` is asked without one);
-    ``statutory_days`` are the days of the feast that are (1 = the first), as
-    a Land may keep only one day of a longer feast.
-
-    Immutable, as the year caches share them. A named tuple rather than a
-    frozen dataclass: a 200-year range makes 22,000 of them, and a frozen
-    dataclass sets each field through ``object.__setattr__`` (five times the
-    cost of building the tuple).
-    """
-
-    holiday: Holiday
-    start: date
-    end: date
-    eve: date | None
-    estimated: bool
-    statutory: tuple[str, ...] = ()
-    statutory_days: tuple[int, ...] = ()
-
-    @property
-    def id(self) -> str:
-        return self.holiday.id
-
-    @property
-    def tradition(self) -> str:
-        return self.holiday.tradition
-
-    @property
-    def category(self) -> str:
-        return self.holiday.category
-
-    @property
-    def community(self) -> str | None:
-        return self.holiday.community
-
-    def days(self) -> Iterator[date]:
-        """Every daytime date of the feast."""
-        d = self.start
-        while d <= self.end:
-            yield d
-            d += timedelta(days=1)
-
-    def covers(self, day: date) -> bool:
-        return self.start <= day <= self.end
-
-    def day_of_feast(self, day: date) -> int:
-        """1 for the first day of the feast, 2 for the second ..."""
-        return (day - self.start).days + 1
-
-    def school(self, state: str | None = None) -> dict[str, Any]:
-        """School leave rules per Land (only ``state`` when given).
-
-        In a Land where the day is statutory there are no lessons whatever
-        the catalogue records for pupils of the faith: the rule is
-        ``statutory`` (the catalogue's own, if it says so, for its note).
-        """
-        rules = self.holiday.school
-        if state is not None:
-            rule = rules.get(state)
-            if state in self.statutory and (rule is None or rule["leave"] != "statutory"):
-                rule = self._statutory_rule()
-            return {state: rule} if rule is not None else {}
-        return dict(rules)
-
-    def _statutory_rule(self) -> dict[str, Any]:
-        """``statutory`` leave on the statutory days (``days`` absent when that is every day)."""
-        every_day = len(self.statutory_days) >= (self.end - self.start).days + 1
-        return {"leave": "statutory", "days": None if every_day else list(self.statutory_days),
-                "note": STATUTORY_NOTE}
-
-    def as_dict(self, lang: str = "de", state: str | None = None,
-                school: bool = True) -> dict[str, Any]:
-        """The JSON shape shared by the CLI and the API (``school=False`` leaves out the leave rules)."""
-        out = {
-            "id": self.id,
-            "tradition": self.tradition,
-            "community": self.community,
-            "name": self.holiday.name(lang),
-            "start": self.start.isoformat(),
-            "end": self.end.isoformat(),
-            "eve": self.eve.isoformat() if self.eve else None,
-            "night": self.holiday.night,
-            "estimated": self.estimated,
-            "category": self.category,
-            "statutory": list(self.statutory),
-        }
-        if school:
-            out["school"] = self.school(state)
-        return out
 
 
 class _StatutoryYear(NamedTuple):
@@ -189,17 +87,20 @@ class _StatutoryYear(NamedTuple):
 
 
 def check_year(year: int, parameter: str = "year") -> int:
-    """Reject years outside the supported span 1900-2100."""
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise InvalidQuery(parameter, f"year {year} is outside the supported range {MIN_YEAR}-{MAX_YEAR}")
-    return year
+    """``query.check_year``, raised as the engine's InvalidQuery (a guard for library callers)."""
+    try:
+        return query.check_year(year, parameter)
+    except query.QueryError as exc:
+        raise InvalidQuery(parameter, exc.detail) from None
 
 
 class Engine:
     """Occurrences of a catalogue's holidays under chosen observance variants."""
 
-    def __init__(self, catalogue: Catalogue):
+    def __init__(self, catalogue: Catalogue, sighting_base: str | None = None):
+        """``sighting_base``: the profile ``sighting`` follows by a day (configuration, passed in)."""
         self.catalogue = catalogue
+        self.profiles = PROFILES if sighting_base in (None, DEFAULT_SIGHTING_BASE) else profiles(sighting_base)
         self._years: dict[tuple[int, str, str], tuple[Occurrence, ...]] = {}
         self._contexts: dict[tuple[str, str], Context] = {}
         #: Holidays in id order: a stable sort by start date then yields (start, id) order.
@@ -226,9 +127,9 @@ class Engine:
     @staticmethod
     def check_state(state: str | None) -> str | None:
         try:
-            return layers.check_state(state)
-        except ValueError as exc:
-            raise InvalidQuery("state", str(exc)) from None
+            return query.land(state)
+        except query.QueryError as exc:
+            raise InvalidQuery("state", exc.detail) from None
 
     @staticmethod
     def check_variants(islamic: str, jewish: str) -> None:
@@ -255,7 +156,7 @@ class Engine:
         key = (islamic, jewish)
         ctx = self._contexts.get(key)
         if ctx is None:
-            ctx = self._contexts[key] = Context(islamic=PROFILES[islamic], jewish=jewish)
+            ctx = self._contexts[key] = Context(islamic=self.profiles[islamic], jewish=jewish)
         return ctx
 
     def _plan(self, jewish: str) -> tuple[_Planned, ...]:

@@ -18,10 +18,10 @@ from typing import Callable, Iterable
 from babel import Locale
 from babel.dates import format_date
 from icalendar import Calendar, Event, vCategory, vDate, vDatetime, vDuration, vText, vUnknown, vUri
-from icalendar.parser import content_line as _content_line
 
 from . import laender, translations
-from .catalog import LAENDER, MAX_YEAR, MIN_YEAR, Catalogue
+from . import query
+from .catalog import LAENDER, Catalogue
 from .engine import Occurrence
 
 PRODID = "-//interkultur//Interkulturkalender//DE"
@@ -76,8 +76,15 @@ def fold_line(line: str, limit: int = 75, fold_sep: str = "\r\n ") -> str:
     return fold_sep.encode("utf-8").join(pieces).decode("utf-8")
 
 
-if getattr(_content_line, "_foldline", None) is not None:  # icalendar >= 6 looks it up there per line
-    _content_line._foldline = fold_line
+def serialise(component: Calendar, sorted_keys: bool = True) -> bytes:
+    """``component.to_ical()``, the same bytes, folded by ``fold_line``.
+
+    icalendar's ``Contentlines.to_ical`` joins the non-empty lines with CRLF,
+    each folded, and ends with CRLF; the lines come from icalendar's public
+    ``content_lines`` and are folded here, so nothing in icalendar is replaced.
+    """
+    lines = component.content_lines(sorted=sorted_keys)
+    return ("\r\n".join(fold_line(line) for line in lines if line) + "\r\n").encode("utf-8")
 
 
 def stamp_for(catalogue: Catalogue) -> datetime:
@@ -93,8 +100,8 @@ def uid_for(occ: Occurrence, domain: str = DEFAULT_UID_DOMAIN) -> str:
 
 def feed_window(today: date) -> tuple[date, date]:
     """1 January of last year to 31 December three years ahead (within 1900-2100)."""
-    first = max(today.year - 1, MIN_YEAR)
-    last = min(today.year + 3, MAX_YEAR)
+    years = query.clamp_years(today.year - 1, today.year + 3)
+    first, last = years[0], years[-1]
     return date(first, 1, 1), date(last, 12, 31)
 
 
@@ -304,4 +311,4 @@ def build_calendar(occurrences: Iterable[Occurrence], *, lang: str, catalogue: C
         else:
             link = f"{base}/holiday/{occ.id}" if base else None
         cal.add_component(_event(occ, values, uid_for(occ, uid_domain), link))
-    return cal.to_ical(sorted=not PRESORTED)
+    return serialise(cal, sorted_keys=not PRESORTED)

@@ -56,12 +56,17 @@ def shown(text: object, limit: int = SHOWN) -> str:
     return repr(cut)
 
 
+def supported_year(year: int) -> bool:
+    """Whether the engine covers ``year`` (1900-2100); ``query.check_year`` turns a no into its error."""
+    return MIN_YEAR <= year <= MAX_YEAR
+
+
 def from_parts(year: int, month: int, day: int, text: str = "") -> date:
     """The date, or DateInputError saying which part is impossible (month 13, 30 February, year 2200)."""
     label = shown(text or f"{year:04d}-{month:02d}-{day:02d}")
     if not 1 <= month <= 12:
         raise DateInputError(label, f"there is no month {month}", "month")
-    if not MIN_YEAR <= year <= MAX_YEAR:
+    if not supported_year(year):
         raise DateInputError(label, f"year {year} is outside the supported range {MIN_YEAR}-{MAX_YEAR}",
                              "year")
     length = calendar.monthrange(year, month)[1]

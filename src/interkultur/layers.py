@@ -24,7 +24,7 @@ from typing import Any, Iterable
 from importlib import resources
 
 from . import laender
-from .catalog import LAENDER, Holiday, Source
+from .catalog import Holiday, Source
 
 PUBLIC, SCHOOL_BREAK = "public", "school-break"
 LAYERS: tuple[str, ...] = (PUBLIC, SCHOOL_BREAK)

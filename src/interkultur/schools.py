@@ -17,6 +17,7 @@ from typing import Any, Iterable, Iterator
 from .catalog import MAX_YEAR
 from .engine import Engine, InvalidQuery, Occurrence
 from .inputs import DateInputError, parse_date
+from .present import occurrence_dict
 
 MAX_DATES = 500
 _LEAVE_RANK = {"statutory": 0, "without-application": 1, "on-application": 2, "discretion": 3, "none": 4}
@@ -45,7 +46,7 @@ class Match:
         return (not self.grants_leave, self.match != "day", rank, self.occurrence.start, self.occurrence.id)
 
     def as_dict(self, lang: str, state: str | None) -> dict[str, Any]:
-        out = self.occurrence.as_dict(lang, state)
+        out = occurrence_dict(self.occurrence, lang, state)
         out.update(match=self.match, day_of_feast=self.day_of_feast, grants_leave=self.grants_leave)
         return out
 

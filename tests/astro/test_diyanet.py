@@ -167,16 +167,13 @@ def test_computed_1400_rule_agrees_with_announced_bayrams():
 
 
 def test_sighting_follows_the_configured_base(monkeypatch):
-    monkeypatch.setenv(hijri.SIGHTING_BASE_VARIABLE, "diyanet")
-    profiles = hijri.profiles()
+    profiles = hijri.profiles("diyanet")
     base, _ = profiles["diyanet"].to_date(1446, 10, 1)
     assert profiles["sighting"].to_date(1446, 10, 1) == (base + timedelta(days=1), True)
-    monkeypatch.delenv(hijri.SIGHTING_BASE_VARIABLE)
     uq, _ = hijri.profiles()["umm-al-qura"].to_date(1446, 10, 1)
     assert hijri.profiles()["sighting"].to_date(1446, 10, 1)[0] == uq + timedelta(days=1)
 
 
 def test_unknown_sighting_base_is_an_error(monkeypatch):
-    monkeypatch.setenv(hijri.SIGHTING_BASE_VARIABLE, "sighting")
     with pytest.raises(ValueError, match="INTERKULTUR_SIGHTING_BASE"):
-        hijri.profiles()
+        hijri.profiles("sighting")

@@ -7,19 +7,16 @@ which is where Purim and the other Adar feasts fall (Hebcal does the same).
 
 from __future__ import annotations
 
-import warnings
 from datetime import date, timedelta
 from functools import lru_cache
 
 from convertdate import hebrew as _hebrew
 
-from .daynumber import date_from_jd, jd_from_date
+from .daynumber import date_from_jd
 
-# convertdate.hebrew.to_jd calls its own deprecated month_days(); the warning is
-# about convertdate's internals, not about our use of it.
-warnings.filterwarnings(
-    "ignore", message="month_days is deprecated", category=DeprecationWarning
-)
+# convertdate's ``to_jd`` for a month before Tishrei (and so ``from_jd``) calls its
+# own deprecated ``month_days()``. Only 1 Tishrei (no month walk) and
+# ``month_length`` are asked of it here, so no warning arises and none is filtered.
 
 #: Offset between Gregorian year Y and the Hebrew year that begins in its autumn.
 YEAR_OFFSET = 3761
@@ -87,9 +84,18 @@ def to_date(hebrew_year: int, month: int, day: int) -> date:
 
 
 def from_date(d: date) -> tuple[int, int, int]:
-    """Hebrew (year, month, day) of the daytime of a Gregorian date."""
-    year, month, day = _hebrew.from_jd(jd_from_date(d))
-    return int(year), int(month), int(day)
+    """Hebrew (year, month, day) of the daytime of a Gregorian date.
+
+    Found in the month table of ``_months`` (1 Tishrei and month lengths from
+    convertdate), not by ``convertdate.hebrew.from_jd``, which warns.
+    """
+    hebrew_year = d.year + YEAR_OFFSET
+    months = _months(hebrew_year)
+    if d < months[TISHREI][0]:
+        hebrew_year -= 1
+        months = _months(hebrew_year)
+    month, (first, _) = max(((m, v) for m, v in months.items() if v[0] <= d), key=lambda item: item[1][0])
+    return hebrew_year, month, (d - first).days + 1
 
 
 def month_length(hebrew_year: int, month: int) -> int:

@@ -17,7 +17,6 @@ here converts by hand.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -214,7 +213,8 @@ class Diyanet:
             return Tabular().from_date(d)
 
 
-#: Environment variable naming the profile that ``sighting`` shifts by a day.
+#: Environment variable naming the profile that ``sighting`` shifts by a day (read by
+#: ``web.config`` and the CLI's ``main``, never here: this module reads no environment).
 SIGHTING_BASE_VARIABLE = "INTERKULTUR_SIGHTING_BASE"
 DEFAULT_SIGHTING_BASE = "umm-al-qura"
 
@@ -222,17 +222,18 @@ DEFAULT_SIGHTING_BASE = "umm-al-qura"
 def profiles(sighting_base: str | None = None) -> dict[str, HijriCalendar]:
     """Every Islamic observance profile by its public name.
 
-    ``sighting`` is one day after the deployment's base profile:
-    ``sighting_base``, else ``$INTERKULTUR_SIGHTING_BASE``, else ``umm-al-qura``.
+    ``sighting`` is one day after the deployment's base profile ``sighting_base``
+    (default ``umm-al-qura``); the caller passes its configuration in.
     """
     computed: dict[str, HijriCalendar] = {
         "umm-al-qura": UmmAlQura(), "diyanet": Diyanet(), "tabular": Tabular()}
-    base = sighting_base or os.environ.get(SIGHTING_BASE_VARIABLE) or DEFAULT_SIGHTING_BASE
+    base = sighting_base or DEFAULT_SIGHTING_BASE
     if base not in computed:
         raise ValueError(f"{SIGHTING_BASE_VARIABLE}={base!r} is not a profile a sighting can follow "
                          f"(allowed: {', '.join(computed)})")
     return {**computed, "sighting": Sighting(base=computed[base])}
 
 
+#: The profiles with the default sighting base (names and the catalogue check use it).
 PROFILES: dict[str, HijriCalendar] = profiles()
 DEFAULT_PROFILE = "umm-al-qura"

@@ -9,7 +9,7 @@ documented in ``web.config``; security headers and error pages in ``web.http``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from flask import Flask, current_app
@@ -26,7 +26,6 @@ class State:
 
     catalogue: Catalogue
     engine: Engine
-    feed_cache: dict[tuple, tuple[bytes, str]] = field(default_factory=dict)
 
 
 def state() -> State:
@@ -70,7 +69,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     source = app.config["CATALOGUE"]
     catalogue = source if isinstance(source, Catalogue) else load(source)
-    app.extensions["interkultur"] = State(catalogue, Engine(catalogue))
+    app.extensions["interkultur"] = State(catalogue, Engine(catalogue, sighting_base=app.config["SIGHTING_BASE"]))
 
     from . import api, cache, feeds, http, pages, schools, templating, traditions, widget
 

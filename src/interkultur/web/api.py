@@ -17,7 +17,8 @@ from ..catalog import Holiday
 from ..engine import Occurrence
 from . import holiday_or_404, i18n, params, state
 from .openapi import openapi_document
-from .templating import absolute
+from ..present import occurrence_dict
+from .templating import absolute, occurrence_url
 
 bp = Blueprint("api", __name__)
 NEXT_OCCURRENCES = 5
@@ -31,13 +32,8 @@ def _json(payload: dict[str, Any], max_age: int | None = None) -> Response:
 
 
 def occurrence_json(occ: Occurrence, lang: str, state: str | None = None) -> dict[str, Any]:
-    data = occ.as_dict(lang, state)
-    out = {key: data[key] for key in ("id", "tradition", "community", "name")}
-    out["description"] = occ.holiday.description(lang)
-    out.update({key: data[key] for key in data if key not in out})
-    # public holidays and school breaks are generated layers, not catalogue entries: no detail page
-    out["url"] = absolute("pages.holiday", holiday_id=occ.id) if occ.tradition not in layers.LAYERS else None
-    return out
+    """``present.occurrence_dict`` with the detail page's absolute URL."""
+    return occurrence_dict(occ, lang, state, url=occurrence_url(occ))
 
 
 def holiday_json(holiday: Holiday, lang: str) -> dict[str, Any]:

@@ -55,6 +55,8 @@ SETTINGS: tuple[Setting, ...] = (
             "IANA time zone in which \"today\" is determined (widget marker, feed window, next dates)."),
     Setting("ISLAMIC", "INTERKULTUR_ISLAMIC", "umm-al-qura",
             "Default Islamic observance profile (one of calendars.hijri.PROFILES) when a request names none."),
+    Setting("SIGHTING_BASE", "INTERKULTUR_SIGHTING_BASE", "umm-al-qura",
+            "The profile the `sighting` profile follows one day later (umm-al-qura, diyanet or tabular)."),
     Setting("JEWISH", "INTERKULTUR_JEWISH", "diaspora",
             "Default Jewish observance (diaspora or israel) when a request names none."),
     Setting("CATALOGUE", "INTERKULTUR_CATALOGUE", None,

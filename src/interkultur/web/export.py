@@ -38,7 +38,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 from urllib.parse import parse_qs, urlsplit
 
-from ..catalog import MAX_YEAR, MIN_YEAR, Catalogue
+from .. import query
+from ..catalog import Catalogue
 from ..ical import fold_line
 from ..languages import LANGUAGES
 
@@ -55,7 +56,7 @@ _SNIPPET = re.compile(r'&lt;script src="' + re.escape(SENTINEL) + r'/embed\.js"[
 
 def default_years(today: date) -> range:
     """Last year to three years ahead, within the supported years."""
-    return range(max(today.year - 1, MIN_YEAR), min(today.year + 3, MAX_YEAR) + 1)
+    return query.clamp_years(today.year - 1, today.year + 3)
 
 
 def parse_years(text: str) -> range:
@@ -68,8 +69,7 @@ def parse_years(text: str) -> range:
     if start > end:
         raise ValueError(f"{text!r}: the first year is after the last")
     for year in (start, end):
-        if not MIN_YEAR <= year <= MAX_YEAR:
-            raise ValueError(f"year {year} is outside the supported range {MIN_YEAR}-{MAX_YEAR}")
+        query.check_year(year)  # a QueryError is a ValueError: the CLI prints its detail
     return range(start, end + 1)
 
 

@@ -9,7 +9,6 @@ carry a strong ETag (a hash of the bytes) and answer ``If-None-Match`` with 304.
 from __future__ import annotations
 
 import hashlib
-import threading
 
 from flask import Blueprint, Response, current_app, request
 
@@ -20,13 +19,7 @@ from .schools import land_name
 from .templating import absolute
 
 bp = Blueprint("feeds", __name__)
-CACHE_ENTRIES = 256
 NEXT_YEARS = 5
-_LOCK = threading.Lock()
-
-
-def _variant(query: params.Query) -> tuple:
-    return (query.lang, query.traditions, query.islamic, query.jewish, "lang" in query.explicit, query.state)
 
 
 def _holiday_link(query: params.Query):
@@ -42,17 +35,10 @@ def _holiday_link(query: params.Query):
     return link
 
 
-def _calendar_response(key: tuple, build, filename: str, disposition: str = "inline") -> Response:
-    cache = state().feed_cache
-    cached = cache.get(key)
-    if cached is None:
-        body = build()
-        cached = (body, hashlib.sha256(body).hexdigest()[:32])
-        with _LOCK:
-            while len(cache) >= CACHE_ENTRIES:
-                cache.pop(next(iter(cache)))
-            cache[key] = cached
-    body, etag = cached
+def _calendar_response(build, filename: str, disposition: str = "inline") -> Response:
+    """The built feed with its ETag. Stored once, by the response cache (``web.cache``), not here."""
+    body = build()
+    etag = hashlib.sha256(body).hexdigest()[:32]
     response = Response(body, content_type="text/calendar; charset=utf-8")
     response.set_etag(etag)
     response.headers["Cache-Control"] = f"public, max-age={current_app.config['FEED_MAX_AGE']}"
@@ -76,7 +62,6 @@ def _feed(path_tradition: str | None) -> Response:
     if query.state:
         name += f" – {land_name(query.state)}"
     config = current_app.config
-    key = ("feed", path_tradition, _variant(query), start, end, config["BASE_URL"] or request.url_root)
 
     def build() -> bytes:
         found = state().engine.occurrences(start, end, traditions=traditions,
@@ -84,7 +69,7 @@ def _feed(path_tradition: str | None) -> Response:
         return build_calendar(found, lang=query.lang, catalogue=state().catalogue, name=name,
                               uid_domain=config["UID_DOMAIN"], link_for=_holiday_link(query))
 
-    return _calendar_response(key, build, f"interkultur-{path_tradition or 'all'}.ics")
+    return _calendar_response(build, f"interkultur-{path_tradition or 'all'}.ics")
 
 
 @bp.get("/feeds/all.ics")
@@ -105,7 +90,6 @@ def holiday(holiday_id: str) -> Response:
     found = holiday_or_404(holiday_id)
     today = params.today()
     config = current_app.config
-    key = ("holiday", found.id, _variant(query), today, config["BASE_URL"] or request.url_root)
 
     def build() -> bytes:
         upcoming = state().engine.upcoming(found.id, today, count=NEXT_YEARS,
@@ -114,4 +98,4 @@ def holiday(holiday_id: str) -> Response:
                               name=found.name(query.lang), description=found.description(query.lang),
                               uid_domain=config["UID_DOMAIN"], link_for=_holiday_link(query))
 
-    return _calendar_response(key, build, f"{found.id}.ics", "attachment")
+    return _calendar_response(build, f"{found.id}.ics", "attachment")

@@ -12,8 +12,10 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Mapping
 
 from ..calendars import hebrew, hijri
+from ..calendars.hijri import HijriCalendar
 from ..catalog import MAX_YEAR, MIN_YEAR
 from ..engine import Engine, Occurrence
 
@@ -102,11 +104,13 @@ def year_neighbours(year: int) -> tuple[int | None, int | None]:
     return (year - 1 if year > MIN_YEAR else None), (year + 1 if year < MAX_YEAR else None)
 
 
-def dual_labels(day: date, which: tuple[str, ...], islamic: str) -> list[DualLabel]:
+def dual_labels(day: date, which: tuple[str, ...], islamic: str,
+                profiles: Mapping[str, HijriCalendar] = hijri.PROFILES) -> list[DualLabel]:
+    """The Hijri (in the engine's profiles: its sighting base) and Hebrew dates of ``day``."""
     labels = []
     for name in which:
         if name == "hijri":
-            y, m, d = hijri.PROFILES[islamic].from_date(day)
+            y, m, d = profiles[islamic].from_date(day)
             labels.append(DualLabel("hijri", y, m, d))
         elif name == "hebrew":
             y, m, d = hebrew.from_date(day)
@@ -131,7 +135,7 @@ def month_view(engine: Engine, year: int, month: int, today: date, *, traditions
                 cell.occurrences = sorted((o for o in found if o.covers(day)),
                                           key=lambda o: o.day_of_feast(o.end) > SEASON_DAYS)
                 if dual:
-                    cell.dual = dual_labels(day, dual, islamic)
+                    cell.dual = dual_labels(day, dual, islamic, engine.profiles)
                     cell.show_dual_month = not first_label_shown or any(lab.day == 1 for lab in cell.dual)
                     first_label_shown = True
             row.append(cell)

@@ -9,7 +9,8 @@ from .. import __version__
 from ..catalog import LAENDER, MAX_YEAR, MIN_YEAR
 from ..languages import DEFAULT_LANGUAGE, LANGUAGES
 from ..rules import JEWISH_VARIANTS
-from . import schools
+from ..present import occurrence_schema
+from . import openapi_schools as schools
 from .params import DUAL_CALENDARS, islamic_profiles
 
 _ERROR = {"$ref": "#/components/responses/Error"}
@@ -35,36 +36,7 @@ def openapi_document(server: str) -> dict[str, Any]:
     from . import state  # the catalogue's traditions (traditions.yaml) and the layers
 
     ALL_TRADITIONS = state().engine.all_traditions  # noqa: N806
-    occurrence = {
-        "type": "object",
-        "required": ["id", "tradition", "community", "name", "description", "start", "end", "eve",
-                     "estimated", "category", "statutory", "url"],
-        "properties": {
-            "id": {"type": "string"},
-            "tradition": {"type": "string", "enum": list(ALL_TRADITIONS)},
-            "community": {"type": ["string", "null"]},
-            "name": {"type": "string"},
-            "description": {"type": "string"},
-            "start": {"type": "string", "format": "date", "description": "First daytime date."},
-            "end": {"type": "string", "format": "date", "description": "Last daytime date (inclusive)."},
-            "eve": {"type": ["string", "null"], "format": "date",
-                    "description": "The evening the feast begins, where days start at sunset."},
-            "night": {"type": "boolean"},
-            "estimated": {"type": "boolean", "description": "Calculated, may differ by a day."},
-            "category": {"type": "string"},
-            "statutory": {"type": "array", "uniqueItems": True,
-                          "items": {"type": "string", "enum": list(LAENDER)},
-                          "description": "Länder in which this occurrence is a statutory public holiday: the "
-                                         "requested state (or all 16 for a nationwide holiday when "
-                                         "tradition=public is asked without one); empty otherwise. A statutory "
-                                         "day that is also a catalogue holiday (Good Friday) is that "
-                                         "holiday's occurrence, listed once, under its own id and tradition; "
-                                         "it also matches tradition=public."},
-            "school": {"$ref": "#/components/schemas/School"},
-            "url": {"type": ["string", "null"], "format": "uri",
-                    "description": "Detail page; null for public holidays and school breaks (generated layers)."},
-        },
-    }
+    occurrence = occurrence_schema(ALL_TRADITIONS, LAENDER)
     holiday = {
         "type": "object",
         "required": ["id", "tradition", "community", "names", "descriptions", "category", "sources"],

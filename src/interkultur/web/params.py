@@ -9,17 +9,17 @@ English, HTML pages translate them. Raw input is never put into a message.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable
 from urllib.parse import unquote_to_bytes
 from zoneinfo import ZoneInfo
 
 from flask import current_app, g, request
 
 from ..calendars import hijri
-from .. import inputs, layers
-from ..catalog import LAENDER, MAX_YEAR, MIN_YEAR
+from .. import inputs
+from .. import query as query_
+from ..query import Query, QueryError
 from ..languages import DEFAULT_LANGUAGE, LANGUAGES
 from ..rules import JEWISH_VARIANTS
 from .i18n import N_
@@ -39,13 +39,9 @@ MAX_RANGE_DAYS = 10 * 365 + 3
 DUAL_CALENDARS: tuple[str, ...] = ("hijri", "hebrew")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
-MSG_UNKNOWN = N_("Unknown value for the parameter “%(parameter)s”. Allowed values: %(allowed)s.")
-MSG_DATE = N_("The parameter “%(parameter)s” must be a date in the form YYYY-MM-DD.")
-MSG_DATE_DAY = N_("The parameter “%(parameter)s” must be a date in the form YYYY-MM-DD that exists: "
-                  "%(year)s-%(month)s has only %(days)s days.")
-MSG_YEAR = N_("The parameter “%(parameter)s” must be a year from %(min)s to %(max)s.")
+MSG_UNKNOWN = query_.MSG_UNKNOWN
+MSG_DATE, MSG_DATE_DAY, MSG_YEAR, MSG_ORDER = query_.MSG_DATE, query_.MSG_DATE_DAY, query_.MSG_YEAR, query_.MSG_ORDER
 MSG_MONTH = N_("The month must be a number from 1 to 12.")
-MSG_ORDER = N_("“from” must not be after “to”.")
 MSG_SPAN = N_("A range may span at most 10 years.")
 MSG_MISSING = N_("Give either “date” or both “from” and “to”.")
 MSG_BOTH = N_("Give either “date” or “from” and “to”, not both.")
@@ -60,7 +56,6 @@ MSG_BAD_REQUEST = N_("The request could not be understood.")
 MSG_BAD_HOST = N_("This service does not answer for the host name in this request.")
 MSG_TOO_LARGE = N_("The request body is too large.")
 
-
 class WebError(Exception):
     """An answer other than 200, with a message id and its variables."""
 
@@ -74,43 +69,18 @@ class WebError(Exception):
     def english(self) -> str:
         return self.message % self.variables
 
+    @classmethod
+    def bad(cls, exc: QueryError) -> "WebError":
+        """The 400 answer to a query that ``query`` refused (same message id and variables)."""
+        variables = {k: v for k, v in exc.variables.items() if k != "parameter"}
+        return cls(400, exc.message, exc.parameter, **variables)
 
 def unknown(parameter: str, allowed: Iterable[str]) -> WebError:
     return WebError(400, MSG_UNKNOWN, parameter, allowed=", ".join(allowed))
 
-
 def islamic_profiles() -> tuple[str, ...]:
     """Read at call time: other modules may register more profiles."""
     return tuple(hijri.PROFILES)
-
-
-@dataclass(frozen=True)
-class Query:
-    """The common parameters: ``lang``, ``tradition``, ``islamic``, ``jewish``, ``state`` (and ``dual``)."""
-
-    lang: str
-    traditions: frozenset[str] | None
-    islamic: str
-    jewish: str
-    dual: tuple[str, ...] = ()
-    explicit: Mapping[str, str] = field(default_factory=dict)
-    #: German Land (bare code): adds its public holidays and school breaks, narrows ``school`` rules.
-    state: str | None = None
-
-    def engine_kwargs(self) -> dict[str, Any]:
-        return {"traditions": self.traditions, "islamic": self.islamic, "jewish": self.jewish,
-                "state": self.state}
-
-    def link_args(self, **extra: Any) -> dict[str, str]:
-        """The parameters to carry into links, as the request gave them (validated); None drops one."""
-        args = dict(self.explicit)
-        for key, value in extra.items():
-            if value is None:
-                args.pop(key, None)
-            else:
-                args[key] = value
-        return args
-
 
 def check_request_shape() -> None:
     """Reject oversized query strings and binary junk before any view runs."""
@@ -127,7 +97,6 @@ def check_request_shape() -> None:
     if _CONTROL.search(request.path) or len(request.path) > MAX_PATH_CHARS:
         raise WebError(404, MSG_NOT_FOUND)
 
-
 def _arg(name: str) -> str | None:
     value = request.args.get(name)
     if value is None:
@@ -135,51 +104,47 @@ def _arg(name: str) -> str | None:
     value = value.strip()
     return value or None
 
+def _checked(check, *args):
+    """``check(*args)`` (a ``query`` function), its QueryError answered as a 400."""
+    try:
+        return check(*args)
+    except QueryError as exc:
+        raise WebError.bad(exc) from None
 
 def parse_language(negotiate: bool) -> str:
     lang = _arg("lang")
     if lang is not None:
-        if lang not in LANGUAGES:
-            raise unknown("lang", LANGUAGES)
-        return lang
+        return _checked(query_.choose, lang, LANGUAGES, "lang")
     if negotiate:
         best = request.accept_languages.best_match(LANGUAGES)
         if best:
             return best
     return DEFAULT_LANGUAGE
 
-
 def parse_list(name: str, allowed: Iterable[str]) -> tuple[str, ...] | None:
     raw = _arg(name)
     if raw is None:
         return None
-    allowed = tuple(allowed)
     chosen = [part.strip() for part in raw.split(",") if part.strip()]
-    if any(part not in allowed for part in chosen):
-        raise unknown(name, allowed)
-    return tuple(dict.fromkeys(chosen)) or None
-
+    return _checked(query_.choose_all, chosen, allowed, name) or None
 
 def parse_choice(name: str, allowed: Iterable[str], default: str) -> str:
     raw = _arg(name)
     if raw is None:
         return default
-    allowed = tuple(allowed)
-    if raw not in allowed:
-        raise unknown(name, allowed)
-    return raw
-
+    return _checked(query_.choose, raw, allowed, name)
 
 def parse_state() -> str | None:
     """``state=NW`` or ``state=DE-NW`` (any case) -> ``NW``; None when not given."""
     raw = _arg("state")
     if raw is None:
         return None
-    try:
-        return layers.check_state(raw)
-    except ValueError:
-        raise unknown("state", LAENDER) from None
+    return parse_land(raw)
 
+
+def parse_land(raw: str) -> str:
+    """A Land in any accepted form (``query.land``) -> its code, or a 400 naming the codes."""
+    return _checked(query_.land, raw)
 
 def parse_query(negotiate: bool = False, dual: bool = False) -> Query:
     """The common parameters of the current request, validated."""
@@ -200,34 +165,27 @@ def parse_query(negotiate: bool = False, dual: bool = False) -> Query:
     g.lang, g.query = lang, query
     return query
 
-
 def parse_date(name: str) -> date | None:
     """Strict ``YYYY-MM-DD`` (``inputs.parse_date(iso_only=True)``): the API never guesses day and month."""
     raw = _arg(name)
     if raw is None:
         return None
     try:
-        return inputs.parse_date(raw, iso_only=True)
-    except inputs.DateInputError as exc:
-        if exc.kind == "year":
-            raise WebError(400, MSG_YEAR, name, min=MIN_YEAR, max=MAX_YEAR) from None
-        if exc.kind == "day":
-            raise WebError(400, MSG_DATE_DAY, name, year=exc.year, month=f"{exc.month:02d}",
-                           days=exc.days) from None
-        raise WebError(400, MSG_DATE, name) from None
-
+        return query_.parse_date(raw, name, iso_only=True)
+    except QueryError as exc:
+        raise WebError.bad(exc) from None
 
 def check_year(year: int, parameter: str = "year") -> int:
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise WebError(400, MSG_YEAR, parameter, min=MIN_YEAR, max=MAX_YEAR)
-    return year
-
+    """``query.check_year`` for a path segment (``/year/<int:year>``)."""
+    try:
+        return query_.check_year(year, parameter)
+    except QueryError as exc:
+        raise WebError.bad(exc) from None
 
 def check_month(month: int) -> int:
     if not 1 <= month <= 12:
         raise WebError(400, MSG_MONTH, "month")
     return month
-
 
 def parse_range() -> tuple[date, date]:
     """``date=`` or ``from=`` + ``to=`` (inclusive, at most ten years)."""
@@ -243,7 +201,6 @@ def parse_range() -> tuple[date, date]:
     if (end - start).days >= MAX_RANGE_DAYS:
         raise WebError(400, MSG_SPAN, "to")
     return start, end
-
 
 def today() -> date:
     """Today in the configured time zone (``TIMEZONE``), or the fixed ``TODAY`` of a test."""

@@ -22,7 +22,7 @@ from typing import Any, Iterable
 from zoneinfo import ZoneInfo
 
 from .. import inputs
-from ..catalog import MAX_YEAR, MIN_YEAR
+from ..inputs import supported_year
 
 #: Largest upload the page accepts (CSV or ICS); the form as a whole may be a little larger.
 MAX_UPLOAD_BYTES = 256 * 1024
@@ -289,7 +289,7 @@ def parse_ics(data: bytes | str, zone_name: str = PLAN_ZONE) -> Plan:
             days = _event_days(event, zone)
         except Exception:  # noqa: BLE001 - a DTSTART icalendar cannot read
             days = None
-        if days is None or not MIN_YEAR <= days[0].year <= MAX_YEAR:
+        if days is None or not supported_year(days[0].year):
             summary = _shorten(str(event.get("SUMMARY", "") or ""), MAX_LABEL)
             plan.invalid.append(summary or f"VEVENT {index + 1}")
             continue
@@ -305,7 +305,7 @@ def parse_ics(data: bytes | str, zone_name: str = PLAN_ZONE) -> Plan:
     found: list[tuple[date, int, Entry]] = []
     for index, occurrence in enumerate(occurrences):
         days = _event_days(occurrence, zone)
-        if days is None or not MIN_YEAR <= days[0].year <= MAX_YEAR or days[1].year > MAX_YEAR:
+        if days is None or not supported_year(days[0].year) or not supported_year(days[1].year):
             continue
         first, last = days
         if (last - first).days + 1 > MAX_RANGE_DAYS and "range" not in plan.notes:

@@ -12,7 +12,7 @@ from typing import Any
 from flask import Flask, current_app, g, request, url_for
 
 from .. import __version__
-from .. import languages
+from .. import languages, layers
 from ..languages import DEFAULT_LANGUAGE
 from . import i18n
 
@@ -33,6 +33,11 @@ def absolute(endpoint: str, **values: Any) -> str:
         path = path[len(root):]
     base = current_app.config.get("BASE_URL") or request.url_root
     return base.rstrip("/") + path
+
+
+def occurrence_url(occ: Any) -> str | None:
+    """An occurrence's detail page; None for public holidays and school breaks (generated layers, no page)."""
+    return absolute("pages.holiday", holiday_id=occ.id) if occ.tradition not in layers.LAYERS else None
 
 
 def webcal(url: str) -> str:

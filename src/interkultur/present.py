@@ -1,0 +1,97 @@
+"""The occurrence as data: one list of fields for every JSON output and the OpenAPI document.
+
+CLI ``--format json`` (through the fast writer ``jsonout``), ``check-dates
+--json``, the API (``/api/v1/holidays``, ``/api/v1/schulen``) and the exported
+JSON all give an occurrence as ``occurrence_dict``: the same names, types and
+order. A field is added here, once: its name, JSON-schema type, description
+and how it is read from an occurrence; ``web/openapi.py`` builds the schema
+from ``OCCURRENCE_FIELDS``. Only ``url`` depends on the view (a detail page
+the HTTP service knows; ``None`` in the CLI), so it is passed in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:  # occurrence.py imports this module (Occurrence.as_dict)
+    from .occurrence import Occurrence
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of the occurrence object.
+
+    ``per_holiday``: the same in every occurrence of a holiday (of one
+    statutory status), so ``jsonout`` may encode it once per holiday.
+    """
+
+    name: str
+    schema: dict[str, Any]
+    description: str = ""
+    get: Callable[["Occurrence", str, "str | None"], Any] | None = None
+    required: bool = True
+    per_holiday: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _iso(day) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+#: The occurrence object, in its key order. ``school`` is left out where leave rules are not asked
+#: for (the CLI without ``--state``); ``url`` is given by the view.
+OCCURRENCE_FIELDS: tuple[Field, ...] = (
+    Field("id", {"type": "string"}, get=lambda o, lang, state: o.id),
+    Field("tradition", {"type": "string"}, get=lambda o, lang, state: o.tradition),
+    Field("community", {"type": ["string", "null"]}, get=lambda o, lang, state: o.community),
+    Field("name", {"type": "string"}, get=lambda o, lang, state: o.holiday.name(lang)),
+    Field("description", {"type": "string"}, get=lambda o, lang, state: o.holiday.description(lang)),
+    Field("start", {"type": "string", "format": "date"}, "First daytime date.",
+          lambda o, lang, state: o.start.isoformat(), per_holiday=False),
+    Field("end", {"type": "string", "format": "date"}, "Last daytime date (inclusive).",
+          lambda o, lang, state: o.end.isoformat(), per_holiday=False),
+    Field("eve", {"type": ["string", "null"], "format": "date"},
+          "The evening the feast begins, where days start at sunset.",
+          lambda o, lang, state: _iso(o.eve), per_holiday=False),
+    Field("night", {"type": "boolean"}, get=lambda o, lang, state: o.holiday.night, required=False),
+    Field("estimated", {"type": "boolean"}, "Calculated, may differ by a day.",
+          lambda o, lang, state: o.estimated, per_holiday=False),
+    Field("category", {"type": "string"}, get=lambda o, lang, state: o.category),
+    Field("statutory", {"type": "array", "uniqueItems": True, "items": {"type": "string"}},
+          "Länder in which this occurrence is a statutory public holiday: the requested state (or all 16 "
+          "for a nationwide holiday when tradition=public is asked without one); empty otherwise. A "
+          "statutory day that is also a catalogue holiday (Good Friday) is that holiday's occurrence, "
+          "listed once, under its own id and tradition; it also matches tradition=public.",
+          lambda o, lang, state: list(o.statutory)),
+    Field("school", {"$ref": "#/components/schemas/School"}, get=lambda o, lang, state: o.school(state),
+          required=False),
+    Field("url", {"type": ["string", "null"], "format": "uri"},
+          "Detail page; null for public holidays and school breaks (generated layers), and in the CLI."),
+)
+#: The fields the occurrence gives by itself (all but ``url``).
+COMPUTED = tuple(f for f in OCCURRENCE_FIELDS if f.get is not None)
+
+
+def occurrence_dict(occ: "Occurrence", lang: str, state: str | None = None, *, school: bool = True,
+                    url: str | None = None) -> dict[str, Any]:
+    """The occurrence object (``school=False`` leaves out the leave rules)."""
+    out = {f.name: f.get(occ, lang, state) for f in COMPUTED if school or f.name != "school"}  # type: ignore[misc]
+    out["url"] = url
+    return out
+
+
+def occurrence_schema(traditions: tuple[str, ...], laender: tuple[str, ...]) -> dict[str, Any]:
+    """The JSON schema of ``occurrence_dict`` (for ``web/openapi.py``), with the allowed values filled in."""
+    properties: dict[str, Any] = {}
+    for f in OCCURRENCE_FIELDS:
+        schema = dict(f.schema)
+        if f.name == "tradition":
+            schema["enum"] = list(traditions)
+        elif f.name == "statutory":
+            schema["items"] = {"type": "string", "enum": list(laender)}
+        if f.description:
+            schema["description"] = f.description
+        properties[f.name] = schema
+    return {"type": "object", "required": [f.name for f in OCCURRENCE_FIELDS if f.required],
+            "properties": properties}
