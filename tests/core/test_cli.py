@@ -216,7 +216,7 @@ def test_missing_catalogue_file(run_cli, tmp_path: Path) -> None:
 # -- bad input ------------------------------------------------------------------------------------------
 
 BAD_INPUT = [
-    (["holidays", "--tradition", "klingon"], "unknown tradition klingon"),
+    (["holidays", "--tradition", "klingon"], "unknown tradition 'klingon'"),
     (["holidays", "--tradition", "islam,klingon"], "klingon"),
     (["holidays", "--year", "1899"], "year 1899 is outside the supported range 1900-2100"),
     (["holidays", "--year", "100000"], "year 100000 is outside the supported range"),
