@@ -252,7 +252,8 @@ class Engine:
     # -- queries -------------------------------------------------------------------------
     def occurrences(self, start: date, end: date, traditions: Iterable[str] | None = None,
                     islamic: str = DEFAULT_PROFILE, jewish: str = DEFAULT_JEWISH,
-                    ids: Iterable[str] | None = None, state: str | None = None) -> list[Occurrence]:
+                    ids: Iterable[str] | None = None, state: str | None = None,
+                    categories: Iterable[str] | None = None, default_view: bool = False) -> list[Occurrence]:
         """Occurrences with at least one day in ``[start, end]``, sorted by (start, id).
 
         With a ``state`` (Land), that Land's public holidays and school breaks
@@ -260,6 +261,9 @@ class Engine:
         filter naming ``public`` without a state gives the nationwide holidays.
         A public holiday with a catalogue twin is that twin's occurrence, with
         ``statutory`` set; it matches its own tradition and ``public`` alike.
+        ``categories`` keeps catalogue holidays of those categories;
+        ``default_view`` only those an editor put in the default view
+        (``Holiday.in_default_view``). Neither filters the Land layers.
         """
         check_year(start.year, "from")
         check_year(end.year, "to")
@@ -269,6 +273,7 @@ class Engine:
         self.check_variants(islamic, jewish)
         state = self.check_state(state)
         wanted_ids = frozenset(ids) if ids is not None else None
+        wanted_categories = frozenset(categories) if categories is not None else None
         # with a state, a catalogue holiday carries the Land's statutory status even when
         # the filter leaves out the public layer; without one, only when it asks for it
         public_wanted = chosen is not None and layers.PUBLIC in chosen
@@ -288,6 +293,10 @@ class Engine:
                 if occ.start > end or occ.end < start:
                     continue
                 if wanted_ids is not None and occ.id not in wanted_ids:
+                    continue
+                if wanted_categories is not None and occ.holiday.category not in wanted_categories:
+                    continue
+                if default_view and not occ.holiday.in_default_view:
                     continue
                 if merged and occ.holiday.statutory_as:
                     occ = merged.get(occ, occ)

@@ -131,10 +131,14 @@ class Query:
     explicit: Mapping[str, str] = field(default_factory=dict)
     #: German Land (bare code): adds its public holidays and school breaks, narrows ``school`` rules.
     state: str | None = None
+    #: Catalogue categories to keep (None: all).
+    categories: frozenset[str] | None = None
+    #: Only the editors' default view: pages a reader opens without choosing traditions or categories.
+    default_view: bool = False
 
     def engine_kwargs(self) -> dict[str, Any]:
         return {"traditions": self.traditions, "islamic": self.islamic, "jewish": self.jewish,
-                "state": self.state}
+                "state": self.state, "categories": self.categories, "default_view": self.default_view}
 
     def link_args(self, **extra: Any) -> dict[str, str]:
         """The parameters to carry into links, as the request gave them (validated); None drops one."""

@@ -75,7 +75,7 @@ def long_name_server(tmp_path_factory):
 @pytest.mark.parametrize("width", [320, 768, 1280])
 def test_year_list_items_never_overlap(browser_available, long_name_server, lang, width):
     with chromium(window_size=f"{width},900") as drv:
-        drv.get(f"{long_name_server}/year/2026?lang={lang}")
+        drv.get(f"{long_name_server}/year/2026?lang={lang}&category=all")
         result = drv.execute_script(MEASURE)
         ARTIFACTS.mkdir(exist_ok=True)
         drv.save_screenshot(str(Path(ARTIFACTS) / f"year-list-{lang}-{width}.png"))

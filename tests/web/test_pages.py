@@ -31,10 +31,12 @@ def test_landing_page(client, catalogue):
 
 
 def test_year_overview_is_printable(client, engine, app):
-    doc = parse(client.get("/year/2025").data)
+    doc = parse(client.get("/year/2025?category=all").data)
     assert len(doc.find_all("section", cls="ik-mini")) == 12
     items = doc.find("ol", cls="ik-year-list").find_all("li")
     assert len(items) == len(engine.occurrences(date(2025, 1, 1), date(2025, 12, 31)))
+    selection = parse(client.get("/year/2025").data).find("ol", cls="ik-year-list").find_all("li")
+    assert len(selection) == len(engine.occurrences(date(2025, 1, 1), date(2025, 12, 31), default_view=True))
     with app.test_client().get("/static/site.css") as css:
         text = css.data.decode()
     assert "@media print" in text and "size: A4" in text

@@ -46,7 +46,7 @@ def test_weeks_start_on_monday_in_every_language(client, lang):
 
 
 def test_every_day_has_data_date_and_holidays_match_the_engine(client, engine):
-    doc = parse(client.get("/widget/2025/3").data)
+    doc = parse(client.get("/widget/2025/3?category=all").data)
     cells = day_cells(doc)
     assert [c.attrs["data-date"] for c in cells] == [date(2025, 3, d).isoformat() for d in range(1, 32)]
     for cell in cells:
@@ -91,14 +91,14 @@ def test_today_is_taken_in_the_configured_time_zone(make_app, zone):
 def test_day_details_evening_and_links(client, engine):
     occurrences = engine.occurrences(date(2025, 3, 1), date(2025, 3, 31))
     evening = next(o for o in occurrences if o.eve and not o.holiday.night and o.start.month == 3)
-    doc = parse(client.get("/widget/2025/3").data)
+    doc = parse(client.get("/widget/2025/3?category=all").data)
     panel = doc.by_id(f"ik-day-{evening.start.isoformat()}")
     text = squash(panel.text)
     assert "Beginnt am Vorabend" in text
     assert f"{evening.eve.day}." in text and evening.holiday.description("de")[:30] in text
     links = panel.find_all("a", cls="ik-entry-name")
     assert all(a.attrs.get("target") == "_top" for a in links)
-    assert any(a.attrs["href"] == f"/holiday/{evening.id}" for a in links)
+    assert any(a.attrs["href"].split("?")[0] == f"/holiday/{evening.id}" for a in links)
 
 
 def test_nights_are_named_as_nights(client, engine):
@@ -109,7 +109,7 @@ def test_nights_are_named_as_nights(client, engine):
             break
     else:
         pytest.skip("the catalogue has no nights")
-    doc = parse(client.get(f"/widget/{night.start.year}/{night.start.month}").data)
+    doc = parse(client.get(f"/widget/{night.start.year}/{night.start.month}?category=all").data)
     panel = doc.by_id(f"ik-day-{night.start.isoformat()}")
     assert "Die Nacht vom" in squash(panel.text)
 
@@ -118,13 +118,13 @@ def test_estimated_islamic_dates_are_flagged(client, engine):
     found = [o for o in engine.occurrences(date(2025, 3, 1), date(2025, 3, 31), islamic="sighting")
              if o.estimated and o.tradition == "islam" and o.start.month == 3]
     assert found, "the sighting profile gives estimated dates"
-    doc = parse(client.get("/widget/2025/3?islamic=sighting").data)
+    doc = parse(client.get("/widget/2025/3?islamic=sighting&category=all").data)
     panel = doc.by_id(f"ik-day-{found[0].start.isoformat()}")
     assert "kann je nach Mondsichtung um einen Tag abweichen" in squash(panel.text)
 
 
 def test_month_list_below_the_grid_is_the_text_alternative(client, engine):
-    doc = parse(client.get("/widget/2025/3").data)
+    doc = parse(client.get("/widget/2025/3?category=all").data)
     items = doc.find("ul", cls="ik-monthlist").find_all("li")
     expected = engine.occurrences(date(2025, 3, 1), date(2025, 3, 31))
     assert len(items) == len(expected)
@@ -249,3 +249,32 @@ def test_days_in_month_for_every_month_of_a_leap_year(client):
     for month in range(1, 13):
         cells = day_cells(parse(client.get(f"/widget/2024/{month}").data))
         assert len(cells) == calendar.monthrange(2024, month)[1]
+
+
+def test_default_view_is_the_editors_selection_and_category_all_shows_everything(client, engine):
+    """A reader who chose nothing sees the default view; the API and feeds keep everything."""
+    default = parse(client.get("/widget/2025/3").data)
+    shown = {i for c in day_cells(default) for i in (c.attrs.get("data-holidays") or "").split()}
+    expected = {o.id for o in engine.occurrences(date(2025, 3, 1), date(2025, 3, 31), default_view=True)}
+    everything = {o.id for o in engine.occurrences(date(2025, 3, 1), date(2025, 3, 31))}
+    assert shown == expected and expected < everything
+    assert all(engine.catalogue.get(i).in_default_view for i in shown)
+    assert "category=all" in default.find("p", cls="ik-view").find("a").attrs["href"]
+    full = parse(client.get("/widget/2025/3?category=all").data)
+    assert {i for c in day_cells(full) for i in (c.attrs.get("data-holidays") or "").split()} == everything
+    fasts = parse(client.get("/widget/2025/3?category=fast").data)
+    assert {i for c in day_cells(fasts) for i in (c.attrs.get("data-holidays") or "").split()} == {
+        o.id for o in engine.occurrences(date(2025, 3, 1), date(2025, 3, 31)) if o.holiday.category == "fast"}
+    assert client.get("/widget/2025/3?category=feasts").status_code == 400
+
+
+def test_default_view_stays_readable():
+    """Targets for 2026 (catalogue issue): no month over 10 days on which a holiday starts, median at most 6."""
+    from statistics import median
+
+    from interkultur.catalog import load
+    from interkultur.engine import Engine
+
+    found = Engine(load()).occurrences(date(2026, 1, 1), date(2026, 12, 31), default_view=True)
+    per_month = [len({o.start for o in found if o.start.month == m}) for m in range(1, 13)]
+    assert max(per_month) <= 10 and median(per_month) <= 6, per_month

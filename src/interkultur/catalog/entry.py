@@ -82,6 +82,7 @@ class _EntryValidator:
         since, until = self.span_of_eras(eras, since, until)
         evening = self.flag("starts_evening_before")
         night = self.flag("night")
+        default_view = self.flag("default_view") if "default_view" in self.entry else None
         community = entry.get("community")
         if community is not None and not (isinstance(community, str) and ID_PATTERN.match(community)):
             self.error("community", "must be a lowercase slug such as 'orthodox' or 'shia'")
@@ -101,7 +102,7 @@ class _EntryValidator:
             rules=rules, days=days, category=category, sources=sources,
             community=community, since=since, until=until, starts_evening_before=evening or night,
             night=night, dated=dated, school=dict(school), notes=dict(notes),
-            statutory_as=statutory_as, line=entry.line, eras=eras,
+            statutory_as=statutory_as, line=entry.line, eras=eras, default_view=default_view,
         )
 
     def sources(self) -> tuple[Source, ...]:

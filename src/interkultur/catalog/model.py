@@ -22,7 +22,7 @@ REQUIRED_DESCRIPTION_LANGUAGES: tuple[str, ...] = ("de", "en")
 REQUIRED_KEYS = frozenset({"id", "tradition", "names", "description", "rule", "category", "sources"})
 OPTIONAL_KEYS = frozenset({
     "community", "days", "since", "until", "starts_evening_before", "night", "dates", "school",
-    "notes", "statutory_as",
+    "notes", "statutory_as", "default_view",
 })
 TOP_LEVEL_KEYS = frozenset({"version", "holidays", "school_sources"})
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -150,6 +150,13 @@ class Holiday:
     #: Dated rule variants, oldest first; empty when one rule holds for every year
     #: (then ``rules`` is that rule; otherwise ``rules`` is the newest era's).
     eras: tuple[RuleEra, ...] = ()
+    #: Shown when a reader has chosen nothing (widget, landing and year page): ``default_view`` in
+    #: the catalogue, else every ``major`` holiday. API, feeds and CLI always list everything.
+    default_view: bool | None = None
+
+    @property
+    def in_default_view(self) -> bool:
+        return self.category == "major" if self.default_view is None else self.default_view
 
     def rule_for(self, jewish: str) -> Rule:
         """The current rule of a Jewish variant (``*`` is the rule shared by all)."""

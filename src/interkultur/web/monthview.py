@@ -119,10 +119,12 @@ def dual_labels(day: date, which: tuple[str, ...], islamic: str,
 
 
 def month_view(engine: Engine, year: int, month: int, today: date, *, traditions=None,
-               islamic: str, jewish: str, dual: tuple[str, ...] = (), state: str | None = None) -> MonthView:
+               islamic: str, jewish: str, dual: tuple[str, ...] = (), state: str | None = None,
+               categories: frozenset[str] | None = None, default_view: bool = False) -> MonthView:
     first = date(year, month, 1)
     last = date(year, month, calendar.monthrange(year, month)[1])
-    found = engine.occurrences(first, last, traditions=traditions, islamic=islamic, jewish=jewish, state=state)
+    found = engine.occurrences(first, last, traditions=traditions, islamic=islamic, jewish=jewish, state=state,
+                               categories=categories, default_view=default_view)
     weeks: list[list[DayCell]] = []
     first_label_shown = False
     for week in _WEEKS.monthdatescalendar(year, month):

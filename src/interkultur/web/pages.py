@@ -22,7 +22,7 @@ def _page(template: str, **context) -> Response:
 
 @bp.get("/")
 def index() -> Response:
-    query = params.parse_query(negotiate=True, dual=True)
+    query = params.parse_query(negotiate=True, dual=True, reading=True)
     today = params.today()
     view = month_view(state().engine, today.year, today.month, today, dual=query.dual,
                       **query.engine_kwargs())
@@ -38,7 +38,7 @@ def favicon() -> Response:
 
 @bp.get("/year/<int:year>")
 def year(year: int) -> Response:
-    query = params.parse_query(negotiate=True)
+    query = params.parse_query(negotiate=True, reading=True)
     params.check_year(year)
     engine = state().engine
     months = year_months(engine, year, params.today(), **query.engine_kwargs())

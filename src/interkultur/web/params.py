@@ -146,11 +146,20 @@ def parse_land(raw: str) -> str:
     """A Land in any accepted form (``query.land``) -> its code, or a 400 naming the codes."""
     return _checked(query_.land, raw)
 
-def parse_query(negotiate: bool = False, dual: bool = False) -> Query:
-    """The common parameters of the current request, validated."""
+def parse_query(negotiate: bool = False, dual: bool = False, reading: bool = False) -> Query:
+    """The common parameters of the current request, validated.
+
+    ``reading`` marks the pages a resident reads (widget, landing page, year
+    page): with neither ``tradition=`` nor ``category=`` they show the
+    editors' default view; ``category=all`` shows everything.
+    """
     config = current_app.config
     lang = parse_language(negotiate)
     traditions = parse_list("tradition", _app_state().engine.all_traditions)
+    category_ids = _app_state().catalogue.reference.category_ids
+    chosen_categories = parse_list("category", (*category_ids, "all"))
+    categories = None if not chosen_categories or "all" in chosen_categories else frozenset(chosen_categories)
+    default_view = reading and not traditions and not chosen_categories
     islamic = parse_choice("islamic", islamic_profiles(), config["ISLAMIC"])
     jewish = parse_choice("jewish", JEWISH_VARIANTS, config["JEWISH"])
     duals = (parse_list("dual", DUAL_CALENDARS) or ()) if dual else ()
@@ -158,10 +167,12 @@ def parse_query(negotiate: bool = False, dual: bool = False) -> Query:
     explicit = {}
     for name, value in (("lang", _arg("lang") and lang), ("tradition", traditions and ",".join(traditions)),
                         ("islamic", _arg("islamic") and islamic), ("jewish", _arg("jewish") and jewish),
-                        ("dual", duals and ",".join(duals)), ("state", state)):
+                        ("dual", duals and ",".join(duals)), ("state", state),
+                        ("category", chosen_categories and ",".join(chosen_categories))):
         if value:
             explicit[name] = value
-    query = Query(lang, frozenset(traditions) if traditions else None, islamic, jewish, duals, explicit, state)
+    query = Query(lang, frozenset(traditions) if traditions else None, islamic, jewish, duals, explicit, state,
+                  categories, default_view)
     g.lang, g.query = lang, query
     return query
 

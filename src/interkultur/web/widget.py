@@ -11,7 +11,7 @@ bp = Blueprint("widget", __name__)
 
 
 def render_month(year: int, month: int, page: str) -> Response:
-    query = params.parse_query(negotiate=True, dual=True)
+    query = params.parse_query(negotiate=True, dual=True, reading=True)
     params.check_year(year)
     params.check_month(month)
     view = month_view(state().engine, year, month, params.today(), dual=query.dual, **query.engine_kwargs())
