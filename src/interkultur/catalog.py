@@ -28,7 +28,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _BaseLoader = yaml.SafeLoader
 
 TRADITIONS: tuple[str, ...] = (
-    "christianity", "islam", "alevi", "judaism", "hinduism", "buddhism", "sikhism",
+    "christianity", "islam", "alevi", "judaism", "hinduism", "buddhism", "sikhism", "jainism",
     "bahai", "yazidi", "roma", "east-asian", "persian", "international",
 )
 CATEGORIES: tuple[str, ...] = ("major", "minor", "fast", "memorial", "observance")

@@ -14,6 +14,8 @@ Registered into the grammar on import (``rules.grammar`` imports this module):
                                     morning, aparahna, pradosh, holika dahan) holds it
     hindu ashvin shukla 10 at aparahna with shravana
                                     the same, with a nakshatra preference (Vijayadashami)
+    hindu makara sankranti          day of the Sun's sidereal (Lahiri) entry into a rashi at
+                                    New Delhi, the next day when it falls after sunset
     full moon on or after 05-01     first full (or new) moon from a date, German civil time
 
 Each anchor calls one module of ``interkultur.calendars``; the astronomy is
@@ -210,6 +212,29 @@ def _hindu(m: re.Match[str]) -> Rule:
         raise RuleSyntaxError(f"unknown nakshatra {m[4]!r} (known: {_known(hindu.NAKSHATRAS)})")
     nakshatra = hindu.NAKSHATRAS[m[4]] if m[4] is not None else None
     return HinduDate(hindu.MONTHS[m[1]], hindu.TITHIS[m[2]], m[3], nakshatra, text=m[0])
+
+
+@dataclass(frozen=True, repr=False)
+class HinduSankranti(Rule):
+    """``hindu RASHI sankranti``: the day of the Sun's sidereal entry into a sign (Makar Sankranti).
+
+    Decided by ``hindu.sankranti_day``; ``estimated`` where the ingress is
+    within minutes of sunset, so panchangas may name the next day.
+    """
+
+    rashi: int
+    text: str = ""
+
+    def starts(self, year: int, ctx: Context) -> list[Start]:
+        day, disputed = hindu.sankranti_day(year, self.rashi)
+        return [Start(day, disputed)] if day.year == year else []
+
+
+@register(r"hindu ([a-z]+) sankranti")
+def _sankranti(m: re.Match[str]) -> Rule:
+    if m[1] not in hindu.RASHIS:
+        raise RuleSyntaxError(f"unknown rashi {m[1]!r} (known: {_known(hindu.RASHIS)})")
+    return HinduSankranti(hindu.RASHIS[m[1]], text=m[0])
 
 
 # -- moon phases -----------------------------------------------------------------------

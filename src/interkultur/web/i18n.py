@@ -25,7 +25,7 @@ def N_(message: str) -> str:
 TRADITION_NAMES: dict[str, str] = {
     "christianity": N_("Christianity"), "islam": N_("Islam"), "alevi": N_("Alevism"),
     "judaism": N_("Judaism"), "hinduism": N_("Hinduism"), "buddhism": N_("Buddhism"),
-    "sikhism": N_("Sikhism"), "bahai": N_("Bahá’í"), "yazidi": N_("Yazidism"),
+    "sikhism": N_("Sikhism"), "jainism": N_("Jainism"), "bahai": N_("Bahá’í"), "yazidi": N_("Yazidism"),
     "roma": N_("Roma"), "east-asian": N_("East Asian traditions"),
     "persian": N_("Persian and Kurdish traditions"), "international": N_("International days"),
     # the generated layers (state=): a Land's public holidays and school holidays
