@@ -165,6 +165,9 @@ ANCIENT: dict[str, str] = {
     ], "Êzîdî feast kept for centuries"),
     **dict.fromkeys(["vasilica", "herdeljezi"], "Romani folk feast (St Basil, St George)"),
     **dict.fromkeys(["vaisakhi", "guru-nanak-gurpurab", "bandi-chhor-divas"], "Sikh observance older than 1900"),
+    # Guru Gobind Singh was born in 1666; Hola Mohalla was begun by him at Anandpur Sahib in 1701.
+    **dict.fromkeys(["guru-gobind-singh-gurpurab", "hola-mohalla"], "Sikh observance older than 1900"),
+    **dict.fromkeys(["mahavir-jayanti", "paryushana"], "Jain festival, ancient"),
     **dict.fromkeys(["newroz", "nowruz"], "Iranian and Kurdish New Year, ancient"),
     # Bahá'í holy days date from 1844-1892; their 2015 Badí' calendar rule is part of the rule word.
     **dict.fromkeys([
@@ -175,6 +178,8 @@ ANCIENT: dict[str, str] = {
 
     **dict.fromkeys(["chinese-new-year", "qingming", "mid-autumn"], "Chinese festival, ancient"),
     **dict.fromkeys(["diwali", "holi", "navaratri", "dussehra"], "Hindu festival, ancient"),
+    **dict.fromkeys(["maha-shivaratri", "rama-navami", "krishna-janmashtami", "raksha-bandhan", "ganesh-chaturthi",
+                     "makar-sankranti", "vasant-panchami"], "Hindu festival, ancient"),
     "vesak": "Buddhist festival, ancient",
     **dict.fromkeys(["lantern-festival", "dragon-boat", "qixi", "ghost-festival", "double-ninth", "dongzhi",
                      "tet", "seollal", "chuseok"], "East Asian lunisolar festival, ancient"),

@@ -17,8 +17,16 @@ Every moment goes through the one decision ``observance_day``:
 
 * the moments: ``sunrise`` (udaya tithi, an instant); ``morning``, the first
   third of daylight (Ghatasthapana, Navaratri); ``aparahna``, the fourth fifth
-  of daylight, muhurtas 10-12 of 15 (Vijayadashami); ``pradosh``, the first
-  fifth of the night after sunset (Lakshmi Puja); ``holika dahan``, pradosh
+  of daylight, muhurtas 10-12 of 15 (Vijayadashami); ``purvahna``, the
+  forenoon from sunrise to midday (Vasant Panchami); ``madhyahna``, the
+  third fifth of daylight, muhurtas 7-9 (Rama Navami, Ganesh Chaturthi);
+  ``pradosh``, the first fifth of the night after sunset (Lakshmi Puja);
+  ``nishita``, the 8th of the night's 15 muhurtas, around local midnight,
+  of the night after the day (Maha Shivaratri, Janmashtami);
+  ``raksha bandhan``, aparahna of the part of the tithi free of Bhadra
+  (Vishti karana, the first half of Purnima), see ``_after_bhadra``;
+  ``janmashtami``, the Vaishnava (udaya, sunrise) day, disputed where the
+  Smarta nishita day differs; ``holika dahan``, pradosh
   and then the 3½-prahar rule (if the Purnima still lasts 3½ of the next day's
   four prahars, 7/8 of its daylight, the bonfire moves to that evening;
   Nirnaya Sindhu); Holi (Dhulandi) is the day after;
@@ -55,7 +63,16 @@ TITHIS: dict[str, int] = {"purnima": 15, "amavasya": 30}
 TITHIS.update({f"shukla {n}": n for n in range(1, 15)})
 TITHIS.update({f"krishna {n}": 15 + n for n in range(1, 15)})
 
-MOMENTS = ("sunrise", "morning", "aparahna", "pradosh", "holika dahan")
+#: Sidereal signs (rashis) -> 0 (Mesha) ... 11 (Mina), for sankrantis.
+RASHIS: dict[str, int] = {
+    name: i for i, name in enumerate(
+        ("mesha", "vrishabha", "mithuna", "karka", "simha", "kanya", "tula", "vrishchika",
+         "dhanu", "makara", "kumbha", "mina"))
+}
+RASHIS.update({"makar": 9, "mesh": 0})
+
+MOMENTS = ("sunrise", "morning", "purvahna", "madhyahna", "aparahna", "pradosh", "nishita",
+           "holika dahan", "raksha bandhan", "janmashtami")
 REFERENCE = NEW_DELHI
 
 
@@ -114,8 +131,9 @@ NAKSHATRAS.update({"sravana": 22, "shravan": 22})
 KNIFE_EDGE = 5 / 1440
 
 #: Local hours that bound each window, to skip days that cannot overlap a tithi.
-_WINDOW_HOURS = {"sunrise": (4.5, 8.0), "morning": (4.5, 12.5), "aparahna": (11.5, 18.0),
-                 "pradosh": (16.5, 23.5)}
+_WINDOW_HOURS = {"sunrise": (4.5, 8.0), "morning": (4.5, 12.5), "purvahna": (4.5, 13.0),
+                 "madhyahna": (9.5, 15.0), "aparahna": (11.5, 18.0), "pradosh": (16.5, 23.5),
+                 "nishita": (22.5, 25.5)}
 
 Span = tuple[float, float]
 
@@ -127,9 +145,17 @@ def _window(place: Place, day: date, moment: str) -> Span:
         return rise, rise
     if moment == "morning":       # the first third of daylight
         return rise, rise + (set_ - rise) / 3
+    if moment == "purvahna":      # the forenoon: sunrise to midday
+        return rise, rise + (set_ - rise) / 2
+    if moment == "madhyahna":     # the third fifth of daylight (muhurtas 7-9 of 15)
+        length = set_ - rise
+        return rise + 0.4 * length, rise + 0.6 * length
     if moment == "aparahna":      # the fourth fifth of daylight (muhurtas 10-12 of 15)
         length = set_ - rise
         return rise + 0.6 * length, rise + 0.8 * length
+    if moment == "nishita":       # the 8th of the 15 muhurtas of the night after ``day``
+        night = astronomy.sunrise(place, day + timedelta(days=1)) - set_
+        return set_ + 7 * night / 15, set_ + 8 * night / 15
     return set_, set_ + (1.0 - (set_ - rise)) / 5  # pradosh: the first fifth of the night
 
 
@@ -183,7 +209,9 @@ def observance_day(span: Span, moment: str, place: Place = REFERENCE,
     the tithi meets the window on two days or on none, a holding is within
     ``KNIFE_EDGE``, or the nakshatra moved the day.
     """
-    base = "pradosh" if moment == "holika dahan" else moment
+    base = {"holika dahan": "pradosh", "raksha bandhan": "aparahna", "janmashtami": "sunrise"}.get(moment, moment)
+    if moment == "raksha bandhan":
+        span = (bhadra_end(span), span[1])
     held: dict[date, float] = {}
     lo_h, hi_h = _WINDOW_HOURS[base]
     day = place.local_date(span[0]) - timedelta(days=1)
@@ -206,7 +234,40 @@ def observance_day(span: Span, moment: str, place: Place = REFERENCE,
         chosen = preferred
     if moment == "holika dahan":
         chosen = _three_and_a_half_prahar(span, chosen, place)
+    if moment == "raksha bandhan" and not held:
+        chosen = _after_bhadra(span, place)
+    if moment == "janmashtami":  # Vaishnava (udaya) day; Smarta panchangas keep the nishita day
+        disputed |= observance_day(span, "nishita", place)[0] != chosen
     return chosen, disputed
+
+
+def bhadra_end(span: Span) -> float:
+    """The end of Bhadra (Vishti karana) in a Purnima spanning ``span``: its midpoint in elongation.
+
+    A karana is half a tithi (6° of elongation); Vishti is the 7th of the
+    seven movable karanas, which cycle from the second half of Shukla
+    Pratipada, so it falls on the first half of Purnima (168°-174°). Rakhi is
+    not tied under Bhadra: only the rest of the Purnima counts.
+    """
+    return astronomy.when_elongation(174.0, (span[0] + span[1]) / 2)
+
+
+def sankranti_day(gregorian_year: int, rashi: int, place: Place = REFERENCE) -> tuple[date, bool]:
+    """(civil day, disputed) of the Sun's sidereal (Lahiri) entry into ``rashi`` (0 = Mesha) in that year.
+
+    The punya kala of a sankranti follows the ingress: an ingress between
+    sunrise and sunset is kept that day, one after sunset on the next day
+    (and, in the published panchangas, one before sunrise on that same civil
+    day). Disputed when the ingress is within ``KNIFE_EDGE`` of sunset.
+    """
+    angle = 30 * rashi
+    for t, a in astronomy.events_in_year(SANKRANTI, gregorian_year):
+        if a == angle:
+            day = place.local_date(t)
+            set_ = astronomy.sunset(place, day)
+            chosen = day + timedelta(days=1) if t > set_ else day
+            return chosen, abs(t - set_) <= KNIFE_EDGE
+    raise ValueError(f"no sankranti at {angle} degrees in {gregorian_year}")
 
 
 def _nakshatra_day(span: Span, moment: str, place: Place, nakshatra: int, chosen: date, first: date) -> date:
@@ -242,6 +303,20 @@ def _nakshatra_day(span: Span, moment: str, place: Place, nakshatra: int, chosen
     lasts = span[1] - rise >= (set_ - rise) / 5
     joined = star[0] <= rise < star[1]
     return second if lasts and joined and star_at[1] and not star_at[0] else first
+
+
+def _after_bhadra(free: Span, place: Place) -> date:
+    """Raksha Bandhan when no aparahna holds the Bhadra-free Purnima (drikpanchang.com, "Raksha Bandhan rules").
+
+    The next day if the Purnima still lasts three muhurtas (a fifth of
+    daylight) after its sunrise; else the evening (pradosh) the Bhadra ends in.
+    """
+    day = place.local_date(free[0])
+    following = day + timedelta(days=1)
+    rise, set_ = astronomy.sunrise(place, following), astronomy.sunset(place, following)
+    if free[0] < rise and free[1] - rise >= (set_ - rise) / 5:
+        return following
+    return day
 
 
 def _three_and_a_half_prahar(span: Span, day: date, place: Place) -> date:

@@ -48,3 +48,26 @@ def _hindu(m: re.Match[str]) -> Rule:
         raise RuleSyntaxError(f"unknown nakshatra {m[4]!r} (known: {known_names(hindu.NAKSHATRAS)})")
     nakshatra = hindu.NAKSHATRAS[m[4]] if m[4] is not None else None
     return HinduDate(hindu.MONTHS[m[1]], hindu.TITHIS[m[2]], m[3], nakshatra, text=m[0])
+
+
+@dataclass(frozen=True, repr=False)
+class HinduSankranti(Rule):
+    """``hindu RASHI sankranti``: the day of the Sun's sidereal entry into a sign (Makar Sankranti).
+
+    Decided by ``hindu.sankranti_day``; ``estimated`` where the ingress is
+    within minutes of sunset, so panchangas may name the next day.
+    """
+
+    rashi: int
+    text: str = ""
+
+    def starts(self, year: int, ctx: Context) -> list[Start]:
+        day, disputed = hindu.sankranti_day(year, self.rashi)
+        return [Start(day, disputed)] if day.year == year else []
+
+
+@anchor("hindu", r"hindu ([a-z]+) sankranti", "hindu makara sankranti")
+def _sankranti(m: re.Match[str]) -> Rule:
+    if m[1] not in hindu.RASHIS:
+        raise RuleSyntaxError(f"unknown rashi {m[1]!r} (known: {known_names(hindu.RASHIS)})")
+    return HinduSankranti(hindu.RASHIS[m[1]], text=m[0])
