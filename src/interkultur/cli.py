@@ -10,18 +10,17 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Sequence
 from datetime import date
-from typing import Sequence
 
-from . import __version__
+from . import __version__, query
 from .calendars.hijri import DEFAULT_PROFILE, PROFILES, SIGHTING_BASE_VARIABLE
-from . import query
 from .catalog import ENV_VARIABLE, CatalogueError, load
-from .query import QueryError
-from .inputs import DateInputError, parse_date, shown
 from .engine import Engine, InvalidQuery, Occurrence
+from .inputs import DateInputError, parse_date, shown
 from .jsonout import json_objects
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, isolate
+from .query import QueryError
 from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS
 
 

@@ -12,13 +12,13 @@ A Land's statutory holiday that is also a catalogue holiday (the catalogue's
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from operator import attrgetter
-from typing import Any, Iterable, Iterator, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
-from . import query
+from . import layers, query
 from .calendars.hijri import DEFAULT_PROFILE, DEFAULT_SIGHTING_BASE, PROFILES, profiles
-from . import layers
 from .catalog import LAENDER, MAX_YEAR, MIN_YEAR, WHOLE_MONTH, Catalogue, DatedYear, Holiday
 from .occurrence import Occurrence
 from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS, Context, Rule

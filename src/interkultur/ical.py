@@ -11,16 +11,15 @@ identical bytes. Texts are localised through the gettext catalogues in
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, timedelta, timezone
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
-from typing import Callable, Iterable
 
 from babel import Locale
 from babel.dates import format_date
 from icalendar import Calendar, Event, vCategory, vDate, vDatetime, vDuration, vText, vUnknown, vUri
 
-from . import laender, translations
-from . import query
+from . import laender, query, translations
 from .catalog import LAENDER, Catalogue
 from .engine import Occurrence
 
@@ -90,7 +89,7 @@ def serialise(component: Calendar, sorted_keys: bool = True) -> bytes:
 def stamp_for(catalogue: Catalogue) -> datetime:
     """A DTSTAMP that changes only when the catalogue does (not with the clock)."""
     seconds = int(hashlib.sha256(f"{catalogue.version}:{catalogue.digest}".encode()).hexdigest()[:8], 16)
-    return datetime(2020, 1, 1, tzinfo=timezone.utc) + timedelta(seconds=seconds % (5 * 365 * 86400))
+    return datetime(2020, 1, 1, tzinfo=UTC) + timedelta(seconds=seconds % (5 * 365 * 86400))
 
 
 def uid_for(occ: Occurrence, domain: str = DEFAULT_UID_DOMAIN) -> str:

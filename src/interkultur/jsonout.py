@@ -15,9 +15,9 @@ included (``tests/core/test_jsonout.py`` compares both); a field added to
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from types import CodeType
-from typing import Callable, Iterable, Iterator
 
 from .engine import Occurrence
 from .present import OCCURRENCE_FIELDS, occurrence_dict

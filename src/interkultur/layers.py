@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, Iterable
 from importlib import resources
+from typing import Any
 
 from . import laender
 from .catalog import Holiday, Source

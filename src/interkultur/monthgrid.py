@@ -13,8 +13,8 @@ come from the gettext catalogues (``interkultur.translations``).
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 from datetime import date
-from typing import Iterable
 
 from babel.dates import get_day_names, get_month_names
 

@@ -6,8 +6,9 @@ Apart from the engine (which builds them) so that presenters (``present``,
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Any, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 from .catalog import Holiday
 from .present import occurrence_dict

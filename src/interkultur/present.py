@@ -11,8 +11,9 @@ the HTTP service knows; ``None`` in the CLI), so it is passed in.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # occurrence.py imports this module (Occurrence.as_dict)
     from .occurrence import Occurrence
@@ -29,7 +30,7 @@ class Field:
     name: str
     schema: dict[str, Any]
     description: str = ""
-    get: Callable[["Occurrence", str, "str | None"], Any] | None = None
+    get: Callable[[Occurrence, str, str | None], Any] | None = None
     required: bool = True
     per_holiday: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
@@ -73,7 +74,7 @@ OCCURRENCE_FIELDS: tuple[Field, ...] = (
 COMPUTED = tuple(f for f in OCCURRENCE_FIELDS if f.get is not None)
 
 
-def occurrence_dict(occ: "Occurrence", lang: str, state: str | None = None, *, school: bool = True,
+def occurrence_dict(occ: Occurrence, lang: str, state: str | None = None, *, school: bool = True,
                     url: str | None = None) -> dict[str, Any]:
     """The occurrence object (``school=False`` leaves out the leave rules)."""
     out = {f.name: f.get(occ, lang, state) for f in COMPUTED if school or f.name != "school"}  # type: ignore[misc]

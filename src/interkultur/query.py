@@ -16,9 +16,10 @@ its ``WebError``; ``cli`` reads argv and maps it to a usage error.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from . import inputs, laender
 from .catalog import MAX_YEAR, MIN_YEAR

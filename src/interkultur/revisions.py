@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .catalog import Catalogue, Holiday
 
@@ -48,7 +49,7 @@ class Revision:
 
 def _iso(moment: datetime) -> int:
     """Stored as Unix seconds (UTC): nothing to parse when the service reads the file."""
-    return int(moment.astimezone(timezone.utc).timestamp())
+    return int(moment.astimezone(UTC).timestamp())
 
 
 def _hash(value: Any) -> str:
@@ -108,7 +109,7 @@ def parse(text: str) -> History:
 
 
 def _parse_time(seconds: int) -> datetime:
-    return datetime.fromtimestamp(int(seconds), tz=timezone.utc)
+    return datetime.fromtimestamp(int(seconds), tz=UTC)
 
 
 def shipped_path() -> Path:
@@ -122,12 +123,12 @@ def load_for(catalogue: Catalogue) -> History:
     try:
         return parse(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, KeyError, TypeError):
-        return History({}, datetime(2026, 1, 1, tzinfo=timezone.utc))
+        return History({}, datetime(2026, 1, 1, tzinfo=UTC))
 
 
 def updated(catalogue: Catalogue, recorded: History, now: datetime) -> History:
     """The history after this catalogue: changed holidays get ``now`` (and a new sequence if significant)."""
-    now = now.astimezone(timezone.utc).replace(microsecond=0)
+    now = now.astimezone(UTC).replace(microsecond=0)
     result: dict[str, Revision] = {}
     for holiday in catalogue.holidays:
         significant, content = fingerprints(holiday)

@@ -10,9 +10,10 @@ field (and are ``statutory`` for public holidays and school breaks).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from .catalog import MAX_YEAR
 from .engine import Engine, InvalidQuery, Occurrence

@@ -6,9 +6,9 @@ The catalogue here is a copy of the entries proposed for data/holidays.yaml
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 import pytest
 

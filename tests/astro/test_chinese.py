@@ -60,8 +60,8 @@ def test_new_moon_seconds_before_beijing_midnight_2057_is_estimated(astro_engine
     # the 9th month on 28 September; the Hong Kong Observatory's table has
     # 29 September (Double Ninth 7 October). Either is within the ephemeris and
     # Delta-T uncertainty, so the date is reported as estimated.
-    from interkultur.rules import Context, parse_rule
     from interkultur.calendars.hijri import PROFILES
+    from interkultur.rules import Context, parse_rule
     starts = parse_rule("chinese 09-09").starts(2057, Context(PROFILES["umm-al-qura"]))
     assert [(s.date, s.estimated) for s in starts] == [(date(2057, 10, 6), True)]
     assert chinese.to_dates(2056, 9, 9)  # an ordinary year is not flagged

@@ -75,7 +75,7 @@ def test_embedded_widget_click_navigate_and_screenshot(driver, host_site, artifa
 
 
 def test_arabic_widget_is_right_to_left(driver, host_site, artifacts):
-    frame = open_embedded(driver, host_site + "/ar.html")
+    open_embedded(driver, host_site + "/ar.html")
     html = driver.find_element(By.TAG_NAME, "html")
     assert html.get_attribute("dir") == "rtl"
     assert html.get_attribute("lang") == "ar"

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
 from interkultur.catalog import Catalogue
 from interkultur.engine import Engine, Occurrence
-
 from support_http import interkultur_command
 
 from .support import MINI_CATALOGUE

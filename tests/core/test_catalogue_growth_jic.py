@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from convertdate import coptic
@@ -40,7 +40,7 @@ JEWISH_IDS = ["fast-of-gedaliah", "asarah-betevet", "fast-of-esther", "shushan-p
               "hoshana-rabbah", "yom-hazikaron", "yom-haatzmaut", "yom-yerushalayim"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def starts(engine: Engine, holiday_id: str, first: int, last: int, **variants: str) -> frozenset[date]:
     """Start dates of a holiday in Gregorian years first..last."""
     found = engine.occurrences(date(first, 1, 1), date(last, 12, 31), ids=[holiday_id], **variants)

@@ -231,7 +231,8 @@ def test_statutory_holiday_matches_python_holidays(engine: Engine, starting_in, 
 @pytest.mark.parametrize("relation", ["before", "after", "on or before", "on or after"])
 def test_weekday_steps_match_dateutil_relativedelta(relation: str) -> None:
     """Weekday arithmetic against dateutil: ``relativedelta(weekday=SU(-4))`` is "4th sunday on or before"."""
-    from dateutil.relativedelta import relativedelta, weekday as rd_weekday
+    from dateutil.relativedelta import relativedelta
+    from dateutil.relativedelta import weekday as rd_weekday
 
     from interkultur.calendars.weekdays import nth_weekday
 

@@ -14,8 +14,9 @@ engine uses).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 import pytest
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter

@@ -14,9 +14,8 @@ import icalendar
 import pytest
 import vobject
 
-from support_http import interkultur_command
-
 from interkultur.web.export import SENTINEL, default_years, export_site, parse_languages, parse_years
+from support_http import interkultur_command
 
 TODAY = date(2025, 3, 30)
 YEARS = range(2025, 2027)

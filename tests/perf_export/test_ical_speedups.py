@@ -31,7 +31,7 @@ def test_folded_feed_parses_and_lines_stay_within_75_octets(engine, catalogue):
     occurrences = engine.occurrences(start, end)
     for lang in ("de", "ar"):
         body = ical.build_calendar(occurrences, lang=lang, catalogue=catalogue,
-                                   link_for=lambda o: f"https://kalender.example.de/holiday/{o.id}?lang={lang}")
+                                   link_for=lambda o, lang=lang: f"https://kalender.example.de/holiday/{o.id}?lang={lang}")
         assert all(len(line) <= 75 for line in body.split(b"\r\n"))
         events = Calendar.from_ical(body).walk("VEVENT")
         assert len(events) == len(occurrences)

@@ -11,7 +11,6 @@ from interkultur.catalog import LAENDER
 
 from .conftest import API
 
-
 # -- coverage ----------------------------------------------------------------------------------------
 
 def test_coverage_inside_the_known_years(client):

@@ -12,8 +12,8 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 class Element:
     tag: str
     attrs: dict[str, str | None]
-    parent: "Element | None" = None
-    children: list["Element | str"] = field(default_factory=list)
+    parent: Element | None = None
+    children: list[Element | str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -28,7 +28,7 @@ class Element:
                 yield child
                 yield from child.iter()
 
-    def find_all(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> list["Element"]:
+    def find_all(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> list[Element]:
         out = []
         for el in self.iter():
             if tag and el.tag != tag:
@@ -40,12 +40,12 @@ class Element:
             out.append(el)
         return out
 
-    def find(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> "Element":
+    def find(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> Element:
         found = self.find_all(tag, cls, **attrs)
         assert found, f"no <{tag} class={cls} {attrs}>"
         return found[0]
 
-    def by_id(self, ident: str) -> "Element | None":
+    def by_id(self, ident: str) -> Element | None:
         for el in self.iter():
             if el.attrs.get("id") == ident:
                 return el

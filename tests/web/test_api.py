@@ -9,9 +9,9 @@ import pytest
 from interkultur.calendars import hijri
 from interkultur.catalog import load as _load_catalogue
 
-TRADITIONS = _load_catalogue().tradition_ids
-
 from .conftest import BASE_URL
+
+TRADITIONS = _load_catalogue().tradition_ids
 
 FIELDS = ["id", "tradition", "community", "name", "description", "start", "end", "eve", "estimated",
           "category", "url"]

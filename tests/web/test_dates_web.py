@@ -30,8 +30,9 @@ def test_an_impossible_day_is_translated_on_html_error_pages(app):
     from interkultur.web import params
 
     with app.test_request_context("/?lang=de"):
-        from interkultur.web.i18n import gettext
         from flask import g
+
+        from interkultur.web.i18n import gettext
 
         g.lang = "de"
         text = gettext(params.MSG_DATE_DAY, parameter="date", year=2026, month="02", days=28)

@@ -10,11 +10,11 @@ import pytest
 import vobject
 
 from interkultur.catalog import load as _load_catalogue
-
-TRADITIONS = _load_catalogue().tradition_ids
 from interkultur.ical import feed_window
 
 from .conftest import BASE_URL, TODAY, UID_DOMAIN
+
+TRADITIONS = _load_catalogue().tradition_ids
 
 WINDOW = (date(TODAY.year - 1, 1, 1), date(TODAY.year + 3, 12, 31))
 

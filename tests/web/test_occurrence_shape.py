@@ -55,7 +55,7 @@ def test_cli_check_dates_api_and_schema_give_the_same_object(client):
         _check_types({k: v for k, v in obj.items() if k in keys}, schema)
         assert set(schema["required"]) <= set(obj)
     assert all(o["url"] is None for o in (*from_cli, *checked))
-    assert all(o["url"].startswith("https://kalender.example.de/holiday/") 
+    assert all(o["url"].startswith("https://kalender.example.de/holiday/")
                for o in api if o["tradition"] not in layers.LAYERS)
     assert any(o["url"] for o in api)
     # the API and the CLI agree on every field but url

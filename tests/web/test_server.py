@@ -11,7 +11,8 @@ import urllib.request
 import icalendar
 import pytest
 
-from support_http import SHIPPED_CATALOGUE, free_port, interkultur_command as command, start_serve, stop
+from support_http import SHIPPED_CATALOGUE, free_port, start_serve, stop
+from support_http import interkultur_command as command
 
 
 def request(url: str, method: str = "GET", headers: dict | None = None):

@@ -12,8 +12,8 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 from interkultur import translations
-from support_http import REPO
 from interkultur.languages import LANGUAGES
+from support_http import REPO
 
 PACKAGE = Path(translations.__file__).resolve().parents[1]
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")

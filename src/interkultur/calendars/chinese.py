@@ -23,7 +23,6 @@ from functools import lru_cache
 from . import astronomy
 from .astronomy import CHINA_UTC_OFFSET, NEW_MOON, SOLAR_TERM
 
-
 #: A new moon this close to Beijing midnight may fall on either day within the
 #: uncertainty of the ephemeris and of Delta T (about a minute for the 2050s).
 CLOSE_CALL_MINUTES = 2.0
@@ -88,7 +87,7 @@ class Lunisolar:
         fraction = (t + 0.5 + self.utc_offset(t) / 24) % 1.0
         return min(fraction, 1.0 - fraction) * 1440
 
-    @lru_cache(maxsize=1024)
+    @lru_cache(maxsize=1024)  # noqa: B019 - on the three module-level calendars, which live as long as the process
     def winter_solstice(self, gregorian_year: int) -> date:
         """Local date of the December solstice (dongzhi)."""
         return self.local_date(astronomy.solar_term(gregorian_year, 270))
@@ -98,7 +97,7 @@ class Lunisolar:
         solstice = self.winter_solstice(gregorian_year)
         return self._days(NEW_MOON, solstice - timedelta(days=30), solstice)[-1]
 
-    @lru_cache(maxsize=1024)
+    @lru_cache(maxsize=1024)  # noqa: B019 - on the three module-level calendars, which live as long as the process
     def sui(self, gregorian_year: int) -> tuple[Month, ...]:
         """The months from month 11 of ``gregorian_year - 1`` up to month 11 of ``gregorian_year``.
 

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import csv
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
-from typing import Callable
 
 FIRST_YEAR, LAST_YEAR = 1316, 1530  # Hijri years the table spans (1898-2107)
 

@@ -192,7 +192,7 @@ class Diyanet:
 
     name: str = "diyanet"
 
-    def _table(self) -> "diyanet.MonthTable":
+    def _table(self) -> diyanet.MonthTable:
         return diyanet.table(_uq_start)
 
     def to_date(self, year: int, month: int, day: int) -> tuple[date, bool]:

@@ -87,7 +87,7 @@ class LunarMonth:
 def _rashi(t: float) -> int:
     """Sidereal sign (0 = Mesha ... 11 = Mina) of the Sun at instant ``t``, from the sankranti table."""
     last = None
-    for instant, angle in astronomy.events_between(SANKRANTI, t - 32, t):
+    for _instant, angle in astronomy.events_between(SANKRANTI, t - 32, t):
         last = angle
     assert last is not None, "a sankranti occurs every 32 days"
     return last // 30

@@ -148,7 +148,7 @@ def _school_sources(document: _Mapping, path: str, errors: list[str]) -> dict[st
             errors.append(f"{path}:{where}: field 'school_sources': {code!r}: expected a Land code "
                           "with a non-empty list of {publisher, title, url}")
             continue
-        found = [source_from(item, lambda message, n=n, item=item: errors.append(
+        found = [source_from(item, lambda message, n=n, item=item, where=where, land=land: errors.append(
                     f"{path}:{getattr(item, 'line', where)}: field 'school_sources': {land}: source {n}: {message}"))
                  for n, item in enumerate(items, 1)]
         out[land] = tuple(s for s in found if s is not None)

@@ -262,7 +262,7 @@ class _EntryValidator:
         if "days" not in self.entry:
             return {"*": 1}
         days = self.variants("days", self.entry["days"], (int, str))
-        for variant, n in days.items():
+        for _variant, n in days.items():
             valid = n == WHOLE_MONTH or (isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= 60)
             if not valid:
                 self.error("days", f"must be a whole number of days from 1 to 60 or {WHOLE_MONTH!r}, not {n!r}")

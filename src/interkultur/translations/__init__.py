@@ -18,7 +18,7 @@ first used and wins over the shipped one.
 from __future__ import annotations
 
 import gettext
-from functools import lru_cache
+from functools import cache
 from io import BytesIO
 from pathlib import Path
 
@@ -52,7 +52,7 @@ def available() -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-@lru_cache(maxsize=None)
+@cache
 def get(lang: str) -> gettext.NullTranslations:
     """The compiled catalogue of ``lang``; an identity catalogue when there is none."""
     own = deployment_po(lang)

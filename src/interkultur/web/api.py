@@ -15,9 +15,9 @@ from flask import Blueprint, Response, current_app, jsonify
 from .. import layers
 from ..catalog import Holiday
 from ..engine import Occurrence
+from ..present import occurrence_dict
 from . import holiday_or_404, i18n, params, state
 from .openapi import openapi_document
-from ..present import occurrence_dict
 from .templating import absolute, occurrence_url
 
 bp = Blueprint("api", __name__)

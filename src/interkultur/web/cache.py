@@ -31,9 +31,9 @@ import gzip
 import hashlib
 import threading
 from collections import OrderedDict
+from collections.abc import Hashable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Hashable
 
 from flask import Flask, Response, current_app, g, request
 from werkzeug.datastructures import LanguageAccept
@@ -87,7 +87,7 @@ class Entry:
 
     @classmethod
     def build(cls, body: bytes, etag: str, kept: tuple[tuple[str, str], ...], vary: str,
-              gzip_body: bytes | None = None) -> "Entry":
+              gzip_body: bytes | None = None) -> Entry:
         def variant(tag: str, encoding: str | None) -> tuple[tuple, tuple]:
             full = [*kept, ("ETag", quote_etag(tag)), ("Vary", vary)]
             if encoding:

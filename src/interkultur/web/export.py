@@ -32,10 +32,11 @@ import json
 import posixpath
 import re
 import shutil
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from .. import query
@@ -108,9 +109,8 @@ class SiteMap:
     def path_for(self, url: str, page_lang: str) -> str | None:
         """The export path (with fragment) of an app URL, or None when that page is not exported."""
         parts = urlsplit(url)
-        if parts.scheme or parts.netloc:
-            if parts.netloc != _SENTINEL_HOST:
-                return None
+        if (parts.scheme or parts.netloc) and parts.netloc != _SENTINEL_HOST:
+            return None
         path, fragment = parts.path or "/", parts.fragment
         query = {k: v[-1] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
         suffix = f"#{fragment}" if fragment else ""

@@ -10,9 +10,9 @@ Nothing here computes a holiday date.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Mapping
 
 from ..calendars import hebrew, hijri
 from ..calendars.hijri import HijriCalendar

@@ -8,8 +8,8 @@ from typing import Any
 from .. import __version__
 from ..catalog import LAENDER, MAX_YEAR, MIN_YEAR
 from ..languages import DEFAULT_LANGUAGE, LANGUAGES
-from ..rules import JEWISH_VARIANTS
 from ..present import occurrence_schema
+from ..rules import JEWISH_VARIANTS
 from . import openapi_schools as schools
 from .params import DUAL_CALENDARS, islamic_profiles
 

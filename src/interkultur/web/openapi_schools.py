@@ -13,6 +13,7 @@ from ..catalog import LAENDER
 from ..schools import MAX_DATES
 from .schools import API_PATH
 
+
 def openapi_components() -> dict[str, dict[str, Any]]:
     """Parameters and schemas the school routes add to the OpenAPI document."""
     from ..catalog import LEAVE_KINDS

@@ -9,18 +9,19 @@ English, HTML pages translate them. Raw input is never put into a message.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import unquote_to_bytes
 from zoneinfo import ZoneInfo
 
 from flask import current_app, g, request
 
-from ..calendars import hijri
 from .. import inputs
 from .. import query as query_
-from ..query import Query, QueryError
+from ..calendars import hijri
 from ..languages import DEFAULT_LANGUAGE, LANGUAGES
+from ..query import Query, QueryError
 from ..rules import JEWISH_VARIANTS
 from .i18n import N_
 
@@ -70,7 +71,7 @@ class WebError(Exception):
         return self.message % self.variables
 
     @classmethod
-    def bad(cls, exc: QueryError) -> "WebError":
+    def bad(cls, exc: QueryError) -> WebError:
         """The 400 answer to a query that ``query`` refused (same message id and variables)."""
         variables = {k: v for k, v in exc.variables.items() if k != "parameter"}
         return cls(400, exc.message, exc.parameter, **variables)

@@ -16,9 +16,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any, Iterable
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from .. import inputs
@@ -57,7 +58,7 @@ class Plan:
     ignored: list[str] = field(default_factory=list)   # lines without any date
     notes: list[str] = field(default_factory=list)     # message ids (see web.schools) for the page
 
-    def extend(self, other: "Plan") -> None:
+    def extend(self, other: Plan) -> None:
         self.entries.extend(other.entries)
         self.invalid.extend(other.invalid)
         self.ignored.extend(other.ignored)

@@ -20,9 +20,10 @@ their helpers: ``school_states``, ``school_coverage``, ``school_rule`` and
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -30,9 +31,10 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from .. import inputs, laender, layers
 from ..catalog import LAENDER, MAX_YEAR, MIN_YEAR, localised
 from ..engine import Occurrence
-from ..schools import MAX_DATES, Match, check_dates
-from . import i18n, params, plans, state as app_state
 from ..present import occurrence_dict
+from ..schools import MAX_DATES, Match, check_dates
+from . import i18n, params, plans
+from . import state as app_state
 from .i18n import N_, gettext
 from .templating import occurrence_url
 

@@ -11,8 +11,7 @@ from typing import Any
 
 from flask import Flask, current_app, g, request, url_for
 
-from .. import __version__
-from .. import languages, layers
+from .. import __version__, languages, layers
 from ..languages import DEFAULT_LANGUAGE
 from . import i18n
 
