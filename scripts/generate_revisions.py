@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from interkultur import catalog, revisions
@@ -29,8 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     loaded = catalog.load(args.catalogue)
     target = Path(args.catalogue).with_name(revisions.FILE_NAME)
     recorded = revisions.parse(target.read_text(encoding="utf-8")) if target.is_file() \
-        else revisions.History({}, datetime(2026, 1, 1, tzinfo=timezone.utc))
-    fresh = revisions.updated(loaded, recorded, datetime.now(timezone.utc))
+        else revisions.History({}, datetime(2026, 1, 1, tzinfo=UTC))
+    fresh = revisions.updated(loaded, recorded, datetime.now(UTC))
     stale = sorted(h for h in fresh.holidays if fresh.holidays[h] != recorded.holidays.get(h))
     removed = sorted(set(recorded.holidays) - set(fresh.holidays))
     if args.check:

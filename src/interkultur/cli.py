@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
-from . import __version__, query
+from . import __version__, query, revisions
 from .calendars.hijri import DEFAULT_PROFILE, PROFILES, SIGHTING_BASE_VARIABLE
 from .catalog import ENV_VARIABLE, CatalogueError, load
 from .engine import Engine, InvalidQuery, Occurrence
@@ -206,7 +206,9 @@ def cmd_holidays(args: argparse.Namespace) -> int:
     elif args.format == "ics":
         from .ical import build_calendar  # icalendar only when asked for
 
-        sys.stdout.write(build_calendar(found, lang=args.lang, catalogue=engine.catalogue).decode("utf-8"))
+        history = revisions.serving(engine.catalogue)
+        sys.stdout.write(build_calendar(found, lang=args.lang, catalogue=engine.catalogue,
+                                        history=history).decode("utf-8"))
     else:
         for occ in found:
             print(_text_line(occ, args.lang))

@@ -17,11 +17,13 @@ from functools import cached_property
 
 from babel import Locale
 from babel.dates import format_date
-from icalendar import Calendar, Event, vCategory, vDate, vDatetime, vDuration, vText, vUnknown, vUri
+from icalendar import Calendar, Event, vCategory, vDate, vDatetime, vDuration, vInt, vText, vUnknown, vUri
 
 from . import laender, query, translations
 from .catalog import LAENDER, Catalogue
 from .engine import Occurrence
+from .revisions import History as Revisions
+from .revisions import Revision
 
 PRODID = "-//interkultur//Interkulturkalender//DE"
 DEFAULT_UID_DOMAIN = "interkultur.invalid"
@@ -241,26 +243,37 @@ class _EventValues:
 
 #: An event's properties in the order icalendar's sorted serialisation puts
 #: them (its canonical order first, then alphabetical).
-EVENT_ORDER = ("SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "CATEGORIES", "CLASS", "DESCRIPTION", "TRANSP",
-               "URL", "X-MICROSOFT-CDO-ALLDAYEVENT")
+EVENT_ORDER = ("SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "SEQUENCE", "CATEGORIES", "CLASS", "DESCRIPTION",
+               "LAST-MODIFIED", "TRANSP", "URL", "X-MICROSOFT-CDO-ALLDAYEVENT")
 #: Events filled in that order can be serialised with ``sorted=False``, which
 #: skips sorting every event's keys again, with the same bytes; should another
 #: icalendar version sort differently, the feed is serialised sorted as before.
 PRESORTED = list(EVENT_ORDER) == Event(dict.fromkeys(EVENT_ORDER, "")).sorted_keys()
 
 
-def _event(occ: Occurrence, values: _EventValues, uid: str, link: str | None) -> Event:
-    """One VEVENT, its properties set in ``EVENT_ORDER``."""
+def _event(occ: Occurrence, values: _EventValues, uid: str, link: str | None,
+           revision: Revision | None = None) -> Event:
+    """One VEVENT, its properties set in ``EVENT_ORDER``.
+
+    With the holiday's ``revision`` (interkultur.revisions) DTSTAMP and
+    LAST-MODIFIED are the time it last changed and SEQUENCE counts its
+    reschedulings, so calendar apps keep unchanged events as they are.
+    """
     common = values.common
     event = Event()
     event["SUMMARY"] = values.summary(occ)
     event["DTSTART"] = values.day(occ.start)
     event["DTEND"] = values.day(occ.end + timedelta(days=1))
-    event["DTSTAMP"] = common["DTSTAMP"]
+    changed = vDatetime(revision.last_modified) if revision is not None else None
+    event["DTSTAMP"] = changed if changed is not None else common["DTSTAMP"]
     event["UID"] = vText(uid)
+    if revision is not None:
+        event["SEQUENCE"] = vInt(revision.sequence)
     event["CATEGORIES"] = values.category(occ.tradition)
     event["CLASS"] = common["CLASS"]
     event["DESCRIPTION"] = values.description(occ, link)
+    if revision is not None:
+        event["LAST-MODIFIED"] = changed
     event["TRANSP"] = common["TRANSP"]
     if link:
         event["URL"] = values.url(link)
@@ -295,19 +308,23 @@ def _calendar(lang: str, name: str | None, description: str | None) -> Calendar:
 def build_calendar(occurrences: Iterable[Occurrence], *, lang: str, catalogue: Catalogue,
                    name: str | None = None, description: str | None = None,
                    uid_domain: str = DEFAULT_UID_DOMAIN, link_base: str | None = None,
-                   link_for: Callable[[Occurrence], str] | None = None) -> bytes:
+                   link_for: Callable[[Occurrence], str] | None = None,
+                   history: Revisions | None = None) -> bytes:
     """Serialise occurrences as a VCALENDAR.
 
     Each event links to its detail page: ``link_for(occ)`` when given, else
-    ``link_base + /holiday/<id>``, else no link.
+    ``link_base + /holiday/<id>``, else no link. With ``history`` (what
+    ``revisions.serving`` gives) catalogue events carry their revision, and the
+    others (public holidays, school breaks) the history's own stamp.
     """
     cal = _calendar(lang, name, description)
-    values = _EventValues(lang, stamp_for(catalogue))
+    values = _EventValues(lang, history.generated if history is not None else stamp_for(catalogue))
+    known = history.holidays if history is not None else {}
     base = link_base.rstrip("/") if link_base else None
     for occ in occurrences:
         if link_for is not None:
             link = link_for(occ)
         else:
             link = f"{base}/holiday/{occ.id}" if base else None
-        cal.add_component(_event(occ, values, uid_for(occ, uid_domain), link))
+        cal.add_component(_event(occ, values, uid_for(occ, uid_domain), link, known.get(occ.id)))
     return serialise(cal, sorted_keys=not PRESORTED)

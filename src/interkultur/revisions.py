@@ -150,3 +150,17 @@ def current(catalogue: Catalogue, recorded: History, modified: datetime) -> dict
     reaches subscribers as a newer revision without anyone running the generator.
     """
     return dict(updated(catalogue, recorded, modified).holidays)
+
+
+def serving(catalogue: Catalogue) -> History:
+    """The history a service or the CLI serves for ``catalogue``: recorded where it matches, else newer.
+
+    Holidays that differ from the recorded history (an editor's copy) get the
+    next revision at the catalogue file's modification time.
+    """
+    recorded = load_for(catalogue)
+    try:
+        modified = datetime.fromtimestamp(Path(catalogue.path).stat().st_mtime, tz=UTC)
+    except (OSError, TypeError, ValueError):
+        modified = recorded.generated
+    return History(current(catalogue, recorded, modified), recorded.generated)

@@ -64,3 +64,34 @@ def test_a_catalogue_without_its_own_history_uses_the_shipped_one(tmp_path: Path
     copy = tmp_path / "holidays.yaml"
     copy.write_text(shipped_catalogue_path.read_text(encoding="utf-8"), encoding="utf-8")
     assert revisions.load_for(load(copy)) == revisions.parse(revisions.shipped_path().read_text(encoding="utf-8"))
+
+
+def test_an_edited_copy_is_served_as_a_newer_revision(tmp_path: Path, shipped_catalogue_path: Path):
+    """An editor's copy without its own history: the edited holiday moves on, every other event stays."""
+    import os
+    from datetime import date
+
+    from icalendar import Calendar
+
+    from interkultur import ical
+    from interkultur.engine import Engine
+
+    copy = tmp_path / "holidays.yaml"
+    copy.write_text(edited(shipped_catalogue_path.read_text(encoding="utf-8"), "    rule: 01-06\n",
+                           "    rule: 01-07\n"), encoding="utf-8")
+    edited_at = datetime(2031, 5, 4, 3, 2, 1, tzinfo=UTC)
+    os.utime(copy, (edited_at.timestamp(), edited_at.timestamp()))
+    catalogue = load(copy)
+    shipped = revisions.parse(revisions.shipped_path().read_text(encoding="utf-8"))
+    history = revisions.serving(catalogue)
+    found = Engine(catalogue).occurrences(date(2030, 1, 1), date(2030, 1, 31))
+    body = ical.build_calendar(found, lang="de", catalogue=catalogue, history=history)
+    by_id = {str(e["UID"]).rsplit("-", 1)[0]: e for e in Calendar.from_ical(body).walk("VEVENT")}
+    epiphany = by_id["epiphany"]
+    assert int(epiphany["SEQUENCE"]) == shipped.holidays["epiphany"].sequence + 1
+    assert epiphany["LAST-MODIFIED"].dt == epiphany["DTSTAMP"].dt == edited_at
+    others = [i for i in by_id if i != "epiphany" and i in shipped.holidays]
+    assert others
+    for holiday_id in others:
+        assert by_id[holiday_id]["DTSTAMP"].dt == shipped.holidays[holiday_id].last_modified
+        assert int(by_id[holiday_id]["SEQUENCE"]) == shipped.holidays[holiday_id].sequence

@@ -77,8 +77,15 @@ def test_events_match_the_engine(feed, engine):
 
 
 def test_dtstamp_comes_from_the_catalogue_not_the_clock(feed, make_app):
-    stamps = {e["DTSTAMP"].dt for e in events(feed.data)}
-    assert len(stamps) == 1
+    """DTSTAMP and LAST-MODIFIED are each holiday's recorded revision (data/feed-revisions.json), never "now"."""
+    from interkultur import revisions
+
+    recorded = revisions.parse(revisions.shipped_path().read_text(encoding="utf-8"))
+    for event in events(feed.data):
+        holiday_id = str(event["UID"]).rsplit("-", 1)[0]
+        revision = recorded.holidays[holiday_id]
+        assert event["DTSTAMP"].dt == event["LAST-MODIFIED"].dt == revision.last_modified
+        assert int(event["SEQUENCE"]) == revision.sequence
     again = make_app(BASE_URL=BASE_URL, UID_DOMAIN=UID_DOMAIN).test_client().get("/feeds/all.ics")
     assert again.data == feed.data
 

@@ -14,8 +14,10 @@ from typing import Any
 
 from flask import Flask, current_app
 
+from .. import revisions
 from ..catalog import Catalogue, Holiday, load
 from ..engine import Engine
+from ..revisions import History
 from ..rules import JEWISH_VARIANTS
 from . import config as settings
 
@@ -26,6 +28,8 @@ class State:
 
     catalogue: Catalogue
     engine: Engine
+    #: What each holiday's feed events carry as DTSTAMP, LAST-MODIFIED and SEQUENCE.
+    history: History
 
 
 def state() -> State:
@@ -69,7 +73,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     source = app.config["CATALOGUE"]
     catalogue = source if isinstance(source, Catalogue) else load(source)
-    app.extensions["interkultur"] = State(catalogue, Engine(catalogue, sighting_base=app.config["SIGHTING_BASE"]))
+    app.extensions["interkultur"] = State(catalogue, Engine(catalogue, sighting_base=app.config["SIGHTING_BASE"]),
+                                          revisions.serving(catalogue))
 
     from . import api, cache, feeds, http, pages, schools, templating, traditions, widget
 

@@ -64,10 +64,11 @@ def _feed(path_tradition: str | None) -> Response:
     config = current_app.config
 
     def build() -> bytes:
-        found = state().engine.occurrences(start, end, traditions=traditions,
+        found = state().engine.occurrences(start, end, traditions=traditions, categories=query.categories,
                                            islamic=query.islamic, jewish=query.jewish, state=query.state)
         return build_calendar(found, lang=query.lang, catalogue=state().catalogue, name=name,
-                              uid_domain=config["UID_DOMAIN"], link_for=_holiday_link(query))
+                              uid_domain=config["UID_DOMAIN"], link_for=_holiday_link(query),
+                              history=state().history)
 
     return _calendar_response(build, f"interkultur-{path_tradition or 'all'}.ics")
 
@@ -96,6 +97,7 @@ def holiday(holiday_id: str) -> Response:
                                            islamic=query.islamic, jewish=query.jewish, state=query.state)
         return build_calendar(upcoming, lang=query.lang, catalogue=state().catalogue,
                               name=found.name(query.lang), description=found.description(query.lang),
-                              uid_domain=config["UID_DOMAIN"], link_for=_holiday_link(query))
+                              uid_domain=config["UID_DOMAIN"], link_for=_holiday_link(query),
+                              history=state().history)
 
     return _calendar_response(build, f"{found.id}.ics", "attachment")
