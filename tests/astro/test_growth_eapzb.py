@@ -362,7 +362,7 @@ def test_losar_approximation_against_the_bhutanese_table() -> None:
     published = {y: d for y, d in published.items() if d is not None}
     exact = sum(_dates("new moon on or after 02-02 +1", y) == [d] for y, d in published.items())
     close = sum(abs((_dates("new moon on or after 02-02 +1", y)[0] - d).days) <= 1 for y, d in published.items())
-    assert len(published) >= 190
+    assert len(published) >= 100  # 200 years from 0.109 on; older releases tabulate fewer
     assert exact >= 0.75 * len(published) and close >= 0.95 * len(published)
     for year in (2017, 2022, 2024):  # the catalogue's dated years agree with the table
         assert published[year] == _dates("new moon on or after 02-02 +1", year)[0]
