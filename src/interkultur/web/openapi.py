@@ -22,7 +22,7 @@ def _param(name: str, description: str, schema: dict[str, Any], where: str = "qu
 
 
 def _common() -> list[dict[str, Any]]:
-    return [{"$ref": f"#/components/parameters/{n}"} for n in ("lang", "tradition", "islamic", "jewish", "state")]
+    return [{"$ref": f"#/components/parameters/{n}"} for n in ("lang", "tradition", "category", "islamic", "jewish", "state")]
 
 
 def _calendar_response(description: str) -> dict[str, Any]:
@@ -138,6 +138,9 @@ def openapi_document(server: str) -> dict[str, Any]:
                 "tradition": _param("tradition", "Comma-separated traditions to include "
                                     f"({', '.join(ALL_TRADITIONS)}; school-break needs state)",
                                     {"type": "string"}),
+                "category": _param("category", "Comma-separated categories to include "
+                                   f"({', '.join(state().catalogue.reference.category_ids)}), or all",
+                                   {"type": "string"}),
                 "islamic": _param("islamic", "Islamic observance profile",
                                   {"type": "string", "enum": list(islamic_profiles())}),
                 "jewish": _param("jewish", "Jewish observance", {"type": "string",
