@@ -205,3 +205,13 @@ def test_cli_export(tmp_path):
                              timeout=60)
         assert bad.returncode == 2 and "error" in bad.stderr and "Traceback" not in bad.stderr
         assert not (tmp_path / "bad").exists()
+
+
+def test_exported_widget_names_the_selection_without_a_dead_link(tmp_path, catalogue):
+    """The export holds the default view only: it says so, and offers no link to pages it does not have."""
+    export_site(tmp_path, years=range(2026, 2027), languages=["de"], catalogue=catalogue, today=date(2026, 4, 1))
+    page = (tmp_path / "de/widget/2026/04.html").read_text(encoding="utf-8")
+    view = page[page.index('class="ik-view"'):]
+    view = view[:view.index("</p>")]
+    assert "Auswahl der wichtigsten Feiertage." in view
+    assert "Alle Feiertage anzeigen" not in view and "category=all" not in page

@@ -309,7 +309,7 @@ def export_site(directory: str | Path, *, years: range | None = None, languages:
     """Write the static site into ``directory`` (created; existing files are overwritten)."""
     from . import create_app, params
 
-    config: dict[str, Any] = {"BASE_URL": SENTINEL, "RESPONSE_CACHE_ENTRIES": 0}
+    config: dict[str, Any] = {"BASE_URL": SENTINEL, "RESPONSE_CACHE_ENTRIES": 0, "STATIC_EXPORT": True}
     if catalogue is not None:
         config["CATALOGUE"] = catalogue
     if today is not None:
