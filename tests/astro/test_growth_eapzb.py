@@ -308,36 +308,34 @@ def test_shahanshahi_round_trip_and_gatha_days() -> None:
 
 
 # -- Theravāda full moons and Losar: dated years exact, the rest estimated -------------------------------------
-def test_thai_full_moons_in_dated_years_and_estimated_elsewhere(engine: Engine) -> None:
-    holidays = _quiet_holidays()
-    for hid, name in (("magha-puja", "Makha Bucha"), ("asalha-puja", "Asarnha Bucha")):
-        for year in (2024, 2025, 2026):
-            (occ,) = [o for o in engine.year(year) if o.id == hid]
-            assert [occ.start] == _named(holidays.TH, name, year) and not occ.estimated
-        (occ,) = [o for o in engine.year(2030) if o.id == hid]
-        assert occ.estimated
+def test_thai_full_moons_as_thailand_published_them(engine: Engine) -> None:
+    # Bank of Thailand, Financial Institutions' Holidays: Makha Bucha 24 Feb 2024, 12 Feb 2025,
+    # 3 Mar 2026 (an athikamat year: the 4th month); Asarnha Bucha 20 Jul 2024, 10 Jul 2025,
+    # 29 Jul 2026 (the second 8th month).
+    published = {"magha-puja": (date(2024, 2, 24), date(2025, 2, 12), date(2026, 3, 3)),
+                 "asalha-puja": (date(2024, 7, 20), date(2025, 7, 10), date(2026, 7, 29))}
+    for hid, days in published.items():
+        for day in days:
+            (occ,) = [o for o in engine.year(day.year) if o.id == hid]
+            assert (occ.start, occ.estimated) == (day, False)
 
 
-def test_thai_approximation_agreement() -> None:
-    # Measured against python-holidays' Thai lunar calendar 1962-2100 (139 years with both feasts):
-    # exact agreement is modest, so every non-dated year is `estimated`; the bounds catch a regression.
-    holidays = _quiet_holidays()
-    exact = {"magha": 0, "asalha": 0}
-    close = {"magha": 0, "asalha": 0}
-    years = 0
-    for year in range(1962, 2101):
-        makha, asarnha = _named(holidays.TH, "Makha Bucha", year), _named(holidays.TH, "Asarnha Bucha", year)
-        if not makha or not asarnha:
-            continue
-        years += 1
-        for key, rule, expected in (("magha", "full moon on or after 02-07", makha[0]),
-                                    ("asalha", "full moon on or after 07-05", asarnha[0])):
-            got = _dates(rule, year)[0]
-            exact[key] += got == expected
-            close[key] += abs((got - expected).days) <= 2
-    # python-holidays 0.109: 139 years; exact 67 (Magha) and 81 (Asalha), within two days 128 and 130.
-    assert years >= 130
-    assert min(exact.values()) >= 0.45 * years and min(close.values()) >= 0.9 * years
+def test_thai_feasts_fall_on_an_astronomical_full_moon_and_estimate_outside_the_table() -> None:
+    # Independent of the Thai tables: every Thai full-moon day lies within two days of the
+    # astronomical full moon (ephem; the Thai calendar's mean months run up to two days off), and
+    # Asalha Puja follows Magha Puja by five lunar months, or six in athikamat years.
+    from interkultur.calendars import astronomy
+
+    for year in range(1914, 2101):
+        magha = _dates("thai makha bucha", year)[0]
+        asalha = _dates("thai asarnha bucha", year)[0]
+        for day in (magha, asalha):
+            begin = astronomy.at_midnight(day) - 3
+            (t, _), *_ = astronomy.events_between(astronomy.FULL_MOON, begin, begin + 6)
+            assert abs((astronomy.to_datetime(t).date() - day).days) <= 2, (year, day)
+        assert round((asalha - magha).days / 29.53) in (5, 6), year
+    estimate = parse_rule("thai makha bucha").starts(1905, None)  # type: ignore[arg-type]
+    assert [s.estimated for s in estimate] == [True]
 
 
 def test_losar_published_dates(engine: Engine) -> None:
