@@ -389,3 +389,26 @@ def test_multi_day_feasts(engine: Engine) -> None:
     assert (found["tet", 2025].start, found["tet", 2025].end) == (date(2025, 1, 29), date(2025, 1, 31))
     assert (found["seollal", 2025].start, found["seollal", 2025].end) == (date(2025, 1, 29), date(2025, 1, 30))
     assert (found["chuseok", 2024].start, found["chuseok", 2024].end) == (date(2024, 9, 17), date(2024, 9, 18))
+
+
+def test_thai_table_matches_python_holidays() -> None:
+    # src/interkultur/calendars/generated/thai.csv is generated from python-holidays' Thai lunisolar
+    # calendar (scripts/generate_thai.py, the release named in its header). That release must give the
+    # same days; other releases correct single years of their almanac (0.96 differs from 0.9x in 1993-94
+    # and 2041-43), so against them at least 95 % of the years must agree.
+    from interkultur.calendars import thai
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import holidays
+        from holidays.calendars.thai import _ThaiLunisolar
+    header = (Path(thai.__file__).parent / "generated" / "thai.csv").read_text().splitlines()
+    generated_with = next(line.split()[-1] for line in header if line.startswith("# holidays "))
+    calendar = _ThaiLunisolar()
+    years = range(1914, 2158)
+    agree = sum(all(thai.feast_date(feast, year) == getattr(calendar, f"{column}_date")(year)
+                    for feast, column in thai.FEASTS.items()) for year in years)
+    if holidays.__version__ == generated_with:
+        assert agree == len(years)
+    else:
+        assert agree >= 0.95 * len(years)

@@ -72,6 +72,14 @@ MODERN: dict[str, Since] = {
                                        "Deutschland-Chronik: 3. Januar 1996",
                                        "https://www.bpb.de/themen/zeit-kulturgeschichte/deutschland-chronik/"
                                        "132437/3-januar-1996"),
+    "world-day-of-prayer": Since(1927, "World Day of Prayer International Committee",
+                                  "History of the World Day of Prayer (first worldwide observance 1927)",
+                                  "https://worlddayofprayer.net/history.html"),
+    "world-interfaith-harmony-week": Since(2011, "United Nations", "World Interfaith Harmony Week (A/RES/65/5, 2010)",
+                                           "https://www.un.org/en/observances/interfaith-harmony-week"),
+    "international-day-of-indigenous-peoples": Since(
+        1995, "United Nations", "International Day of the World's Indigenous Peoples (A/RES/49/214, 1994)",
+        "https://www.un.org/en/observances/indigenous-day"),
     "international-mother-language-day": Since(2000, "Presidential Library",
                                                "International Mother Language Day (UNESCO, November 1999; "
                                                "from 2000)", "https://prlib.ru/en/history/619042"),
@@ -191,6 +199,10 @@ ANCIENT: dict[str, str] = {
                     "Zoroastrian feast, ancient"),
     # Bodhi Day on 8 December: Japanese Rōhatsu on the Gregorian date since Japan's 1873 calendar reform.
     **dict.fromkeys(["bodhi-day", "magha-puja", "asalha-puja", "losar"], "Buddhist festival older than 1900"),
+    # All Souls: Odilo of Cluny, about 998; the Immaculate Conception universal since 1708 (dogma 1854);
+    # the Transfiguration an Eastern feast since the first millennium; Laba a Chinese festival since the Song.
+    **dict.fromkeys(["all-souls", "immaculate-conception", "orthodox-transfiguration"], "Christian feast older than 1900"),
+    "laba-festival": "East Asian lunisolar festival, ancient",
 }
 
 FIRST_YEAR = MIN_YEAR

@@ -103,19 +103,19 @@ def test_printable(client):
 
 
 def test_pasted_dates_give_the_conflict_table(client):
-    response = post(client, dates="31.03.2025 Mathe 10a\n2025-10-01 Elternabend\n04.02.2025 Englisch\n14.07.2025",
+    response = post(client, dates="31.03.2025 Mathe 10a\n2025-10-01 Elternabend\n18.02.2025 Englisch\n14.07.2025",
                     day=["2025-06-06", ""])
     assert response.status_code == 200
     assert response.headers["Cache-Control"] == "no-store"
     page = parse(response)
     rows = page.rows
-    assert [r["date"] for r in rows] == ["2025-03-31", "2025-10-01", "2025-02-04", "2025-07-14", "2025-06-06"]
+    assert [r["date"] for r in rows] == ["2025-03-31", "2025-10-01", "2025-02-18", "2025-07-14", "2025-06-06"]
     by_date = {r["date"]: r for r in rows}
     assert ("eid-al-fitr", "day") in by_date["2025-03-31"]["holidays"]
     assert "Mathe 10a" in by_date["2025-03-31"]["text"]
     assert by_date["2025-10-01"]["holidays"] == [("yom-kippur", "eve")]
     assert by_date["2025-10-01"]["conflict"] == "eve"
-    assert by_date["2025-02-04"]["conflict"] == "free" and by_date["2025-02-04"]["holidays"] == []
+    assert by_date["2025-02-18"]["conflict"] == "free" and by_date["2025-02-18"]["holidays"] == []
     assert by_date["2025-07-14"]["conflict"] == "no-school"
     assert by_date["2025-06-06"]["conflict"] == "leave"
     assert "Beurlaubung auf Antrag" in by_date["2025-06-06"]["text"]
@@ -125,7 +125,7 @@ def test_pasted_dates_give_the_conflict_table(client):
     # a shareable GET link reproduces the table
     permalink = [a["href"] for a in page.find("a") if "dates=" in a.get("href", "")][0]
     again = parse(client.get(permalink))
-    assert [r["date"] for r in again.rows] == ["2025-03-31", "2025-10-01", "2025-02-04", "2025-07-14",
+    assert [r["date"] for r in again.rows] == ["2025-03-31", "2025-10-01", "2025-02-18", "2025-07-14",
                                                "2025-06-06"]
 
 
