@@ -121,3 +121,25 @@ def test_landing_page_without_console_errors(driver, live_server, artifacts):
     driver.get(live_server + "/year/2025")
     driver.save_screenshot(str(artifacts / "year-2025.png"))
     assert severe_logs(driver) == []
+
+
+def test_holiday_selector_adds_categories_in_place(driver, host_site):
+    # The default view (March 2025) leaves out the minor fasts: ticking "Fastenzeit" loads the widget in
+    # place with category=major,fast: the Fast of Esther (13 March 2025, 13 Adar) appears, the page is not
+    # reloaded and no history entry is added (Back still leaves the host page).
+    open_embedded(driver, host_site + "/de.html")
+    length = driver.execute_script("return history.length")
+    assert "fast-of-esther" not in (driver.find_element(By.CSS_SELECTOR, 'td[data-date="2025-03-13"]')
+                             .get_attribute("data-holidays") or "")
+    driver.execute_script("window.__stay = 7;")
+    driver.find_element(By.CSS_SELECTOR, ".ik-choose summary").click()
+    driver.find_element(By.CSS_SELECTOR, '.ik-choose input[value="fast"]').click()
+    driver.find_element(By.CSS_SELECTOR, ".ik-choose-submit").click()
+    WebDriverWait(driver, 10).until(lambda d: "fast-of-esther" in (d.find_element(
+        By.CSS_SELECTOR, 'td[data-date="2025-03-13"]').get_attribute("data-holidays") or ""))
+    assert driver.execute_script("return window.__stay") == 7
+    assert "category=major%2Cfast" in driver.execute_script("return location.search") or \
+        "category=major,fast" in driver.execute_script("return decodeURIComponent(location.search)")
+    assert driver.execute_script("return history.length") == length
+    driver.switch_to.default_content()
+    assert severe_logs(driver) == []

@@ -64,11 +64,35 @@ def test_holiday_days_are_green_and_marked_without_colour(client, app):
     highlighted = doc.find_all("td", cls="ik-holiday")
     assert highlighted
     for cell in highlighted:
-        # a screen-reader text names the holidays; the number is bold with a dot (CSS)
+        # a screen-reader text names the holidays; the number is bold with a dot per tradition (CSS)
         assert ":" in cell.find("a").find("span", cls="ik-vh").text
+        assert cell.find_all("span", cls="ik-mark")
     with app.test_client().get("/static/widget.css") as response:
         css = response.data.decode()
-    assert "--ik-holiday-bg" in css and ".ik-holiday .ik-num::after" in css
+    assert "--ik-holiday-bg" in css and ".ik-mark " in css and "--ik-trad-colour" in css
+
+
+def test_a_shared_day_is_one_cell_with_three_markers_and_the_rest_counted(client):
+    # 21 March 2026 (full view): Nowruz and Newroz (persian), Naw-Rúz (bahai), Jamshedi Navroz
+    # (zoroastrianism), Alevi Nevruz, the Day against Racism (international), Eid al-Fitr's 2nd day (islam):
+    # six traditions on one day -> three markers and "+3"; the screen-reader text names all seven.
+    doc = parse(client.get("/widget/2026/3?category=all").data)
+    (cell,) = [c for c in day_cells(doc) if c.attrs.get("data-date") == "2026-03-21"]
+    marks = cell.find_all("span", cls="ik-mark")
+    assert len(marks) == 3 and len({m.attrs["class"] for m in marks}) == 3
+    assert cell.find("span", cls="ik-mark-more").text == "+3"
+    spoken = cell.find("span", cls="ik-vh").text
+    for name in ("Nouruz", "Newroz", "Naw-Rúz", "Jamshedi Navroz", "Nevruz", "Rassismus", "Ramadanfest"):
+        assert name in spoken
+
+
+def test_a_season_marks_its_first_and_last_day_and_bands_the_rest(client):
+    # Ramadan 1447 under Umm al-Qura: 18 February - 19 March 2026 (30 days): only the first day is
+    # filled green; first and last carry the Islamic marker, the days between only the band.
+    doc = parse(client.get("/widget/2026/3?tradition=islam&category=fast").data)
+    cells = {c.attrs["data-date"]: c for c in day_cells(doc) if c.attrs.get("data-date")}
+    assert "ik-season" in cells["2026-03-10"].classes() and not cells["2026-03-10"].find_all("span", cls="ik-mark")
+    assert cells["2026-03-19"].find_all("span", cls="ik-mark")
 
 
 def test_today_is_marked(client):
@@ -278,3 +302,18 @@ def test_default_view_stays_readable():
     found = Engine(load()).occurrences(date(2026, 1, 1), date(2026, 12, 31), default_view=True)
     per_month = [len({o.start for o in found if o.start.month == m}) for m in range(1, 13)]
     assert max(per_month) <= 10 and median(per_month) <= 6, per_month
+
+
+def test_holiday_selector_without_javascript(client):
+    # The selector is a plain GET form: its checkboxes send category=major&category=fast, which the
+    # service reads as the list "major,fast" (the same answer as category=major,fast).
+    doc = parse(client.get("/widget/2025/3?lang=de").data)
+    boxes = {i.attrs["value"]: "checked" in i.attrs for i in doc.find_all("input") if i.attrs.get("name") == "category"}
+    assert boxes == {"major": True, "minor": False, "fast": False, "memorial": False, "observance": False}
+    repeated = client.get("/widget/2025/3?lang=de&category=major&category=fast")
+    joined = client.get("/widget/2025/3?lang=de&category=major,fast")
+    assert repeated.status_code == joined.status_code == 200
+    cells = lambda r: [c.attrs.get("data-holidays") for c in day_cells(parse(r.data))]  # noqa: E731
+    assert cells(repeated) == cells(joined)
+    assert any("ramadan" in (h or "") for h in cells(joined))
+    assert client.get("/widget/2025/3?category=major&category=nonsense").status_code == 400

@@ -24,6 +24,8 @@ _WEEKS = calendar.Calendar(firstweekday=calendar.MONDAY)
 #: first day is highlighted; the days in between carry a quieter marker but
 #: still list the season in ``data-holidays`` and in the day details.
 SEASON_DAYS = 10
+#: Tradition markers a day cell shows before "+n": more would not fit a phone's cell.
+MAX_MARKERS = 3
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,24 @@ class DayCell:
     @property
     def entries(self) -> list[Entry]:
         return [Entry(o, o.day_of_feast(self.day), o.day_of_feast(o.end)) for o in self.occurrences]
+
+    @property
+    def traditions(self) -> tuple[str, ...]:
+        """The traditions with a holiday on this day, in the order of ``occurrences``: one marker
+        each, so a day several traditions share (Nowruz, Newroz, Naw-Rúz) stays one marked day.
+        A season (Ramadan, Lent) marks its first and last day; the days between carry its band."""
+        marked = (o for o in self.occurrences
+                  if o.day_of_feast(o.end) <= SEASON_DAYS or self.day in (o.start, o.end))
+        return tuple(dict.fromkeys(o.tradition for o in marked))
+
+    @property
+    def markers(self) -> tuple[str, ...]:
+        """At most ``MAX_MARKERS`` tradition markers for the cell; ``more_markers`` counts the rest."""
+        return self.traditions[:MAX_MARKERS]
+
+    @property
+    def more_markers(self) -> int:
+        return max(0, len(self.traditions) - MAX_MARKERS)
 
     @property
     def iso(self) -> str:

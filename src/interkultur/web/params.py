@@ -123,8 +123,10 @@ def parse_language(negotiate: bool) -> str:
     return DEFAULT_LANGUAGE
 
 def parse_list(name: str, allowed: Iterable[str]) -> tuple[str, ...] | None:
-    raw = _arg(name)
-    if raw is None:
+    """``name=a,b``, or ``name=a&name=b`` as an HTML form's checkboxes send it."""
+    values = [value.strip() for value in request.args.getlist(name)]
+    raw = ",".join(value for value in values if value)
+    if not raw:
         return None
     chosen = [part.strip() for part in raw.split(",") if part.strip()]
     return _checked(query_.choose_all, chosen, allowed, name) or None

@@ -66,6 +66,13 @@ def traditions_css() -> str:
     return url_for("traditions.stylesheet", v=state().catalogue.reference.digest)
 
 
+def category_ids() -> tuple[str, ...]:
+    """The catalogue's categories in file order, for the widget's holiday selector."""
+    from . import state
+
+    return state().catalogue.reference.category_ids
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.autoescape = True
     app.jinja_env.add_extension("jinja2.ext.i18n")
@@ -79,7 +86,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["isolate_values"] = isolate_values
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.globals.update(
-        link=link, absolute=absolute, lang_link=lang_link, webcal=webcal, asset=asset, traditions_css=traditions_css,
+        link=link, absolute=absolute, lang_link=lang_link, webcal=webcal, asset=asset, traditions_css=traditions_css, category_ids=category_ids,
         tradition_name=i18n.tradition_name, category_name=i18n.category_name,
         month_name=i18n.month_name, weekday_names=i18n.weekday_names,
         hijri_month_name=i18n.hijri_month_name, hebrew_month_name=i18n.hebrew_month_name,

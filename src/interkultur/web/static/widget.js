@@ -189,6 +189,24 @@
       }
     });
     grid.addEventListener("keydown", function (event) { onKey(widget, event); });
+    /* the holiday selector: the same request a plain form submission makes, with the ticked
+       categories as one comma list, loaded in place like month navigation (no history entry) */
+    var choose = widget.querySelector("form[data-ik-choose]");
+    if (choose) {
+      choose.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var url = new URL(choose.getAttribute("action"), location.href);
+        var ticked = [];
+        Array.prototype.forEach.call(choose.elements, function (el) {
+          if (!el.name || el.disabled) return;
+          if (el.type === "checkbox") { if (el.checked) ticked.push(el.value); return; }
+          if (el.type !== "submit") url.searchParams.set(el.name, el.value);
+        });
+        url.searchParams.delete("category");
+        if (ticked.length) url.searchParams.set("category", ticked.join(","));
+        navigate(widget, url.href, null);
+      });
+    }
   }
 
   function init() {
