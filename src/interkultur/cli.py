@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
-from . import __version__, query, revisions
+from . import __version__, events, query, revisions
 from .calendars.hijri import DEFAULT_PROFILE, PROFILES, SIGHTING_BASE_VARIABLE
 from .catalog import ENV_VARIABLE, CatalogueError, load
 from .engine import Engine, InvalidQuery, Occurrence
@@ -126,8 +126,19 @@ def build_parser() -> argparse.ArgumentParser:
     _add_variants(p)
     _add_catalogue(p)
 
-    p = sub.add_parser("check", help="validate a catalogue file")
-    p.add_argument("file", nargs="?", help="catalogue to check (default: the one in use)")
+    p = sub.add_parser("check", help="validate the catalogue and the events file (or one FILE of either kind)")
+    p.add_argument("file", nargs="?",
+                   help="a catalogue or an events file (.yaml with 'events:', or .ics); default: the catalogue "
+                        "in use and the configured events file")
+
+    p = sub.add_parser("events", help="local events: fetch the city's event calendar")
+    events_sub = p.add_subparsers(dest="events_command", required=True, metavar="ACTION")
+    pull = events_sub.add_parser("pull", help="fetch an .ics URL into the events file (for cron); "
+                                              "keeps the last good copy when the fetch or parse fails")
+    pull.add_argument("url", metavar="URL")
+    pull.add_argument("--output", metavar="FILE",
+                      help="where to keep it (default: $INTERKULTUR_EVENTS, which must name an .ics file)")
+    pull.add_argument("--timeout", type=_positive, default=30, help="seconds to wait for the server (default 30)")
 
     p = sub.add_parser("serve", help="run the web service (widget, API, feeds)")
     p.add_argument("--host", default="127.0.0.1")
@@ -250,10 +261,48 @@ def cmd_check_dates(args: argparse.Namespace) -> int:
     return 0
 
 
+def _is_events_file(path: str) -> bool:
+    """An ``.ics`` file, or YAML whose top level has ``events:`` and no ``holidays:``."""
+    if events.is_ics(path):
+        return True
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            head = handle.read(64 * 1024)
+    except OSError:
+        return False  # the catalogue loader words the error
+    keys = {line.split(":", 1)[0] for line in head.splitlines() if line[:1].isalpha() and ":" in line}
+    return "events" in keys and "holidays" not in keys
+
+
+def _timezone() -> str:
+    return os.environ.get("INTERKULTUR_TIMEZONE") or "Europe/Berlin"
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.file and _is_events_file(args.file):
+        source = events.load_for(load(None), _timezone(), args.file)
+        print(f"{args.file}: OK, {len(source.events)} events" + (" (and recurring ones)" if source.calendar else ""))
+        return 0
     catalogue = load(args.file)
     print(f"{catalogue.path}: OK, {len(catalogue.holidays)} holidays, "
           f"{len(catalogue.traditions)} traditions, version {catalogue.version}")
+    if not args.file:
+        path = events.configured_path(catalogue.path)
+        if path is not None:
+            source = events.load_for(catalogue, _timezone())
+            print(f"{path}: OK, {len(source.events)} events" + (" (and recurring ones)" if source.calendar else ""))
+    return 0
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo
+
+    target = args.output or os.environ.get(events.ENV_VARIABLE)
+    if not target:
+        raise UsageError("name the file to keep with --output FILE or INTERKULTUR_EVENTS")
+    if not events.is_ics(target):
+        raise UsageError(f"{target}: the pulled calendar is kept as an .ics file; name one ending in .ics")
+    print(events.pull(args.url, target, ZoneInfo(_timezone()), timeout=args.timeout))
     return 0
 
 
@@ -261,6 +310,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .web.server import serve  # the web stack only for this command
 
     catalogue = load(args.catalogue)  # refuse to start on a broken catalogue
+    events.load_for(catalogue, _timezone())  # or on a broken events file
     return serve(catalogue, host=args.host, port=args.port, threads=args.threads, workers=args.workers,
                  trusted_proxy=args.trusted_proxy)
 
@@ -285,7 +335,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"holidays": cmd_holidays, "month": cmd_month, "check": cmd_check,
+COMMANDS = {"holidays": cmd_holidays, "month": cmd_month, "check": cmd_check, "events": cmd_events,
             "check-dates": cmd_check_dates, "serve": cmd_serve, "export": cmd_export}
 
 
@@ -296,11 +346,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.sighting_base = os.environ.get(SIGHTING_BASE_VARIABLE) or None
     try:
         return COMMANDS[args.command](args)
-    except CatalogueError as exc:
+    except (CatalogueError, events.EventsError) as exc:
         for line in exc.errors:
             print(f"error: {line}", file=sys.stderr)
         if args.command in ("serve", "export"):
-            print(f"interkultur {args.command}: not starting: fix the catalogue "
+            what = "the events file" if isinstance(exc, events.EventsError) else "the catalogue"
+            print(f"interkultur {args.command}: not starting: fix {what} "
                   f"({len(exc.errors)} error{'s' if len(exc.errors) != 1 else ''} above)", file=sys.stderr)
         return 1
     except (UsageError, InvalidQuery, QueryError) as exc:

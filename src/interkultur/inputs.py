@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from .catalog import MAX_YEAR, MIN_YEAR
 
@@ -99,3 +99,33 @@ def parse_date(text: str, *, iso_only: bool = False) -> date:
     if match is None:
         raise DateInputError(shown(text), f"(expected {EXPECTED_ISO if iso_only else EXPECTED})")
     return from_match(match, stripped)
+
+
+#: A date with a local time, as editors write it in data files: ``2027-02-20 18:30`` (``T`` also
+#: accepted), optionally with seconds and a UTC offset (``+01:00`` or ``Z``).
+MOMENT = re.compile(r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})[T ](?P<h>[0-9]{2}):(?P<min>[0-9]{2})"
+                    r"(?::(?P<s>[0-9]{2}))?(?P<tz>Z|[+-][0-9]{2}:[0-9]{2})?\Z", re.ASCII)
+
+
+def parse_moment(text: str, zone: tzinfo) -> date | datetime:
+    """``2027-02-20`` -> a date; ``2027-02-20 18:30`` -> an aware datetime in ``zone`` (or at its own
+    offset). Raises DateInputError saying which part is impossible (30 February, 25:00)."""
+    stripped = str(text).strip()
+    if ISO.match(stripped):
+        return parse_date(stripped, iso_only=True)
+    match = MOMENT.match(stripped) if len(stripped) <= 32 else None
+    if match is None:
+        raise DateInputError(shown(text), "(expected YYYY-MM-DD or YYYY-MM-DD HH:MM)")
+    day = parse_date(match["date"], iso_only=True)
+    hour, minute, second = int(match["h"]), int(match["min"]), int(match["s"] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise DateInputError(shown(text), f"there is no time {match['h']}:{match['min']}", "time")
+    offset = match["tz"]
+    if offset is None:
+        return datetime.combine(day, time(hour, minute, second), zone)
+    if offset == "Z":
+        fixed = timezone.utc
+    else:
+        sign = -1 if offset[0] == "-" else 1
+        fixed = timezone(sign * timedelta(hours=int(offset[1:3]), minutes=int(offset[4:6])))
+    return datetime.combine(day, time(hour, minute, second), fixed)

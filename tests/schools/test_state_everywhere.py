@@ -84,6 +84,7 @@ class Cells(HTMLParser):
         self.options: list[tuple[str, bool]] = []
         self.forms: list[dict] = []
         self.hidden: dict[str, str] = {}
+        self.form_class = ""
         self.links: list[str] = []
         self.classes: list[str] = []
 
@@ -93,10 +94,11 @@ class Cells(HTMLParser):
             self.holidays[a["data-date"]] = (a.get("data-holidays") or "").split()
         if tag == "form":
             self.forms.append(a)
+            self.form_class = a.get("class", "")
         if tag == "option":
             self.options.append((a.get("value"), "selected" in a))
-        if tag == "input" and a.get("type") == "hidden":
-            self.hidden[a["name"]] = a["value"]
+        if tag == "input" and a.get("type") == "hidden" and "ik-stateform" in self.form_class:
+            self.hidden[a["name"]] = a["value"]  # the Land switch's own (the holiday selector has others)
         if tag == "a" and a.get("href"):
             self.links.append(a["href"])
         if a.get("class"):

@@ -9,7 +9,7 @@ documented in ``web.config``; security headers and error pages in ``web.http``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Flask, current_app
@@ -17,6 +17,8 @@ from flask import Flask, current_app
 from .. import revisions
 from ..catalog import Catalogue, Holiday, load
 from ..engine import Engine
+from ..events import EventSource
+from ..events import load_for as load_events
 from ..revisions import History
 from ..rules import JEWISH_VARIANTS
 from . import config as settings
@@ -30,6 +32,8 @@ class State:
     engine: Engine
     #: What each holiday's feed events carry as DTSTAMP, LAST-MODIFIED and SEQUENCE.
     history: History
+    #: Local events (``INTERKULTUR_EVENTS``): the widget's "Coming up" box, /api/v1/events, its feed.
+    events: EventSource = field(default_factory=EventSource)
 
 
 def state() -> State:
@@ -73,15 +77,17 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     source = app.config["CATALOGUE"]
     catalogue = source if isinstance(source, Catalogue) else load(source)
+    events = load_events(catalogue, app.config["TIMEZONE"], app.config["EVENTS"])  # EventsError: refuse to start
     app.extensions["interkultur"] = State(catalogue, Engine(catalogue, sighting_base=app.config["SIGHTING_BASE"]),
-                                          revisions.serving(catalogue))
+                                          revisions.serving(catalogue), events)
 
     from . import api, cache, feeds, http, pages, schools, templating, traditions, widget
+    from . import events as events_views
 
     templating.init_app(app)
     http.init_app(app)
     cache.init_app(app)  # after http: its request guard runs first, its headers are kept
-    for module in (widget, pages, api, feeds, schools, traditions):
+    for module in (widget, pages, api, feeds, events_views, schools, traditions):
         app.register_blueprint(module.bp)
     return app
 

@@ -64,6 +64,11 @@ SETTINGS: tuple[Setting, ...] = (
             "Path of the holiday catalogue, or of a directory holding holidays.yaml and its sibling "
             "traditions.yaml, categories.yaml, languages.yaml (a Catalogue object is accepted in the "
             "config dict). Default: the shipped data/holidays.yaml."),
+    Setting("EVENTS", "INTERKULTUR_EVENTS", None,
+            "Local events shown under the widget (\"Coming up\"), in /api/v1/events and /feeds/events.ics: a "
+            "YAML file (grammar in the README) or an .ics file, e.g. the one `interkultur events pull URL` keeps. "
+            "Default: events.yaml beside the catalogue, if there is one. A broken file stops the service from "
+            "starting, with file:line messages."),
     Setting("MAX_AGE", "INTERKULTUR_MAX_AGE", 300,
             "Cache-Control max-age in seconds for HTML pages and the API.", _positive_int),
     Setting("FEED_MAX_AGE", "INTERKULTUR_FEED_MAX_AGE", 3600,

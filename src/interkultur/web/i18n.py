@@ -131,3 +131,14 @@ def date_range(start: Any, end: Any, with_year: bool = False) -> str:
     if start == end:
         return format_skeleton(skeleton, start, locale=current_language())
     return format_interval(start, end, skeleton, locale=current_language())
+
+
+def event_when(event: Any) -> str:
+    """When a local event takes place, in the reader's language: ``Sa., 20. Feb.``, a range of
+    days, or the day with the local time (``Sa., 20. Feb., 18:30``), all from CLDR via Babel."""
+    lang = current_language()
+    if event.all_day:
+        if event.last_day != event.first_day:
+            return date_range(event.first_day, event.last_day)
+        return format_skeleton("MMMEd", event.first_day, locale=lang)
+    return f"{format_skeleton('MMMEd', event.first_day, locale=lang)}, {format_skeleton('Hm', event.start, locale=lang)}"

@@ -73,6 +73,28 @@ def category_ids() -> tuple[str, ...]:
     return state().catalogue.reference.category_ids
 
 
+def coming_events() -> list[Any]:
+    """The next local events for the widget's "Coming up" box, filtered like the widget:
+    with ``tradition=``, events naming another tradition are left out, those naming none kept."""
+    from . import params, state
+
+    query = getattr(g, "query", None)
+    return state().events.upcoming(params.today(), traditions=query.traditions if query else None)
+
+
+def events_heading() -> str:
+    from .events import heading
+
+    return heading(i18n.current_language())
+
+
+def event_title(event: Any) -> tuple[str, str | None]:
+    """The event's title in the reader's language (or the fallback chain) and that text's language."""
+    from ..languages import chain
+
+    return event.title(chain(i18n.current_language()))
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.autoescape = True
     app.jinja_env.add_extension("jinja2.ext.i18n")
@@ -87,6 +109,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.globals.update(
         link=link, absolute=absolute, lang_link=lang_link, webcal=webcal, asset=asset, traditions_css=traditions_css, category_ids=category_ids,
+        coming_events=coming_events, events_heading=events_heading, event_title=event_title,
+        event_when=i18n.event_when,
         tradition_name=i18n.tradition_name, category_name=i18n.category_name,
         month_name=i18n.month_name, weekday_names=i18n.weekday_names,
         hijri_month_name=i18n.hijri_month_name, hebrew_month_name=i18n.hebrew_month_name,
