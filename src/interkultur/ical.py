@@ -20,6 +20,7 @@ from babel.dates import format_date
 from icalendar import Calendar, Event, vCategory, vDate, vDatetime, vDuration, vInt, vText, vUnknown, vUri
 
 from . import laender, query, translations
+from .cldr import latin_digits
 from .catalog import LAENDER, Catalogue
 from .engine import Occurrence
 from .revisions import History as Revisions
@@ -134,7 +135,7 @@ def notes(occ: Occurrence, lang: str, long_date: Callable[[date], str] | None = 
     """
     if long_date is None:
         def long_date(day: date) -> str:
-            return format_date(day, "long", locale=lang)
+            return latin_digits(format_date(day, "long", locale=lang))
     out = []
     statutory = statutory_note(occ.statutory, lang)
     if statutory:
@@ -202,7 +203,7 @@ class _EventValues:
         """Babel's long date in the build's language, formatted once per date."""
         found = self._long_dates.get(day)
         if found is None:
-            found = self._long_dates[day] = format_date(day, "long", locale=self.locale)
+            found = self._long_dates[day] = latin_digits(format_date(day, "long", locale=self.locale))
         return found
 
     def summary(self, occ: Occurrence) -> vText:

@@ -65,6 +65,18 @@ def get(lang: str) -> gettext.NullTranslations:
         return Translations(fp, domain=DOMAIN)
 
 
+def translated(lang: str, message: str) -> str | None:
+    """``message`` in ``lang`` where ``lang``'s catalogue has it (English: the id itself), else None.
+
+    For texts with their own fallback chain (``languages.yaml``), which must not silently show the
+    English id as if it were the language's text."""
+    if lang == "en":
+        return get(lang).gettext(message)
+    catalogue = getattr(get(lang), "_catalog", None)
+    found = catalogue.get(message) if catalogue else None
+    return found if isinstance(found, str) and found else None
+
+
 def compile_po(lang: str, path: Path | None = None) -> bytes:
     """The ``.mo`` bytes for ``lang``'s ``.po`` (the package's, or ``path``); fuzzy entries are left out."""
     with (path or po_path(lang)).open("rb") as fp:
