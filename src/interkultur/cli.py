@@ -19,7 +19,7 @@ from .catalog import ENV_VARIABLE, CatalogueError, load
 from .engine import Engine, InvalidQuery, Occurrence
 from .inputs import DateInputError, parse_date, shown
 from .jsonout import json_objects
-from .languages import DEFAULT_LANGUAGE, LANGUAGES, isolate
+from .languages import DEFAULT_LANGUAGE, EXPORT_LANGUAGES, LANGUAGES, isolate
 from .query import QueryError
 from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS
 
@@ -143,8 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("directory", metavar="DIR", help="target directory (created; files in it are overwritten)")
     p.add_argument("--years", metavar="FIRST-LAST",
                    help="years of the widget, year pages and JSON (default: last year to three years ahead)")
-    p.add_argument("--lang", default=",".join(LANGUAGES), metavar="A,B",
-                   help=f"languages ({', '.join(LANGUAGES)}; default all)")
+    p.add_argument("--lang", default=",".join(EXPORT_LANGUAGES), metavar="A,B",
+                   help=f"languages ({', '.join(LANGUAGES)}; default {','.join(EXPORT_LANGUAGES)})")
     p.add_argument("--base-url", metavar="URL",
                    help="public URL of the exported site, for absolute links in feeds and JSON and webcal:// links")
     _add_catalogue(p)

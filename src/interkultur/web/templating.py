@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, current_app, g, request, url_for
+from markupsafe import Markup
 
 from .. import __version__, languages, layers
 from ..languages import DEFAULT_LANGUAGE
@@ -55,6 +56,25 @@ def isolate_values(values: dict[str, Any]) -> dict[str, str]:
     return {key: isolate(value) for key, value in values.items()}
 
 
+def text_attrs(code: str, own: str = ' dir="auto"') -> Markup:
+    """`` lang="de" dir="ltr"`` for a text in another language than the page (a fallback: an editor's
+    holiday without a Kurdish name shows its German one, and a screen reader must read it as German);
+    ``own`` for a text in the page's language."""
+    if code == getattr(g, "lang", DEFAULT_LANGUAGE):
+        return Markup(own)
+    return Markup(' lang="%s" dir="%s"') % (code, languages.direction(code))
+
+
+def name_attrs(holiday: Any) -> Markup:
+    """``text_attrs`` of a holiday's name in the page's language (nothing when it is in that language)."""
+    return text_attrs(holiday.name_language(getattr(g, "lang", DEFAULT_LANGUAGE)), "")
+
+
+def desc_attrs(holiday: Any) -> Markup:
+    """``text_attrs`` of a holiday's description (``dir="auto"`` when it is in the page's language)."""
+    return text_attrs(holiday.description_language(getattr(g, "lang", DEFAULT_LANGUAGE)))
+
+
 def asset(filename: str) -> str:
     return url_for("static", filename=filename, v=__version__)
 
@@ -85,7 +105,9 @@ def init_app(app: Flask) -> None:
         hijri_month_name=i18n.hijri_month_name, hebrew_month_name=i18n.hebrew_month_name,
         long_date=i18n.long_date, full_date=i18n.full_date,
         day_month=i18n.day_month, date_range=i18n.date_range, statutory_note=i18n.statutory_note,
-        version=__version__,
+        version=__version__, name_attrs=name_attrs, desc_attrs=desc_attrs, text_attrs=text_attrs,
+        direction_of=languages.direction,
+        interface_languages=[lang for lang in languages.DATA.languages if lang.interface],
     )
 
     @app.context_processor
