@@ -13,13 +13,14 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
-from . import __version__, query, revisions
+from . import __version__, coverage, query, revisions
 from .calendars.hijri import DEFAULT_PROFILE, PROFILES, SIGHTING_BASE_VARIABLE
 from .catalog import ENV_VARIABLE, CatalogueError, load
+from .coverage import DESCRIPTION_SHARE, FULL_DESCRIPTIONS
 from .engine import Engine, InvalidQuery, Occurrence
 from .inputs import DateInputError, parse_date, shown
 from .jsonout import json_objects
-from .languages import DEFAULT_LANGUAGE, EXPORT_LANGUAGES, LANGUAGES, isolate
+from .languages import DEFAULT_LANGUAGE, EXPORT_LANGUAGES, LANGUAGES, chain, isolate
 from .query import QueryError
 from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS
 
@@ -126,8 +127,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_variants(p)
     _add_catalogue(p)
 
-    p = sub.add_parser("check", help="validate a catalogue file")
+    p = sub.add_parser("check", help="validate a catalogue file and report its translation coverage")
     p.add_argument("file", nargs="?", help="catalogue to check (default: the one in use)")
+    p.add_argument("--strict", action="store_true",
+                   help="fail on a missing name in any interface language and on descriptions below "
+                        f"{DESCRIPTION_SHARE:.0%} ({', '.join(FULL_DESCRIPTIONS)}: all); without it they are "
+                        "warnings")
 
     p = sub.add_parser("serve", help="run the web service (widget, API, feeds)")
     p.add_argument("--host", default="127.0.0.1")
@@ -176,7 +181,12 @@ def _query(args: argparse.Namespace, engine: Engine) -> query.Query:
 
 
 def _engine(args: argparse.Namespace) -> Engine:
-    return Engine(load(args.catalogue), sighting_base=args.sighting_base)
+    """The engine over the catalogue, with the translation overlays of ``--lang``'s fallback chain only
+    (one language need not parse thirteen files); an iCalendar feed reads them all, since its events'
+    revisions (``revisions``) are fingerprints of every language's texts."""
+    every = getattr(args, "format", None) == "ics"
+    return Engine(load(args.catalogue, languages=None if every else chain(args.lang)),
+                  sighting_base=args.sighting_base)
 
 
 def _text_line(occ: Occurrence, lang: str) -> str:
@@ -246,15 +256,33 @@ def cmd_check_dates(args: argparse.Namespace) -> int:
             what = f"day {m.day_of_feast}" if m.match == "day" else "eve (begins that evening)"
             leave = m.leave["leave"] if m.leave else "no rule recorded"
             flag = "LEAVE" if m.grants_leave else "     "
-            print(f"  {flag} {m.occurrence.holiday.name(args.lang)} [{m.occurrence.tradition}], {what}; {leave}")
+            name = isolate(m.occurrence.holiday.name(args.lang), args.lang)
+            print(f"  {flag} {name} {isolate(f'[{m.occurrence.tradition}]', args.lang)}, {what}; {leave}")
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Validate the catalogue (every overlay included), then report each language's coverage and the
+    texts awaiting a native speaker's review; ``--strict`` turns missing texts into errors."""
     catalogue = load(args.file)
     print(f"{catalogue.path}: OK, {len(catalogue.holidays)} holidays, "
           f"{len(catalogue.traditions)} traditions, version {catalogue.version}")
-    return 0
+    coverages = coverage.report(catalogue)
+    print("translation coverage (texts really in the language; fallbacks not counted):")
+    for line in coverage.table(coverages):
+        print(f"  {line}")
+    waiting = [c for c in coverages if c.pending]
+    if waiting:
+        print("awaiting review by a native speaker (review: pending in translations/<lang>.yaml):")
+        for c in waiting:
+            print(f"  {c.lang}: {len(c.pending)}: {', '.join(c.pending)}")
+    problems = [problem for c in coverages for problem in c.problems()]
+    for problem in problems:
+        if args.strict:
+            print(f"error: {problem}", file=sys.stderr)
+        else:
+            print(f"warning: {problem}")
+    return 1 if problems and args.strict else 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

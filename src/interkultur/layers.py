@@ -26,7 +26,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from . import laender, translations
+from . import laender
 from .catalog import Holiday, Source
 from .languages import LANGUAGES
 
@@ -55,6 +55,8 @@ GERMANY = N_("Germany")
 def _descriptions(layer: str, state: str | None) -> dict[str, str]:
     """The layer's description in every interface language whose ``.po`` translates it (the others
     fall back through ``languages.yaml``); the Land's name in that language, else its German one."""
+    from . import translations  # Babel only once a layer is built, not for the catalogue's layer ids
+
     land = laender.BY_CODE.get(state or "")
     out = {}
     for lang in LANGUAGES:
@@ -99,12 +101,25 @@ def _rows(state: str | None, years: range, category: str) -> list[LayerDay]:
 
 
 @lru_cache(maxsize=1)
-def known_names() -> dict[str, dict[str, tuple[str, str]]]:
-    """``{layer: {German name: (id, English name)}}`` from data/german-holidays.yaml."""
+def _document() -> tuple[str, dict[str, Any]]:
     import yaml
 
     path = resources.files("interkultur").joinpath("data", "german-holidays.yaml")
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return str(path), yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def inline_names() -> dict[str, dict[str, str]]:
+    """``{id: {language: name}}``: the further columns of data/german-holidays.yaml (``tr``, ``ar``)."""
+    _path, document = _document()
+    return {str(row["id"]): {str(k): str(v) for k, v in row.items() if k not in ("id", "en")}
+            for layer in LAYERS for row in (document.get(layer) or {}).values() if isinstance(row, dict)}
+
+
+@lru_cache(maxsize=1)
+def known_names() -> dict[str, dict[str, tuple[str, str]]]:
+    """``{layer: {German name: (id, English name)}}`` from data/german-holidays.yaml."""
+    path, document = _document()
     table: dict[str, dict[str, tuple[str, str]]] = {}
     for layer in LAYERS:
         rows = document.get(layer) or {}

@@ -136,7 +136,7 @@ def _validate_document(document: Any, path: str, digest: str, reference: Referen
     if errors:
         raise CatalogueError(errors)
     overlays = _overlay.load_overlays(path, tuple(holidays), reference, errors, languages)
-    merged, reference = _overlay.apply(overlays, tuple(holidays), reference, errors)
+    merged, reference, overlays = _overlay.apply(overlays, tuple(holidays), reference, errors)
     if errors:
         raise CatalogueError(errors)
     if overlays.digest:  # the overlays are part of what a catalogue shows: caches must see their edits

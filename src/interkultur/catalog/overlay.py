@@ -223,14 +223,11 @@ class Overlays:
 
     files: tuple[Overlay, ...] = ()
     digest: str = ""
+    #: ``{layer id: {language: name}}`` of the public-holiday and school-break layers (``layer_table``).
+    layers: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
-    def layer_names(self) -> dict[str, dict[str, str]]:
-        """``{layer id: {language: name}}`` of the public-holiday and school-break layers."""
-        out: dict[str, dict[str, str]] = {}
-        for overlay in self.files:
-            for ident, name in overlay.layers.items():
-                out.setdefault(ident, {})[overlay.language] = name
-        return out
+    def layer_names(self) -> Mapping[str, Mapping[str, str]]:
+        return self.layers
 
 
 def _layer_ids() -> tuple[str, ...]:
@@ -319,7 +316,40 @@ def apply(overlays: Overlays, holidays: tuple[Holiday, ...], reference: Referenc
                 name_sources[lang] = entry.source
         out.append(replace(holiday, names=names, descriptions=descriptions, review=review,
                            name_sources=name_sources))
-    return tuple(out), _reference_with(overlays, reference, errors)
+    merged = tuple(out)
+    table = layer_table(overlays, merged, errors)
+    return merged, _reference_with(overlays, reference, errors), replace(overlays, layers=table)
+
+
+def layer_table(overlays: Overlays, holidays: tuple[Holiday, ...], errors: list[str]) -> dict[str, dict[str, str]]:
+    """Names of every statutory holiday and school break beyond python-holidays' German and English.
+
+    In order of precedence: the overlays (``layers:``), the further columns of
+    data/german-holidays.yaml (an overlay that says otherwise is a conflict), and
+    the names of the catalogue holiday that is the day's only statutory twin
+    (``statutory_as: public-good-friday``: Good Friday is called in Bulgarian
+    what the catalogue calls it)."""
+    from .. import layers  # imported late: layers imports the catalogue
+
+    inline = layers.inline_names()
+    twins = {h.statutory_as[0]: h for h in holidays if len(h.statutory_as) == 1}
+    table: dict[str, dict[str, str]] = {}
+    for ident in _layer_ids():
+        names = dict(twins[ident].names) if ident in twins else {}
+        names.update(inline.get(ident, {}))
+        for overlay in overlays.files:
+            text = overlay.layers.get(ident)
+            if text is None:
+                continue
+            own = inline.get(ident, {}).get(overlay.language)
+            if own is not None and own != text:
+                errors.append(f"{overlay.path}:{overlay.lines.get(f'layers:{ident}', 1)}: layers: {ident!r}: the "
+                              f"name differs from the {overlay.language!r} name in german-holidays.yaml "
+                              f"({own!r}): keep one of them")
+                continue
+            names[overlay.language] = text
+        table[ident] = names
+    return table
 
 
 def _reference_with(overlays: Overlays, reference: Reference, errors: list[str]) -> Reference:
