@@ -51,7 +51,10 @@ class OverlayEntry:
     description: str | None
     source: Source | None
     review: str
+    #: Line of the holiday's id in the overlay.
     line: int
+    #: Lines of the ``name`` and ``description`` fields (messages point at the very text).
+    lines: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -143,7 +146,7 @@ class _Reader:
         label = f"holiday {hid!r}"
         if isinstance(value, str):  # a bare name
             name = self.text(value, line, label)
-            return OverlayEntry(name, None, None, default_review, line) if name else None
+            return OverlayEntry(name, None, None, default_review, line, {"name": line}) if name else None
         if not isinstance(value, LineMapping):
             self.error(line, f"{label}: must be a mapping {{name, description, source, review}}")
             return None
@@ -165,7 +168,8 @@ class _Reader:
             if "review" in value else default_review
         if len(self.errors) > count:
             return None
-        return OverlayEntry(name, description, source, review, value.line)
+        return OverlayEntry(name, description, source, review, line,
+                            {key: value.key_lines[key] for key in ("name", "description") if key in value})
 
 
 def read_overlay(path: Path, languages: tuple[str, ...], holiday_ids: Iterable[str] | None,
@@ -302,7 +306,8 @@ def apply(overlays: Overlays, holidays: tuple[Holiday, ...], reference: Referenc
 
             def conflict(_lang: str, inline: str, overlay: Overlay = overlay, entry: OverlayEntry = entry,
                          field: str = "") -> None:
-                errors.append(f"{overlay.path}:{entry.line}: holiday {holiday.id!r}: the {field} differs from "
+                line = entry.lines.get(field, entry.line)
+                errors.append(f"{overlay.path}:{line}: holiday {holiday.id!r}: the {field} differs from "
                               f"the inline {_lang!r} text of {holiday.id!r} in holidays.yaml (line "
                               f"{holiday.line}): keep one of them")
             if entry.name is not None:
