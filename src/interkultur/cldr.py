@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from babel.dates import format_date, format_interval, format_skeleton, get_day_names, get_month_names
 
+
 class _Digits(dict[int, int | str]):
     """``str.translate`` table: every Unicode decimal digit (Arabic-Indic, Persian, Devanagari ...) to
     its ASCII digit, every other character to itself; filled as characters are met."""

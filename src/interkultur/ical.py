@@ -20,8 +20,8 @@ from babel.dates import format_date
 from icalendar import Calendar, Event, vCategory, vDate, vDatetime, vDuration, vInt, vText, vUnknown, vUri
 
 from . import laender, query, translations
-from .cldr import latin_digits
 from .catalog import LAENDER, Catalogue
+from .cldr import latin_digits
 from .engine import Occurrence
 from .revisions import History as Revisions
 from .revisions import Revision

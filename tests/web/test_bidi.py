@@ -12,9 +12,8 @@ not inside such an isolate.
 
 from __future__ import annotations
 
-from datetime import date
-
 import re
+from datetime import date
 from html.parser import HTMLParser
 
 import pytest

@@ -268,7 +268,7 @@ class Catalogue:
 
     def layer_names(self, layer_id: str) -> Mapping[str, str]:
         """Names of a public holiday or school break (``public-new-years-day``) from the overlays."""
-        table: dict[str, dict[str, str]] = getattr(self, "_layer_names")
+        table: dict[str, dict[str, str]] = self._layer_names
         return table.get(layer_id, {})
 
     def twin(self, public_id: str) -> Holiday | None:

@@ -284,46 +284,43 @@ def _merged(inline: Mapping[str, str], extra: Mapping[str, str], conflict: Any) 
 
 
 def apply(overlays: Overlays, holidays: tuple[Holiday, ...], reference: Reference,
-          errors: list[str]) -> tuple[tuple[Holiday, ...], Reference]:
-    """The holidays and reference with the overlays' texts merged in (one new object per changed holiday)."""
+          errors: list[str]) -> tuple[tuple[Holiday, ...], Reference, Overlays]:
+    """The holidays, reference and overlays with the overlays' texts merged in (and the layers' table);
+    one new object per changed holiday."""
     by_holiday: dict[str, list[tuple[Overlay, OverlayEntry]]] = {}
     for overlay in overlays.files:
         for hid, entry in overlay.holidays.items():
             by_holiday.setdefault(hid, []).append((overlay, entry))
-    out = []
-    for holiday in holidays:
-        found = by_holiday.get(holiday.id)
-        if not found:
-            out.append(holiday)
-            continue
-        names, descriptions = dict(holiday.names), dict(holiday.descriptions)
-        review, name_sources = dict(holiday.review), dict(holiday.name_sources)
-        for overlay, entry in found:
-            lang = overlay.language
-            if entry.name is None and lang not in names:
-                errors.append(f"{overlay.path}:{entry.line}: holiday {holiday.id!r}: missing required field "
-                              f"'name' (holidays.yaml has no {lang!r} name for it)")
-
-            def conflict(_lang: str, inline: str, overlay: Overlay = overlay, entry: OverlayEntry = entry,
-                         field: str = "") -> None:
-                line = entry.lines.get(field, entry.line)
-                errors.append(f"{overlay.path}:{line}: holiday {holiday.id!r}: the {field} differs from "
-                              f"the inline {_lang!r} text of {holiday.id!r} in holidays.yaml (line "
-                              f"{holiday.line}): keep one of them")
-            if entry.name is not None:
-                names = _merged(names, {lang: entry.name},
-                                lambda lang_, inline, c=conflict: c(lang_, inline, field="name"))
-            if entry.description is not None:
-                descriptions = _merged(descriptions, {lang: entry.description},
-                                       lambda lang_, inline, c=conflict: c(lang_, inline, field="description"))
-            review[lang] = entry.review
-            if entry.source is not None:
-                name_sources[lang] = entry.source
-        out.append(replace(holiday, names=names, descriptions=descriptions, review=review,
-                           name_sources=name_sources))
-    merged = tuple(out)
+    merged = tuple(_holiday_with(holiday, by_holiday[holiday.id], errors) if holiday.id in by_holiday else holiday
+                   for holiday in holidays)
     table = layer_table(overlays, merged, errors)
     return merged, _reference_with(overlays, reference, errors), replace(overlays, layers=table)
+
+
+def _holiday_with(holiday: Holiday, found: list[tuple[Overlay, OverlayEntry]], errors: list[str]) -> Holiday:
+    """``holiday`` with the texts of its overlay entries; a text that differs from the inline one is an error."""
+    texts = {"name": dict(holiday.names), "description": dict(holiday.descriptions)}
+    review, name_sources = dict(holiday.review), dict(holiday.name_sources)
+    for overlay, entry in found:
+        lang = overlay.language
+        if entry.name is None and lang not in texts["name"]:
+            errors.append(f"{overlay.path}:{entry.line}: holiday {holiday.id!r}: missing required field "
+                          f"'name' (holidays.yaml has no {lang!r} name for it)")
+        for key, text in (("name", entry.name), ("description", entry.description)):
+            if text is None:
+                continue
+            inline = texts[key].get(lang)
+            if inline is not None and inline != text:
+                errors.append(f"{overlay.path}:{entry.lines.get(key, entry.line)}: holiday {holiday.id!r}: the "
+                              f"{key} differs from the inline {lang!r} text of {holiday.id!r} in holidays.yaml "
+                              f"(line {holiday.line}): keep one of them")
+                continue
+            texts[key][lang] = text
+        review[lang] = entry.review
+        if entry.source is not None:
+            name_sources[lang] = entry.source
+    return replace(holiday, names=texts["name"], descriptions=texts["description"], review=review,
+                   name_sources=name_sources)
 
 
 def layer_table(overlays: Overlays, holidays: tuple[Holiday, ...], errors: list[str]) -> dict[str, dict[str, str]]:
