@@ -82,9 +82,10 @@ class Overlay:
 
 
 def directory_for(holiday_file: str) -> Path:
-    """``translations/`` beside the holiday file when it has one, else the shipped one."""
+    """``translations/`` beside the holiday file when it holds overlays, else the shipped one (a
+    deployment's ``translations/`` may hold only its own ``.po`` files)."""
     own = Path(holiday_file).parent / DIRECTORY
-    return own if own.is_dir() else _reference.shipped_dir() / DIRECTORY
+    return own if own.is_dir() and any(own.glob("*.yaml")) else _reference.shipped_dir() / DIRECTORY
 
 
 def _same_file(a: Path, b: Path) -> bool:
