@@ -42,6 +42,18 @@ def month_name(month: int, lang: str, context: str = "stand-alone") -> str:
     return latin_digits(get_month_names("wide", context=context, locale=lang)[month])
 
 
+def month_beside(month: int, lang: str) -> str | None:
+    """The month's name in the language's ``months_beside`` locale (languages.yaml), where it differs:
+    ``آذار`` beside the Arabic ``مارس``, the Levantine names of CLDR ``ar_SY``; None elsewhere."""
+    from .languages import DATA
+
+    known = DATA.get(lang)
+    if known is None or not known.months_beside:
+        return None
+    other = latin_digits(get_month_names("wide", context="stand-alone", locale=known.months_beside)[month])
+    return other if other != month_name(month, lang) else None
+
+
 def month_names(lang: str) -> list[str]:
     """January to December, stand-alone wide names."""
     return [month_name(m, lang) for m in range(1, 13)]

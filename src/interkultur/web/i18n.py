@@ -90,6 +90,11 @@ def month_name(month: int) -> str:
     return cldr.month_name(month, current_language())
 
 
+def month_beside(month: int) -> str | None:
+    """The month's other common name in the request's language (Arabic: the Levantine ``آذار``)."""
+    return cldr.month_beside(month, current_language())
+
+
 def weekday_names() -> list[tuple[str, str]]:
     """(short, full) weekday names from Monday, e.g. ("Mo", "Montag") (``cldr.weekday_names``)."""
     return list(cldr.weekday_names(current_language()))

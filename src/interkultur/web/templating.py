@@ -101,7 +101,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         link=link, absolute=absolute, lang_link=lang_link, webcal=webcal, asset=asset, traditions_css=traditions_css,
         tradition_name=i18n.tradition_name, category_name=i18n.category_name,
-        month_name=i18n.month_name, weekday_names=i18n.weekday_names,
+        month_name=i18n.month_name, month_beside=i18n.month_beside, weekday_names=i18n.weekday_names,
         hijri_month_name=i18n.hijri_month_name, hebrew_month_name=i18n.hebrew_month_name,
         long_date=i18n.long_date, full_date=i18n.full_date,
         day_month=i18n.day_month, date_range=i18n.date_range, statutory_note=i18n.statutory_note,
