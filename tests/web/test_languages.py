@@ -180,6 +180,7 @@ holidays:
   rosh-hashanah:
     name: Roş Haşana
     description: Sersala cihûyan.
+    source: {publisher: "Civaka Cihûyan", title: "Salnameya cejnan", url: "https://example.org/ku"}
 """
 
 
@@ -211,6 +212,8 @@ def test_native_name_and_review_note_on_the_detail_page(own_client):
     native = h1.find("span", cls="ik-native")
     assert (native.attrs["lang"], native.attrs["dir"], native.text) == ("he", "rtl", "ראש השנה")
     assert page.find_all("p", cls="ik-note-review")  # review: pending
+    sources = [squash(li.text) for li in page.find("ul", cls="ik-sources").find_all("li")]
+    assert sources[-1] == "Civaka Cihûyan — Salnameya cejnan"  # where the Kurdish name was taken from
     german = parse(own_client.get("/holiday/rosh-hashanah?lang=de").data)
     assert not german.find_all("p", cls="ik-note-review")  # inline texts carry no flag
 
