@@ -1,4 +1,4 @@
-"""Arabic pages keep Latin fragments in place: every one is isolated (``<bdi>``, ``dir`` or U+2068…U+2069).
+"""Right-to-left pages (Arabic, Farsi) keep Latin fragments in place: every one is isolated (``<bdi>``, ``dir`` or U+2068…U+2069).
 
 In a right-to-left paragraph the Unicode Bidirectional Algorithm (UAX #9,
 https://www.unicode.org/reports/tr9/) moves neutral characters next to
@@ -6,7 +6,7 @@ left-to-right runs: ``Oster-/Frühjahrsferien``, ``interkultur 0.1.0`` or
 ``1991–2029`` come out scrambled unless the run is isolated. HTML gives
 ``<bdi>`` and ``dir="auto"`` (https://html.spec.whatwg.org/#the-bdi-element);
 translated sentences and attributes use FSI/PDI. The test reads every text
-node of the rendered pages with lang=ar and fails on any Latin letter that is
+node of the rendered pages in every right-to-left language and fails on any Latin letter that is
 not inside such an isolate.
 """
 
@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from interkultur.languages import FSI, PDI
+from interkultur.languages import FSI, LANGUAGES, PDI, direction
 
 LATIN = re.compile(r"[A-Za-z]")
 ISOLATED = re.compile(f"{FSI}[^{PDI}]*{PDI}")
@@ -58,14 +58,18 @@ class LatinFinder(HTMLParser):
         self.loose.append(("/".join(t for t, _ in self.stack[-3:]), data.strip()[:70]))
 
 
-PAGES = ["/?lang=ar", "/year/2025?lang=ar&state=NW", "/holiday/epiphany?lang=ar", "/holiday/eid-al-fitr?lang=ar",
-         "/widget/2025/4?lang=ar&state=NW", "/schulen?lang=ar&dates=2025-03-31,2025-04-18,2025-02-30&state=NW",
-         "/nowhere?lang=ar", "/year/2025?lang=ar&state=XX"]
+PAGES = ["/?lang={lang}", "/year/2025?lang={lang}&state=NW", "/holiday/epiphany?lang={lang}",
+         "/holiday/eid-al-fitr?lang={lang}", "/widget/2025/4?lang={lang}&state=NW",
+         "/schulen?lang={lang}&dates=2025-03-31,2025-04-18,2025-02-30&state=NW",
+         "/nowhere?lang={lang}", "/year/2025?lang={lang}&state=XX"]
+#: Every right-to-left interface language (languages.yaml): Farsi pages get the care Arabic ones do.
+RTL = [lang for lang in LANGUAGES if direction(lang) == "rtl"]
 
 
+@pytest.mark.parametrize("lang", RTL)
 @pytest.mark.parametrize("url", PAGES)
-def test_latin_fragments_on_arabic_pages_are_isolated(client, url):
-    response = client.get(url)
+def test_latin_fragments_on_right_to_left_pages_are_isolated(client, url, lang):
+    response = client.get(url.format(lang=lang))
     assert response.status_code in (200, 400, 404)
     html = response.get_data(as_text=True)
     assert 'dir="rtl"' in html

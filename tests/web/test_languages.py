@@ -202,6 +202,9 @@ def test_fallback_names_carry_their_language(own_client):
     assert desc.attrs.get("lang") == "de" and desc.attrs.get("dir") == "ltr"
     page = parse(own_client.get("/holiday/womens-day?lang=ku").data)
     assert page.find("h1").attrs.get("lang") == "de"
+    # this catalogue's translations/ has no Kurdish tradition names: the German one says so
+    meta = page.find("p", cls="ik-entry-meta").find_all("bdi")
+    assert [(b.attrs.get("lang"), squash(b.text)) for b in meta][0] == ("de", "Internationale Tage")
     assert not page.find_all("p", cls="ik-note-review")  # nothing of it is in Kurdish
 
 

@@ -14,6 +14,7 @@ from flask import g
 
 from .. import cldr, translations
 from ..catalog import localised
+from ..catalog.model import text_language
 from ..languages import DEFAULT_LANGUAGE, direction
 
 
@@ -70,6 +71,18 @@ def tradition_name(tradition: str) -> str:
         return gettext(LAYER_NAMES[tradition])
     known = _reference().tradition(tradition)
     return localised(known.names, current_language()) if known else tradition.replace("-", " ").title()
+
+
+def tradition_language(tradition: str) -> str:
+    """The language ``tradition_name`` is really in (a fallback where traditions.yaml and the overlay
+    have no name in the request's language)."""
+    known = None if tradition in LAYER_NAMES else _reference().tradition(tradition)
+    return text_language(known.names, current_language()) if known else current_language()
+
+
+def category_language(category: str) -> str:
+    known = _reference().category(category)
+    return text_language(known.names, current_language()) if known else current_language()
 
 
 def category_name(category: str) -> str:

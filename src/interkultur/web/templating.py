@@ -75,6 +75,23 @@ def desc_attrs(holiday: Any) -> Markup:
     return text_attrs(holiday.description_language(getattr(g, "lang", DEFAULT_LANGUAGE)))
 
 
+def labelled(text: str, code: str) -> Markup:
+    """``text`` as it stands in the page's language, or in a ``<bdi>`` naming its own language when it is
+    a fallback (a tradition's German name on a Farsi page)."""
+    if code == getattr(g, "lang", DEFAULT_LANGUAGE):
+        return Markup("%s") % text
+    return Markup("<bdi%s>%s</bdi>") % (text_attrs(code, ""), text)
+
+
+def tradition_label(tradition: str) -> Markup:
+    """The tradition's name for a page (``i18n.tradition_name``), marked where it is a fallback."""
+    return labelled(i18n.tradition_name(tradition), i18n.tradition_language(tradition))
+
+
+def category_label(category: str) -> Markup:
+    return labelled(i18n.category_name(category), i18n.category_language(category))
+
+
 def asset(filename: str) -> str:
     return url_for("static", filename=filename, v=__version__)
 
@@ -100,7 +117,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.globals.update(
         link=link, absolute=absolute, lang_link=lang_link, webcal=webcal, asset=asset, traditions_css=traditions_css,
-        tradition_name=i18n.tradition_name, category_name=i18n.category_name,
+        # templates show names as text: a fallback name says its language (feeds and the API use i18n's)
+        tradition_name=tradition_label, category_name=category_label,
         month_name=i18n.month_name, month_beside=i18n.month_beside, weekday_names=i18n.weekday_names,
         hijri_month_name=i18n.hijri_month_name, hebrew_month_name=i18n.hebrew_month_name,
         long_date=i18n.long_date, full_date=i18n.full_date,
