@@ -334,6 +334,8 @@ class Engine:
         """A generated public holiday or school break with its names from the translation overlays."""
         found = self._layer_holidays.get(id(holiday))
         if found is None or found[0] is not holiday:
+            if len(self._layer_holidays) > 8192:  # layers.spans makes new objects after its cache evicts
+                self._layer_holidays.clear()
             extra = self.catalogue.layer_names(holiday.id)
             names = {**extra, **holiday.names} if extra else holiday.names
             found = (holiday, replace(holiday, names=names) if extra else holiday)
