@@ -17,7 +17,7 @@ from babel.dates import get_day_names, get_month_names
 from interkultur import cldr, coverage
 from interkultur.catalog import CatalogueError, load
 from interkultur.cli import main
-from interkultur.languages import FSI, LANGUAGES, PDI, direction
+from interkultur.languages import FSI, LANGUAGES, PDI, chain, direction
 
 #: The issue's contract: the 14 interface languages, ar and fa right-to-left.
 CONTRACT = ("de", "en", "tr", "ar", "bg", "ro", "pl", "uk", "ru", "el", "it", "sq", "fa", "ku")
@@ -78,6 +78,8 @@ def test_the_interface_languages_are_the_contract():
     for code in CONTRACT:  # writing direction as CLDR has it (Babel), not as we wrote it
         assert direction(code) == ("rtl" if Locale.parse(code).character_order == "right-to-left" else "ltr")
     assert [c for c in CONTRACT if direction(c) == "rtl"] == ["ar", "fa"]
+    # a Ukrainian reader never meets Russian, a Kurdish one never Turkish, Arabic or Farsi
+    assert chain("uk") == ("uk", "de", "en") and chain("ku") == ("ku", "de", "en")
 
 
 def test_overlay_texts_are_merged_with_review_flags_and_sources(tmp_path):
