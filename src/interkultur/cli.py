@@ -13,13 +13,14 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
-from . import __version__, events, query, revisions
+from . import __version__, coverage, events, query, revisions
 from .calendars.hijri import DEFAULT_PROFILE, PROFILES, SIGHTING_BASE_VARIABLE
 from .catalog import ENV_VARIABLE, CatalogueError, load
+from .coverage import DESCRIPTION_SHARE, FULL_DESCRIPTIONS
 from .engine import Engine, InvalidQuery, Occurrence
 from .inputs import DateInputError, parse_date, shown
 from .jsonout import json_objects
-from .languages import DEFAULT_LANGUAGE, LANGUAGES, isolate
+from .languages import DEFAULT_LANGUAGE, EXPORT_LANGUAGES, LANGUAGES, chain, isolate
 from .query import QueryError
 from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS
 
@@ -126,10 +127,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_variants(p)
     _add_catalogue(p)
 
-    p = sub.add_parser("check", help="validate the catalogue and the events file (or one FILE of either kind)")
+    p = sub.add_parser("check", help="validate the catalogue (with its translation coverage) and the events file, "
+                                      "or one FILE of either kind")
     p.add_argument("file", nargs="?",
                    help="a catalogue or an events file (.yaml with 'events:', or .ics); default: the catalogue "
                         "in use and the configured events file")
+    p.add_argument("--strict", action="store_true",
+                   help="fail on a missing name in any interface language and on descriptions below "
+                        f"{DESCRIPTION_SHARE:.0%} ({', '.join(FULL_DESCRIPTIONS)}: all); without it they are "
+                        "warnings")
 
     p = sub.add_parser("events", help="local events: fetch the city's event calendar")
     events_sub = p.add_subparsers(dest="events_command", required=True, metavar="ACTION")
@@ -154,8 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("directory", metavar="DIR", help="target directory (created; files in it are overwritten)")
     p.add_argument("--years", metavar="FIRST-LAST",
                    help="years of the widget, year pages and JSON (default: last year to three years ahead)")
-    p.add_argument("--lang", default=",".join(LANGUAGES), metavar="A,B",
-                   help=f"languages ({', '.join(LANGUAGES)}; default all)")
+    p.add_argument("--lang", default=",".join(EXPORT_LANGUAGES), metavar="A,B",
+                   help=f"languages ({', '.join(LANGUAGES)}; default {','.join(EXPORT_LANGUAGES)})")
     p.add_argument("--base-url", metavar="URL",
                    help="public URL of the exported site, for absolute links in feeds and JSON and webcal:// links")
     _add_catalogue(p)
@@ -187,7 +193,12 @@ def _query(args: argparse.Namespace, engine: Engine) -> query.Query:
 
 
 def _engine(args: argparse.Namespace) -> Engine:
-    return Engine(load(args.catalogue), sighting_base=args.sighting_base)
+    """The engine over the catalogue, with the translation overlays of ``--lang``'s fallback chain only
+    (one language need not parse thirteen files); an iCalendar feed reads them all, since its events'
+    revisions (``revisions``) are fingerprints of every language's texts."""
+    every = getattr(args, "format", None) == "ics"
+    return Engine(load(args.catalogue, languages=None if every else chain(args.lang)),
+                  sighting_base=args.sighting_base)
 
 
 def _text_line(occ: Occurrence, lang: str) -> str:
@@ -257,7 +268,8 @@ def cmd_check_dates(args: argparse.Namespace) -> int:
             what = f"day {m.day_of_feast}" if m.match == "day" else "eve (begins that evening)"
             leave = m.leave["leave"] if m.leave else "no rule recorded"
             flag = "LEAVE" if m.grants_leave else "     "
-            print(f"  {flag} {m.occurrence.holiday.name(args.lang)} [{m.occurrence.tradition}], {what}; {leave}")
+            name = isolate(m.occurrence.holiday.name(args.lang), args.lang)
+            print(f"  {flag} {name} {isolate(f'[{m.occurrence.tradition}]', args.lang)}, {what}; {leave}")
     return 0
 
 
@@ -279,6 +291,9 @@ def _timezone() -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Validate the catalogue (every overlay included), report each language's coverage and the
+    texts awaiting a native speaker's review (``--strict`` turns missing texts into errors), then
+    the configured events file; or check the one FILE given, a catalogue or an events file."""
     if args.file and _is_events_file(args.file):
         source = events.load_for(load(None), _timezone(), args.file)
         print(f"{args.file}: OK, {len(source.events)} events" + (" (and recurring ones)" if source.calendar else ""))
@@ -286,12 +301,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     catalogue = load(args.file)
     print(f"{catalogue.path}: OK, {len(catalogue.holidays)} holidays, "
           f"{len(catalogue.traditions)} traditions, version {catalogue.version}")
+    coverages = coverage.report(catalogue)
+    print("translation coverage (texts really in the language; fallbacks not counted):")
+    for line in coverage.table(coverages):
+        print(f"  {line}")
+    waiting = [c for c in coverages if c.pending]
+    if waiting:
+        print("awaiting review by a native speaker (review: pending in translations/<lang>.yaml):")
+        for c in waiting:
+            print(f"  {c.lang}: {len(c.pending)}: {', '.join(c.pending)}")
+    problems = [problem for c in coverages for problem in c.problems()]
+    for problem in problems:
+        if args.strict:
+            print(f"error: {problem}", file=sys.stderr)
+        else:
+            print(f"warning: {problem}")
     if not args.file:
         path = events.configured_path(catalogue.path)
         if path is not None:
             source = events.load_for(catalogue, _timezone())
             print(f"{path}: OK, {len(source.events)} events" + (" (and recurring ones)" if source.calendar else ""))
-    return 0
+    return 1 if problems and args.strict else 0
 
 
 def cmd_events(args: argparse.Namespace) -> int:

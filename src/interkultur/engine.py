@@ -13,6 +13,7 @@ A Land's statutory holiday that is also a catalogue holiday (the catalogue's
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from datetime import date, timedelta
 from operator import attrgetter
 from typing import Any, NamedTuple
@@ -107,6 +108,8 @@ class Engine:
         self._by_id: tuple[Holiday, ...] = tuple(sorted(catalogue.holidays, key=attrgetter("id")))
         self._plans: dict[str, tuple[_Planned, ...]] = {}
         self._statutory: dict[tuple[str | None, int, str, str], _StatutoryYear] = {}
+        #: Generated layer holidays with the overlays' names, per generated object (kept alive here).
+        self._layer_holidays: dict[int, tuple[Holiday, Holiday]] = {}
 
     # -- validation shared by every view -------------------------------------------------
     @property
@@ -324,7 +327,20 @@ class Engine:
         """
         if year < 1991 or year > MAX_YEAR:  # python-holidays' DE starts in 1991
             return ()
-        return tuple(Occurrence(h, first, last, None, False) for h, first, last in layers.spans(layer, state, year))
+        return tuple(Occurrence(self._localised_layer(h), first, last, None, False)
+                     for h, first, last in layers.spans(layer, state, year))
+
+    def _localised_layer(self, holiday: Holiday) -> Holiday:
+        """A generated public holiday or school break with its names from the translation overlays."""
+        found = self._layer_holidays.get(id(holiday))
+        if found is None or found[0] is not holiday:
+            if len(self._layer_holidays) > 8192:  # layers.spans makes new objects after its cache evicts
+                self._layer_holidays.clear()
+            extra = self.catalogue.layer_names(holiday.id)
+            names = {**extra, **holiday.names} if extra else holiday.names
+            found = (holiday, replace(holiday, names=names) if extra else holiday)
+            self._layer_holidays[id(holiday)] = found
+        return found[1]
 
     def on(self, day: date, **kwargs: Any) -> list[Occurrence]:
         """Occurrences whose days include ``day``."""

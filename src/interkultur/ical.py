@@ -22,6 +22,7 @@ from icalendar import Calendar, Event, vCategory, vDate, vDatetime, vDuration, v
 
 from . import laender, query, translations
 from .catalog import LAENDER, Catalogue
+from .cldr import latin_digits
 from .engine import Occurrence
 from .revisions import History as Revisions
 from .revisions import Revision
@@ -135,7 +136,7 @@ def notes(occ: Occurrence, lang: str, long_date: Callable[[date], str] | None = 
     """
     if long_date is None:
         def long_date(day: date) -> str:
-            return format_date(day, "long", locale=lang)
+            return latin_digits(format_date(day, "long", locale=lang))
     out = []
     statutory = statutory_note(occ.statutory, lang)
     if statutory:
@@ -203,7 +204,7 @@ class _EventValues:
         """Babel's long date in the build's language, formatted once per date."""
         found = self._long_dates.get(day)
         if found is None:
-            found = self._long_dates[day] = format_date(day, "long", locale=self.locale)
+            found = self._long_dates[day] = latin_digits(format_date(day, "long", locale=self.locale))
         return found
 
     def summary(self, occ: Occurrence) -> vText:

@@ -31,6 +31,9 @@ DATA: Languages = load_languages(data_directory())[0]
 #: Languages with a full interface (UI strings, month names, holiday names).
 LANGUAGES: tuple[str, ...] = DATA.interface
 DEFAULT_LANGUAGE: str = DATA.default
+#: What ``interkultur export`` writes without ``--lang``: the languages the catalogue keeps inline
+#: (every interface language works with ``--lang``; each adds a full copy of the site).
+EXPORT_LANGUAGES: tuple[str, ...] = tuple(code for code in ("de", "en", "tr", "ar") if code in LANGUAGES)
 
 
 def check_language(lang: str) -> str:

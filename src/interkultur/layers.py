@@ -9,8 +9,10 @@ Ids and English names come from ``data/german-holidays.yaml``, keyed by the
 German name python-holidays reports (its English names change between
 releases, and an id must not); a day missing there gets
 ``public-<slug of the English name>`` or ``school-break-<slug without
-"Break">``. Names exist in German and English; other languages fall back to
-German (see ``catalog.localised``).
+"Break">``. Names exist in German and English here; the other languages'
+names are in the translation overlays (``translations/<code>.yaml``, section
+``layers``), which the engine merges in (``Engine.layer_year``). The
+descriptions are gettext messages, filled in with the Land's name.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from typing import Any
 
 from . import laender
 from .catalog import Holiday, Source
+from .languages import LANGUAGES
 
 PUBLIC, SCHOOL_BREAK = "public", "school-break"
 LAYERS: tuple[str, ...] = (PUBLIC, SCHOOL_BREAK)
@@ -34,16 +37,35 @@ _lock = threading.Lock()
 #: Where the generated days come from: the python-holidays library (which follows the Länder laws).
 PYTHON_HOLIDAYS = Source("python-holidays project", "holidays: Germany (holidays.DE), public and school holidays",
                          "https://pypi.org/project/holidays/")
+
+
+def N_(message: str) -> str:
+    """Mark a gettext id (extracted by babel; translated per language in ``_descriptions``)."""
+    return message
+
+
 _DESCRIPTIONS = {
-    PUBLIC: {
-        "de": "Gesetzlicher Feiertag in {land}: kein Unterricht, Geschäfte und Behörden sind geschlossen.",
-        "en": "Statutory public holiday in {land}: no school; shops and offices are closed.",
-    },
-    SCHOOL_BREAK: {
-        "de": "Schulferien in {land}.",
-        "en": "School holidays in {land}.",
-    },
+    PUBLIC: N_("Statutory public holiday in %(land)s: no school; shops and offices are closed."),
+    SCHOOL_BREAK: N_("School holidays in %(land)s."),
 }
+#: The Land of a nationwide public holiday (no state asked for).
+GERMANY = N_("Germany")
+
+
+def _descriptions(layer: str, state: str | None) -> dict[str, str]:
+    """The layer's description in every interface language whose ``.po`` translates it (the others
+    fall back through ``languages.yaml``); the Land's name in that language, else its German one."""
+    from . import translations  # Babel only once a layer is built, not for the catalogue's layer ids
+
+    land = laender.BY_CODE.get(state or "")
+    out = {}
+    for lang in LANGUAGES:
+        text = translations.translated(lang, _DESCRIPTIONS[layer])
+        if text is None:
+            continue
+        name = translations.translated(lang, land.en if land else GERMANY)
+        out[lang] = text % {"land": name or (land.de if land else "Deutschland")}
+    return out
 
 
 def slug(text: str) -> str:
@@ -79,12 +101,25 @@ def _rows(state: str | None, years: range, category: str) -> list[LayerDay]:
 
 
 @lru_cache(maxsize=1)
-def known_names() -> dict[str, dict[str, tuple[str, str]]]:
-    """``{layer: {German name: (id, English name)}}`` from data/german-holidays.yaml."""
+def _document() -> tuple[str, dict[str, Any]]:
     import yaml
 
     path = resources.files("interkultur").joinpath("data", "german-holidays.yaml")
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return str(path), yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def inline_names() -> dict[str, dict[str, str]]:
+    """``{id: {language: name}}``: the further columns of data/german-holidays.yaml (``tr``, ``ar``)."""
+    _path, document = _document()
+    return {str(row["id"]): {str(k): str(v) for k, v in row.items() if k not in ("id", "en")}
+            for layer in LAYERS for row in (document.get(layer) or {}).values() if isinstance(row, dict)}
+
+
+@lru_cache(maxsize=1)
+def known_names() -> dict[str, dict[str, tuple[str, str]]]:
+    """``{layer: {German name: (id, English name)}}`` from data/german-holidays.yaml."""
+    path, document = _document()
     table: dict[str, dict[str, tuple[str, str]]] = {}
     for layer in LAYERS:
         rows = document.get(layer) or {}
@@ -104,12 +139,9 @@ def _holiday(layer: str, state: str | None, de: str, en: str) -> Holiday:
         if layer == SCHOOL_BREAK:
             base = base.removesuffix("-break")
         holiday_id = f"{layer}-{base}"
-    land = laender.BY_CODE.get(state or "")
-    german, english = (land.de, land.en) if land else ("Deutschland", "Germany")
     return Holiday(
         id=holiday_id, tradition=layer, names={"de": de, "en": en},
-        descriptions={lang: text.format(land=german if lang == "de" else english)
-                      for lang, text in _DESCRIPTIONS[layer].items()},
+        descriptions=_descriptions(layer, state),
         rules={}, days={"*": 1}, category="major" if layer == PUBLIC else "observance",
         sources=(PYTHON_HOLIDAYS,),
         school={state: {"leave": "statutory", "days": None,

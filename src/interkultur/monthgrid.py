@@ -16,9 +16,10 @@ import calendar
 from collections.abc import Iterable
 from datetime import date
 
-from babel.dates import get_day_names, get_month_names
+from babel.dates import get_day_names
 
 from . import translations
+from .cldr import latin_digits, month_name
 from .engine import Engine
 from .languages import display_width, isolate, pad
 
@@ -39,7 +40,7 @@ LEGEND = N_("%(mark)s holiday")
 def weekday_headers(lang: str) -> list[str]:
     """Monday to Sunday: CLDR stand-alone abbreviated names (``get_day_names``; 0 is Monday)."""
     days = get_day_names("abbreviated", context="stand-alone", locale=lang)
-    return [days[i] for i in range(7)]
+    return [latin_digits(days[i]) for i in range(7)]
 
 
 def render_month(engine: Engine, year: int, month: int, lang: str = "de",
@@ -54,7 +55,7 @@ def render_month(engine: Engine, year: int, month: int, lang: str = "de",
     heads = [isolate(h, lang) for h in weekday_headers(lang)]
     number = max(2, max(display_width(h) for h in heads))  # columns of a day number
     column = number + len(MARK)
-    title = f"{get_month_names('wide', context='stand-alone', locale=lang)[month]} {year}"
+    title = f"{month_name(month, lang)} {year}"
     indent = max(0, (7 * (column + 1) - 1 - display_width(title)) // 2)
     lines = [" " * indent + title, " ".join(pad(h, column) for h in heads).rstrip()]
     for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):

@@ -40,6 +40,20 @@ def _iso(day) -> str | None:
     return day.isoformat() if day is not None else None
 
 
+def native_json(holiday: Any, lang: str) -> dict[str, str] | None:
+    """``{"lang": "he", "text": "ראש השנה"}``: the name in the community's own script (``native:`` in
+    holidays.yaml), beside the reader's language; None when there is none other than ``lang``."""
+    found = holiday.native_name(lang)
+    return {"lang": found[0], "text": found[1]} if found else None
+
+
+#: The schema of ``native_json``.
+NATIVE_SCHEMA: dict[str, Any] = {
+    "type": ["object", "null"], "required": ["lang", "text"],
+    "properties": {"lang": {"type": "string", "description": "BCP 47 code (languages.yaml)"},
+                   "text": {"type": "string"}}}
+
+
 #: The occurrence object, in its key order. ``school`` is left out where leave rules are not asked
 #: for (the CLI without ``--state``); ``url`` is given by the view.
 OCCURRENCE_FIELDS: tuple[Field, ...] = (
@@ -48,6 +62,9 @@ OCCURRENCE_FIELDS: tuple[Field, ...] = (
     Field("community", {"type": ["string", "null"]}, get=lambda o, lang, state: o.community),
     Field("name", {"type": "string"}, get=lambda o, lang, state: o.holiday.name(lang)),
     Field("description", {"type": "string"}, get=lambda o, lang, state: o.holiday.description(lang)),
+    Field("native", NATIVE_SCHEMA, "The name in the community's own script (ראש השנה), when the catalogue "
+          "has one in a language other than lang; null otherwise.",
+          lambda o, lang, state: native_json(o.holiday, lang)),
     Field("start", {"type": "string", "format": "date"}, "First daytime date.",
           lambda o, lang, state: o.start.isoformat(), per_holiday=False),
     Field("end", {"type": "string", "format": "date"}, "Last daytime date (inclusive).",

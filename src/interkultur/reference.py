@@ -31,6 +31,7 @@ RESERVED_TRADITION_IDS = frozenset({"all", "public", "school-break", "events"})
 REQUIRED_NAME_LANGUAGES: tuple[str, ...] = ("de", "en")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
+LOCALE = re.compile(r"[a-z]{2,3}(_[A-Z]{2}|_[A-Z][a-z]{3})?\Z")
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}\Z")
 
 
@@ -64,6 +65,8 @@ class Language:
     direction: str
     fallback: tuple[str, ...]
     interface: bool = True
+    #: A CLDR locale whose month names are shown beside the language's own (``ar_SY`` for ``ar``).
+    months_beside: str | None = None
 
 
 @dataclass(frozen=True)
@@ -237,7 +240,7 @@ def _language(c: _Checker, entry: LineMapping) -> Language | None:
     code = entry["code"]
     label = f"language {code!r}"
     count = len(c.errors)
-    c.fields(entry, label, {"code", "endonym", "direction"}, {"fallback", "interface"})
+    c.fields(entry, label, {"code", "endonym", "direction"}, {"fallback", "interface", "months_beside"})
     if entry.get("direction") not in ("ltr", "rtl"):
         c.error(entry.key_lines.get("direction", entry.line), f"{label}: field 'direction' must be ltr or rtl")
     endonym = entry.get("endonym")
@@ -247,9 +250,13 @@ def _language(c: _Checker, entry: LineMapping) -> Language | None:
     interface = entry.get("interface", True)
     if not isinstance(interface, bool):
         c.error(entry.key_lines["interface"], f"{label}: field 'interface' must be true or false")
+    beside = entry.get("months_beside")
+    if beside is not None and not (isinstance(beside, str) and LOCALE.match(beside)):
+        c.error(entry.key_lines["months_beside"], f"{label}: field 'months_beside' must be a CLDR locale "
+                                                  f"such as ar_SY, not {beside!r}")
     if len(c.errors) > count:
         return None
-    return Language(code, str(endonym), entry["direction"], fallback, interface)
+    return Language(code, str(endonym), entry["direction"], fallback, interface, beside)
 
 
 def _read(path: Path, key: str, build: Callable[[_Checker, LineMapping], Any],

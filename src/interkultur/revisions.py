@@ -81,6 +81,8 @@ def fingerprints(holiday: Holiday) -> tuple[str, str]:
         "sources": [s.as_dict() for s in holiday.sources], "category": holiday.category,
         "community": holiday.community, "school": holiday.school, "statutory_as": list(holiday.statutory_as),
     }
+    if holiday.native:  # only where there is one: the recorded history of the others stays as it was
+        content["native"] = dict(holiday.native)
     return _hash(significant), _hash(content)
 
 

@@ -74,11 +74,13 @@ def test_embedded_widget_click_navigate_and_screenshot(driver, host_site, artifa
     assert severe_logs(driver) == []
 
 
-def test_arabic_widget_is_right_to_left(driver, host_site, artifacts):
-    open_embedded(driver, host_site + "/ar.html")
+@pytest.mark.parametrize("lang", ["ar", "fa"])
+def test_right_to_left_widget(driver, host_site, artifacts, lang):
+    """Arabic and Farsi (embedded with data-lang) alike: mirrored grid, Monday on the right."""
+    open_embedded(driver, host_site + f"/{lang}.html")
     html = driver.find_element(By.TAG_NAME, "html")
     assert html.get_attribute("dir") == "rtl"
-    assert html.get_attribute("lang") == "ar"
+    assert html.get_attribute("lang") == lang
     assert driver.execute_script("return getComputedStyle(document.querySelector('.ik-grid')).direction") == "rtl"
     title = driver.find_element(By.CSS_SELECTOR, ".ik-title").text
     assert "2025" in title  # Latin digits
@@ -87,7 +89,7 @@ def test_arabic_widget_is_right_to_left(driver, host_site, artifacts):
     assert first.location["x"] > last.location["x"]
     driver.find_element(By.CSS_SELECTOR, "td.ik-holiday").click()
     driver.switch_to.default_content()
-    driver.save_screenshot(str(artifacts / "widget-embedded-ar.png"))
+    driver.save_screenshot(str(artifacts / f"widget-embedded-{lang}.png"))
     assert severe_logs(driver) == []
 
 

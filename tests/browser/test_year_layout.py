@@ -71,7 +71,7 @@ def long_name_server(tmp_path_factory):
         stop(proc)
 
 
-@pytest.mark.parametrize("lang", ["de", "ar"])
+@pytest.mark.parametrize("lang", ["de", "ar", "fa", "uk"])
 @pytest.mark.parametrize("width", [320, 768, 1280])
 def test_year_list_items_never_overlap(browser_available, long_name_server, lang, width):
     with chromium(window_size=f"{width},900") as drv:

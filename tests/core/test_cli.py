@@ -183,7 +183,12 @@ def test_check_good_catalogues(run_cli, shipped_catalogue_path: Path, mini_catal
     assert "OK" in result.stdout
     result = run_cli("check", str(mini_catalogue))
     assert result.returncode == 0
-    assert result.stdout.strip() == f"{mini_catalogue}: OK, 4 holidays, 4 traditions, version mini-1"
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{mini_catalogue}: OK, 4 holidays, 4 traditions, version mini-1"
+    # then the coverage: the mini catalogue names its holidays in de and en only, a warning without --strict
+    assert lines[1].startswith("translation coverage")
+    assert any(line.split()[:2] == ["de", "4/4"] for line in lines)
+    assert any(line.startswith("warning: tr: ") for line in lines) and result.stderr == ""
 
 
 @pytest.mark.parametrize("name", ["unknown-key", "several-errors", "yaml-syntax-error", "duplicate-key",

@@ -36,7 +36,7 @@ def test_shipped_files_are_valid_and_in_order():
     reference = load_reference(DATA)
     assert reference.tradition_ids[:3] == ("christianity", "islam", "alevi")
     assert reference.category_ids == ("major", "minor", "fast", "memorial", "observance")
-    assert reference.languages.interface == ("de", "en", "tr", "ar")
+    assert reference.languages.interface == ("de", "en", "tr", "ar", "bg", "ro", "pl", "uk", "ru", "el", "it", "sq", "fa", "ku")
     assert reference.tradition("islam").name_languages == ("tr", "ar")
 
 
@@ -44,7 +44,7 @@ def test_every_problem_of_every_file_is_reported_with_its_line(data_dir):
     traditions, langs = data_dir / "traditions.yaml", data_dir / "languages.yaml"
     _replace(traditions, "  - id: alevi\n", "  - id: islam\n")
     _replace(traditions, 'colour: "#1d4ed8"', 'colour: "navy"')
-    _replace(langs, "direction: rtl, fallback: [de, en]}", "direction: up, fallback: [de, en]}")
+    _replace(langs, "{code: ar, endonym: العربية, direction: rtl,", "{code: ar, endonym: العربية, direction: up,")
     _replace(langs, "{code: tr, endonym: Türkçe, direction: ltr, fallback: [de, en]}",
              "{code: tr, endonym: Türkçe, direction: ltr, fallback: [xx]}")
     with pytest.raises(DataFileError) as err:

@@ -143,7 +143,8 @@ def test_openapi_document(client, app):
                   "/feeds/{tradition}.ics", "/healthz"):
         assert "get" in paths[route]
     params = doc["components"]["parameters"]
-    assert params["lang"]["schema"]["enum"] == ["de", "en", "tr", "ar"]
+    assert params["lang"]["schema"]["enum"] == ["de", "en", "tr", "ar", "bg", "ro", "pl", "uk", "ru", "el", "it",
+                                                "sq", "fa", "ku"]
     assert params["islamic"]["schema"]["enum"] == list(hijri.PROFILES)
     required = doc["components"]["schemas"]["Occurrence"]["required"]
     assert set(FIELDS) <= set(required)

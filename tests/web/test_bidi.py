@@ -1,4 +1,4 @@
-"""Arabic pages keep Latin fragments in place: every one is isolated (``<bdi>``, ``dir`` or U+2068…U+2069).
+"""Right-to-left pages (Arabic, Farsi) keep Latin fragments in place: every one is isolated (``<bdi>``, ``dir`` or U+2068…U+2069).
 
 In a right-to-left paragraph the Unicode Bidirectional Algorithm (UAX #9,
 https://www.unicode.org/reports/tr9/) moves neutral characters next to
@@ -6,18 +6,19 @@ left-to-right runs: ``Oster-/Frühjahrsferien``, ``interkultur 0.1.0`` or
 ``1991–2029`` come out scrambled unless the run is isolated. HTML gives
 ``<bdi>`` and ``dir="auto"`` (https://html.spec.whatwg.org/#the-bdi-element);
 translated sentences and attributes use FSI/PDI. The test reads every text
-node of the rendered pages with lang=ar and fails on any Latin letter that is
+node of the rendered pages in every right-to-left language and fails on any Latin letter that is
 not inside such an isolate.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from html.parser import HTMLParser
 
 import pytest
 
-from interkultur.languages import FSI, PDI
+from interkultur.languages import FSI, LANGUAGES, PDI, direction
 
 LATIN = re.compile(r"[A-Za-z]")
 ISOLATED = re.compile(f"{FSI}[^{PDI}]*{PDI}")
@@ -57,14 +58,18 @@ class LatinFinder(HTMLParser):
         self.loose.append(("/".join(t for t, _ in self.stack[-3:]), data.strip()[:70]))
 
 
-PAGES = ["/?lang=ar", "/year/2025?lang=ar&state=NW", "/holiday/epiphany?lang=ar", "/holiday/eid-al-fitr?lang=ar",
-         "/widget/2025/4?lang=ar&state=NW", "/schulen?lang=ar&dates=2025-03-31,2025-04-18,2025-02-30&state=NW",
-         "/nowhere?lang=ar", "/year/2025?lang=ar&state=XX"]
+PAGES = ["/?lang={lang}", "/year/2025?lang={lang}&state=NW", "/holiday/epiphany?lang={lang}",
+         "/holiday/eid-al-fitr?lang={lang}", "/widget/2025/4?lang={lang}&state=NW",
+         "/schulen?lang={lang}&dates=2025-03-31,2025-04-18,2025-02-30&state=NW",
+         "/nowhere?lang={lang}", "/year/2025?lang={lang}&state=XX"]
+#: Every right-to-left interface language (languages.yaml): Farsi pages get the care Arabic ones do.
+RTL = [lang for lang in LANGUAGES if direction(lang) == "rtl"]
 
 
+@pytest.mark.parametrize("lang", RTL)
 @pytest.mark.parametrize("url", PAGES)
-def test_latin_fragments_on_arabic_pages_are_isolated(client, url):
-    response = client.get(url)
+def test_latin_fragments_on_right_to_left_pages_are_isolated(client, url, lang):
+    response = client.get(url.format(lang=lang))
     assert response.status_code in (200, 400, 404)
     html = response.get_data(as_text=True)
     assert 'dir="rtl"' in html
@@ -75,10 +80,22 @@ def test_latin_fragments_on_arabic_pages_are_isolated(client, url):
 
 
 def test_german_fallback_names_sit_in_bdi(client):
-    """Public holidays without a catalogue twin have German names only (python-holidays): on the Arabic
-    year page each is a <bdi> (Karfreitag, a catalogue holiday too, has its Arabic name since the merge)."""
+    """Public holidays without a catalogue twin have German names from python-holidays; where no overlay
+    gives an Arabic one, the Arabic year page shows the German name in a <bdi> that says it is German
+    (lang="de" dir="ltr"), so a screen reader reads it as German; a name in Arabic gets no attribute."""
+    from interkultur.web import state
+
     html = client.get("/year/2025?lang=ar&state=NW").get_data(as_text=True)
-    assert "<bdi>Tag der Deutschen Einheit</bdi>" in html and "<bdi>Neujahr</bdi>" in html
+    with client.application.app_context():
+        days = [o for o in state().engine.occurrences(date(2025, 1, 1), date(2025, 12, 31), state="NW")
+                if o.tradition == "public"]
+    assert {o.holiday.names["de"] for o in days} >= {"Tag der Deutschen Einheit", "Neujahr"}
+    for occ in days:
+        shown = occ.holiday.name("ar")
+        if shown == occ.holiday.names["de"]:
+            assert f'<bdi lang="de" dir="ltr">{shown}</bdi>' in html
+        else:
+            assert f"<bdi>{shown}</bdi>" in html
     assert "<bdi>interkultur " in html  # the version in the footer
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from .. import yamllines
 from ..reference import Reference
 from ..yamllines import DataFileError
 from ..yamllines import LineMapping as _Mapping
+from . import overlay as _overlay
 from .entry import _EntryValidator
 from .model import *  # noqa: F401,F403  (the catalogue's objects and constants)
 from .model import (  # noqa: F401
@@ -73,25 +75,30 @@ def reference_for(path: str) -> Reference:
         raise CatalogueError(exc.errors) from None
 
 
-def load(path: str | os.PathLike[str] | None = None) -> Catalogue:
-    """Read, parse and validate a catalogue (file or directory); raise CatalogueError listing every problem."""
+def load(path: str | os.PathLike[str] | None = None, languages: Iterable[str] | None = None) -> Catalogue:
+    """Read, parse and validate a catalogue (file or directory); raise CatalogueError listing every problem.
+
+    ``languages``: read only these languages' translation overlays (a CLI command that prints one
+    language need not parse the other twelve files); None reads and checks them all.
+    """
     path = holidays_file(path or default_path())
     text, raw = yamllines.read(path, "catalogue", CatalogueError)
-    return loads(text, path, digest=hashlib.sha256(raw).hexdigest()[:12])
+    return loads(text, path, digest=hashlib.sha256(raw).hexdigest()[:12], languages=languages)
 
 
 def loads(text: str, path: str = "<catalogue>", digest: str | None = None,
-          reference: Reference | None = None) -> Catalogue:
+          reference: Reference | None = None, languages: Iterable[str] | None = None) -> Catalogue:
     """Parse and validate catalogue text; ``path`` names it in messages and locates its sibling files."""
     reference = reference or reference_for(path)
     document = yamllines.parse(text, path, CatalogueError)
     digest = digest or hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
     # the siblings are part of what a catalogue shows (names, colours): caches must see their edits
     combined = hashlib.sha256(f"{digest}:{reference.digest}".encode()).hexdigest()[:12]
-    return _validate_document(document, path, combined, reference)
+    return _validate_document(document, path, combined, reference, languages)
 
 
-def _validate_document(document: Any, path: str, digest: str, reference: Reference) -> Catalogue:
+def _validate_document(document: Any, path: str, digest: str, reference: Reference,
+                       languages: Iterable[str] | None = None) -> Catalogue:
     if not isinstance(document, _Mapping):
         raise CatalogueError([f"{path}:1: the catalogue must be a mapping with 'version' and 'holidays'"])
     errors: list[str] = []
@@ -128,7 +135,13 @@ def _validate_document(document: Any, path: str, digest: str, reference: Referen
     school_sources = _school_sources(document, path, errors)
     if errors:
         raise CatalogueError(errors)
-    return Catalogue(tuple(holidays), str(version), path, digest, reference, school_sources)
+    overlays = _overlay.load_overlays(path, tuple(holidays), reference, errors, languages)
+    merged, reference, overlays = _overlay.apply(overlays, tuple(holidays), reference, errors)
+    if errors:
+        raise CatalogueError(errors)
+    if overlays.digest:  # the overlays are part of what a catalogue shows: caches must see their edits
+        digest = hashlib.sha256(f"{digest}:{overlays.digest}".encode()).hexdigest()[:12]
+    return Catalogue(merged, str(version), path, digest, reference, school_sources, overlays)
 
 
 def _school_sources(document: _Mapping, path: str, errors: list[str]) -> dict[str, tuple[Source, ...]]:

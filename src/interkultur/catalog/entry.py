@@ -70,6 +70,7 @@ class _EntryValidator:
         names = self.texts("names", REQUIRED_NAME_LANGUAGES + (known.name_languages if known else ()))
         descriptions = self.texts("description", REQUIRED_DESCRIPTION_LANGUAGES)
         notes = self.texts("notes", ()) if "notes" in entry else {}
+        native = self.native() if "native" in entry else {}
         dated_rules = isinstance(entry.get("rule"), list)
         eras = self.eras() if dated_rules else ()
         rules = (dict(eras[-1].rules) if eras else {}) if dated_rules else self.rules()
@@ -91,7 +92,7 @@ class _EntryValidator:
             self.error("community", f"unknown community {community!r} of {tradition!r} "
                                     f"(allowed: {', '.join(known.communities)}; see traditions.yaml)")
         sources = self.sources()
-        self.check_labels(names, descriptions, notes)
+        self.check_labels(names, descriptions, notes, native)
         dated = self.dated()
         school = self.school()
         statutory_as = self.statutory_as()
@@ -103,7 +104,20 @@ class _EntryValidator:
             community=community, since=since, until=until, starts_evening_before=evening or night,
             night=night, dated=dated, school=dict(school), notes=dict(notes),
             statutory_as=statutory_as, line=entry.line, eras=eras, default_view=default_view,
+            native=native,
         )
+
+    def native(self) -> dict[str, str]:
+        """``native: {he: ראש השנה}``: names in a community's own script, in languages of languages.yaml
+        (whose direction the pages need)."""
+        value = self.texts("native", ())
+        known = [lang.code for lang in self.reference.languages.languages]
+        for lang in list(value):
+            if lang not in known:
+                self.error("native", f"unknown language {lang!r} (add it to languages.yaml with its direction; "
+                                     f"known: {', '.join(known)})")
+                del value[lang]
+        return value
 
     def sources(self) -> tuple[Source, ...]:
         """``sources: [{publisher: ..., title: ..., url: ...}, ...]``: citations a reader can follow."""
@@ -122,7 +136,7 @@ class _EntryValidator:
 
     def check_labels(self, *texts: Mapping[str, str]) -> None:
         """Names, descriptions and notes are shown to users: no internal research labels."""
-        for key, mapping in zip(("names", "description", "notes"), texts):
+        for key, mapping in zip(("names", "description", "notes", "native"), texts):
             for lang, text in mapping.items():
                 label = internal_label(text)
                 if label:

@@ -22,7 +22,7 @@ REQUIRED_DESCRIPTION_LANGUAGES: tuple[str, ...] = ("de", "en")
 REQUIRED_KEYS = frozenset({"id", "tradition", "names", "description", "rule", "category", "sources"})
 OPTIONAL_KEYS = frozenset({
     "community", "days", "since", "until", "starts_evening_before", "night", "dates", "school",
-    "notes", "statutory_as", "default_view",
+    "notes", "statutory_as", "default_view", "native",
 })
 TOP_LEVEL_KEYS = frozenset({"version", "holidays", "school_sources"})
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -153,6 +153,13 @@ class Holiday:
     #: Shown when a reader has chosen nothing (widget, landing and year page): ``default_view`` in
     #: the catalogue, else every ``major`` holiday. API, feeds and CLI always list everything.
     default_view: bool | None = None
+    #: Names in the community's own script (``{he: ראש השנה}``), shown beside the reader's language.
+    native: Mapping[str, str] = field(default_factory=dict)
+    #: ``pending`` or ``ok`` per language whose texts come from a translation overlay
+    #: (``translations/<code>.yaml``); inline texts carry no flag.
+    review: Mapping[str, str] = field(default_factory=dict)
+    #: Where an overlay's name was taken from (a community's own calendar or website), per language.
+    name_sources: Mapping[str, Source] = field(default_factory=dict)
 
     @property
     def in_default_view(self) -> bool:
@@ -189,6 +196,23 @@ class Holiday:
         """Description in ``lang`` with the same fallback as ``name``."""
         return localised(self.descriptions, lang)
 
+    def name_language(self, lang: str) -> str:
+        """The language ``name(lang)`` is really in: ``lang``, or the fallback that stood in for it."""
+        return text_language(self.names, lang)
+
+    def description_language(self, lang: str) -> str:
+        """The language ``description(lang)`` is really in."""
+        return text_language(self.descriptions, lang)
+
+    def awaiting_review(self, lang: str) -> bool:
+        """Whether the texts shown in ``lang`` come from an overlay no native speaker has checked."""
+        return self.review.get(lang) == "pending" and (
+            self.name_language(lang) == lang or self.description_language(lang) == lang)
+
+    def native_name(self, lang: str) -> tuple[str, str] | None:
+        """(language, text) of the first native name not in ``lang`` itself, or None."""
+        return next(((code, text) for code, text in self.native.items() if code != lang), None)
+
     def active(self, year: int) -> bool:
         """Whether the holiday existed (``since``) and still exists (``until``) in ``year``."""
         return (self.since is None or year >= self.since) and (self.until is None or year <= self.until)
@@ -197,6 +221,14 @@ class Holiday:
 def normalise_land(code: str) -> str | None:
     """``NW``, ``nw``, ``DE-NW`` or ``NRW`` -> ``NW``; None for anything that is not a Land."""
     return laender.resolve(code)
+
+
+def text_language(texts: Mapping[str, str], lang: str) -> str:
+    """The language ``localised(texts, lang)`` takes its text from (``lang`` or a fallback)."""
+    for candidate in languages.chain(lang):
+        if candidate in texts:
+            return candidate
+    return next(iter(texts), lang)
 
 
 def localised(texts: Mapping[str, str], lang: str) -> str:
@@ -219,10 +251,13 @@ class Catalogue:
     reference: Reference
     #: The published rules behind each Land's ``school`` entries (``school_sources: {NW: [...]}``).
     school_sources: Mapping[str, tuple[Source, ...]] = field(default_factory=dict)
+    #: The translation overlays (``translations/<code>.yaml``) merged into the holidays and reference.
+    overlays: Any = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {h.id: h for h in self.holidays})
         object.__setattr__(self, "_twins", {alias: h for h in self.holidays for alias in h.statutory_as})
+        object.__setattr__(self, "_layer_names", self.overlays.layer_names() if self.overlays is not None else {})
 
     def _index(self, name: str) -> dict[str, Holiday]:
         index: dict[str, Holiday] = getattr(self, name)
@@ -230,6 +265,11 @@ class Catalogue:
 
     def get(self, holiday_id: str) -> Holiday | None:
         return self._index("_by_id").get(holiday_id)
+
+    def layer_names(self, layer_id: str) -> Mapping[str, str]:
+        """Names of a public holiday or school break (``public-new-years-day``) from the overlays."""
+        table: dict[str, dict[str, str]] = self._layer_names
+        return table.get(layer_id, {})
 
     def twin(self, public_id: str) -> Holiday | None:
         """The catalogue holiday whose ``statutory_as`` names ``public_id`` (``public-good-friday``)."""

@@ -22,10 +22,6 @@ from functools import cache
 from io import BytesIO
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
-
 DIRECTORY = Path(__file__).resolve().parent
 DOMAIN = "messages"
 
@@ -55,6 +51,8 @@ def available() -> tuple[str, ...]:
 @cache
 def get(lang: str) -> gettext.NullTranslations:
     """The compiled catalogue of ``lang``; an identity catalogue when there is none."""
+    from babel.support import NullTranslations, Translations
+
     own = deployment_po(lang)
     if own is not None:
         return Translations(BytesIO(compile_po(lang, own)), domain=DOMAIN)
@@ -65,13 +63,44 @@ def get(lang: str) -> gettext.NullTranslations:
         return Translations(fp, domain=DOMAIN)
 
 
+def translated(lang: str, message: str) -> str | None:
+    """``message`` in ``lang`` where ``lang``'s catalogue has it (English: the id itself), else None.
+
+    For texts with their own fallback chain (``languages.yaml``), which must not silently show the
+    English id as if it were the language's text."""
+    if lang == "en":
+        return get(lang).gettext(message)
+    catalogue = getattr(get(lang), "_catalog", None)
+    found = catalogue.get(message) if catalogue else None
+    return found if isinstance(found, str) and found else None
+
+
 def compile_po(lang: str, path: Path | None = None) -> bytes:
     """The ``.mo`` bytes for ``lang``'s ``.po`` (the package's, or ``path``); fuzzy entries are left out."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with (path or po_path(lang)).open("rb") as fp:
         catalog = read_po(fp, locale=lang, domain=DOMAIN)
     out = BytesIO()
     write_mo(out, catalog, use_fuzzy=False)
     return out.getvalue()
+
+
+def translated_ids(lang: str) -> set[str]:
+    """The message ids ``lang`` translates (``interkultur check`` counts them). Read from the compiled
+    ``.mo`` with the standard library, so that ``check`` stays as lean as the engine commands; a
+    deployment's own ``.po`` is compiled first."""
+    own = deployment_po(lang)
+    if own is not None:
+        data = compile_po(lang, own)
+    else:
+        mo = po_path(lang).with_suffix(".mo")
+        if not mo.is_file():
+            return set()
+        data = mo.read_bytes()
+    catalogue = gettext.GNUTranslations(BytesIO(data))._catalog  # type: ignore[attr-defined]
+    return {key if isinstance(key, str) else key[0] for key, text in catalogue.items() if key and text}
 
 
 def compile_all() -> list[Path]:

@@ -12,10 +12,10 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify
 
-from .. import layers
+from .. import languages, layers
 from ..catalog import Holiday
 from ..engine import Occurrence
-from ..present import occurrence_dict
+from ..present import native_json, occurrence_dict
 from . import holiday_or_404, i18n, params, state
 from .openapi import openapi_document
 from .templating import absolute, occurrence_url
@@ -51,6 +51,7 @@ def holiday_json(holiday: Holiday, lang: str) -> dict[str, Any]:
         "since": holiday.since,
         "until": holiday.until,
         "sources": [source.as_dict() for source in holiday.sources],
+        "native": native_json(holiday, lang),
         "url": absolute("pages.holiday", holiday_id=holiday.id),
     }
 
@@ -92,6 +93,14 @@ def traditions() -> Response:
     return _json({"traditions": [{"id": t, "name": i18n.tradition_name(t), "holidays": counts.get(t, 0),
                                   "colour": _colour(t),
                                   "feed": absolute("feeds.tradition", tradition=t)} for t in chosen]})
+
+
+@bp.get("/api/v1/languages")
+def languages_() -> Response:
+    """The interface languages (``languages.yaml``): code, endonym and writing direction."""
+    params.parse_query()
+    return _json({"languages": [{"code": lang.code, "name": lang.endonym, "dir": lang.direction}
+                                for lang in languages.DATA.languages if lang.interface]})
 
 
 @bp.get("/api/openapi.json")

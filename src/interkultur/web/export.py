@@ -42,7 +42,7 @@ from urllib.parse import parse_qs, urlsplit
 from .. import query
 from ..catalog import Catalogue
 from ..ical import fold_line
-from ..languages import LANGUAGES
+from ..languages import EXPORT_LANGUAGES, LANGUAGES
 
 #: The base URL the app renders with, so that its absolute links can be recognised.
 SENTINEL = "https://interkultur.export.invalid"
@@ -297,7 +297,9 @@ _EMBED_SWITCH = "var STATIC = false;"
 
 def _static_embed_script(service_script: Path) -> bytes:
     """The service's embed.js switched to the static layout (exported widget pages next to it)."""
-    text = service_script.read_text(encoding="utf-8")
+    from .widget import embed_script  # with the iframe titles of every language
+
+    text = embed_script(service_script).decode("utf-8")
     if text.count(_EMBED_SWITCH) != 1:
         raise RuntimeError(f"{service_script} has no single {_EMBED_SWITCH!r} to switch")
     return text.replace(_EMBED_SWITCH, "var STATIC = true;").encode("utf-8")
@@ -318,7 +320,7 @@ def export_site(directory: str | Path, *, years: range | None = None, languages:
     with app.app_context():
         today = params.today()
     years = years or default_years(today)
-    languages = list(languages or LANGUAGES)
+    languages = list(languages or EXPORT_LANGUAGES)
     state = app.extensions["interkultur"]
     holiday_ids = [h.id for h in state.catalogue.holidays]
     traditions = list(state.catalogue.traditions)

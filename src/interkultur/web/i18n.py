@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from babel.dates import format_date, format_interval, format_skeleton, get_day_names, get_month_names
+from babel.dates import format_skeleton
 from flask import g
 
-from .. import translations
+from .. import cldr, translations
 from ..catalog import localised
+from ..catalog.model import text_language
 from ..languages import DEFAULT_LANGUAGE, direction
 
 
@@ -73,6 +74,18 @@ def tradition_name(tradition: str) -> str:
     return localised(known.names, current_language()) if known else tradition.replace("-", " ").title()
 
 
+def tradition_language(tradition: str) -> str:
+    """The language ``tradition_name`` is really in (a fallback where traditions.yaml and the overlay
+    have no name in the request's language)."""
+    known = None if tradition in LAYER_NAMES else _reference().tradition(tradition)
+    return text_language(known.names, current_language()) if known else current_language()
+
+
+def category_language(category: str) -> str:
+    known = _reference().category(category)
+    return text_language(known.names, current_language()) if known else current_language()
+
+
 def category_name(category: str) -> str:
     known = _reference().category(category)
     return localised(known.names, current_language()) if known else category
@@ -87,33 +100,28 @@ def hebrew_month_name(month: int, leap: bool) -> str:
 
 
 def month_name(month: int) -> str:
-    """Stand-alone month name (``Oktober``), as a calendar heading uses it."""
-    return get_month_names("wide", context="stand-alone", locale=current_language())[month]
+    """Stand-alone month name (``Oktober``), as a calendar heading uses it (CLDR, ``cldr``)."""
+    return cldr.month_name(month, current_language())
+
+
+def month_beside(month: int) -> str | None:
+    """The month's other common name in the request's language (Arabic: the Levantine ``آذار``)."""
+    return cldr.month_beside(month, current_language())
 
 
 def weekday_names() -> list[tuple[str, str]]:
-    """(short, full) weekday names from Monday, e.g. ("Mo", "Montag").
-
-    The short form is CLDR's stand-alone abbreviation (plain ``Mo Di Mi``);
-    where that is a whole word (Arabic), the stand-alone short form is shown
-    instead so that seven columns still fit a 280 px wide widget.
-    """
-    lang = current_language()
-    short = get_day_names("abbreviated", context="stand-alone", locale=lang)
-    if max(len(v) for v in short.values()) > 4:
-        short = get_day_names("short", context="stand-alone", locale=lang)
-    wide = get_day_names("wide", context="stand-alone", locale=lang)
-    return [(short[i], wide[i]) for i in range(7)]
+    """(short, full) weekday names from Monday, e.g. ("Mo", "Montag") (``cldr.weekday_names``)."""
+    return list(cldr.weekday_names(current_language()))
 
 
 def long_date(value: Any) -> str:
-    """``29. März 2025``; Latin digits in every language (Arabic included)."""
-    return format_date(value, "long", locale=current_language())
+    """``29. März 2025``; Latin digits in every language (Arabic and Farsi included)."""
+    return cldr.long_date(value, current_language())
 
 
 def full_date(value: Any) -> str:
     """``Samstag, 29. März 2025``."""
-    return format_date(value, "full", locale=current_language())
+    return cldr.full_date(value, current_language())
 
 
 def text_direction() -> str:
@@ -122,15 +130,12 @@ def text_direction() -> str:
 
 def day_month(value: Any) -> str:
     """``30. März``."""
-    return format_skeleton("MMMd", value, locale=current_language())
+    return cldr.day_month(value, current_language())
 
 
 def date_range(start: Any, end: Any, with_year: bool = False) -> str:
     """``30. März – 1. Apr.``, or one date when start == end."""
-    skeleton = "yMMMd" if with_year else "MMMd"
-    if start == end:
-        return format_skeleton(skeleton, start, locale=current_language())
-    return format_interval(start, end, skeleton, locale=current_language())
+    return cldr.date_range(start, end, current_language(), with_year)
 
 
 def event_when(event: Any) -> str:
@@ -140,5 +145,6 @@ def event_when(event: Any) -> str:
     if event.all_day:
         if event.last_day != event.first_day:
             return date_range(event.first_day, event.last_day)
-        return format_skeleton("MMMEd", event.first_day, locale=lang)
-    return f"{format_skeleton('MMMEd', event.first_day, locale=lang)}, {format_skeleton('Hm', event.start, locale=lang)}"
+        return cldr.latin_digits(format_skeleton("MMMEd", event.first_day, locale=lang))
+    return cldr.latin_digits(f"{format_skeleton('MMMEd', event.first_day, locale=lang)}, "
+                             f"{format_skeleton('Hm', event.start, locale=lang)}")

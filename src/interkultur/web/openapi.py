@@ -8,7 +8,7 @@ from typing import Any
 from .. import __version__
 from ..catalog import LAENDER, MAX_YEAR, MIN_YEAR
 from ..languages import DEFAULT_LANGUAGE, LANGUAGES
-from ..present import occurrence_schema
+from ..present import NATIVE_SCHEMA, occurrence_schema
 from ..rules import JEWISH_VARIANTS
 from . import openapi_schools as schools
 from .params import DUAL_CALENDARS, islamic_profiles
@@ -51,6 +51,7 @@ def openapi_document(server: str) -> dict[str, Any]:
             "until": {"type": ["integer", "null"]},
             "sources": {"type": "array", "description": "Public citations: who published what, and where.",
                         "items": {"$ref": "#/components/schemas/Source"}},
+            "native": NATIVE_SCHEMA,
             "url": {"type": "string", "format": "uri"},
         },
     }
@@ -102,6 +103,19 @@ def openapi_document(server: str) -> dict[str, Any]:
                         "properties": {"id": {"type": "string"}, "name": {"type": "string"},
                                        "holidays": {"type": "integer"},
                                        "feed": {"type": "string", "format": "uri"}}}}}}}}},
+                    "400": _ERROR}}},
+            "/api/v1/languages": {"get": {
+                "summary": "The interface languages: code, name in the language itself, writing direction",
+                "parameters": _common(),
+                "responses": {"200": {"description": "Languages, in the order of languages.yaml",
+                                      "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["languages"], "properties": {"languages": {
+                        "type": "array", "items": {
+                            "type": "object", "required": ["code", "name", "dir"],
+                            "properties": {"code": {"type": "string", "enum": list(LANGUAGES)},
+                                           "name": {"type": "string", "description": "Endonym (Deutsch, "
+                                                    "Türkçe, العربية)"},
+                                           "dir": {"type": "string", "enum": ["ltr", "rtl"]}}}}}}}}},
                     "400": _ERROR}}},
             "/feeds/all.ics": {"get": {"summary": "iCalendar feed of all traditions",
                                        "parameters": _common(),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, current_app, g, request, url_for
+from markupsafe import Markup
 
 from .. import __version__, languages, layers
 from ..languages import DEFAULT_LANGUAGE
@@ -53,6 +54,42 @@ def isolate(text: object) -> str:
 def isolate_values(values: dict[str, Any]) -> dict[str, str]:
     """Every value of a message's variables isolated (parameter names, allowed values, years)."""
     return {key: isolate(value) for key, value in values.items()}
+
+
+def text_attrs(code: str, own: str = ' dir="auto"') -> Markup:
+    """`` lang="de" dir="ltr"`` for a text in another language than the page (a fallback: an editor's
+    holiday without a Kurdish name shows its German one, and a screen reader must read it as German);
+    ``own`` for a text in the page's language."""
+    if code == getattr(g, "lang", DEFAULT_LANGUAGE):
+        return Markup(own)
+    return Markup(' lang="%s" dir="%s"') % (code, languages.direction(code))
+
+
+def name_attrs(holiday: Any) -> Markup:
+    """``text_attrs`` of a holiday's name in the page's language (nothing when it is in that language)."""
+    return text_attrs(holiday.name_language(getattr(g, "lang", DEFAULT_LANGUAGE)), "")
+
+
+def desc_attrs(holiday: Any) -> Markup:
+    """``text_attrs`` of a holiday's description (``dir="auto"`` when it is in the page's language)."""
+    return text_attrs(holiday.description_language(getattr(g, "lang", DEFAULT_LANGUAGE)))
+
+
+def labelled(text: str, code: str) -> Markup:
+    """``text`` as it stands in the page's language, or in a ``<bdi>`` naming its own language when it is
+    a fallback (a tradition's German name on a Farsi page)."""
+    if code == getattr(g, "lang", DEFAULT_LANGUAGE):
+        return Markup("%s") % text
+    return Markup("<bdi%s>%s</bdi>") % (text_attrs(code, ""), text)
+
+
+def tradition_label(tradition: str) -> Markup:
+    """The tradition's name for a page (``i18n.tradition_name``), marked where it is a fallback."""
+    return labelled(i18n.tradition_name(tradition), i18n.tradition_language(tradition))
+
+
+def category_label(category: str) -> Markup:
+    return labelled(i18n.category_name(category), i18n.category_language(category))
 
 
 def asset(filename: str) -> str:
@@ -108,15 +145,18 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["isolate_values"] = isolate_values
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.globals.update(
-        link=link, absolute=absolute, lang_link=lang_link, webcal=webcal, asset=asset, traditions_css=traditions_css, category_ids=category_ids,
-        coming_events=coming_events, events_heading=events_heading, event_title=event_title,
-        event_when=i18n.event_when,
-        tradition_name=i18n.tradition_name, category_name=i18n.category_name,
-        month_name=i18n.month_name, weekday_names=i18n.weekday_names,
+        link=link, absolute=absolute, lang_link=lang_link, webcal=webcal, asset=asset, traditions_css=traditions_css,
+        category_ids=category_ids, coming_events=coming_events, events_heading=events_heading,
+        event_title=event_title, event_when=i18n.event_when,
+        # templates show names as text: a fallback name says its language (feeds and the API use i18n's)
+        tradition_name=tradition_label, category_name=category_label,
+        month_name=i18n.month_name, month_beside=i18n.month_beside, weekday_names=i18n.weekday_names,
         hijri_month_name=i18n.hijri_month_name, hebrew_month_name=i18n.hebrew_month_name,
         long_date=i18n.long_date, full_date=i18n.full_date,
         day_month=i18n.day_month, date_range=i18n.date_range, statutory_note=i18n.statutory_note,
-        version=__version__,
+        version=__version__, name_attrs=name_attrs, desc_attrs=desc_attrs, text_attrs=text_attrs,
+        direction_of=languages.direction,
+        interface_languages=[lang for lang in languages.DATA.languages if lang.interface],
     )
 
     @app.context_processor

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
 from flask import Blueprint, Response, current_app, render_template
 
+from .. import translations
+from ..languages import LANGUAGES
 from . import params, state
 from .monthview import month_view
 
@@ -36,9 +43,22 @@ def embed() -> Response:
     # The script is static; it reads data-* attributes and its own query string.
     # The common parameters are still validated so a typo shows up as a 400.
     params.parse_query(dual=True)
-    static = current_app.static_folder
-    with open(f"{static}/embed.js", "rb") as fp:
-        body = fp.read()
+    body = embed_script(Path(f"{current_app.static_folder}/embed.js"))
     response = Response(body, mimetype="text/javascript")
     response.headers["Cache-Control"] = "public, max-age=3600"
     return response
+
+
+_TITLES = re.compile(r"var titles = \{[^}]*\};")
+
+
+@lru_cache(maxsize=4)
+def embed_script(path: Path) -> bytes:
+    """embed.js with the iframe's title in every interface language (gettext), so that a screen
+    reader announces the embedded calendar in the page's language; the file itself names four."""
+    text = path.read_text(encoding="utf-8")
+    titles = {lang: translations.get(lang).gettext("Intercultural calendar") for lang in LANGUAGES}
+    text, count = _TITLES.subn(lambda _m: f"var titles = {json.dumps(titles, ensure_ascii=False)};", text, count=1)
+    if count != 1:
+        raise RuntimeError(f"{path} has no 'var titles = {{...}};' to fill in")
+    return text.encode("utf-8")

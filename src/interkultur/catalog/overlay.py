@@ -1,0 +1,382 @@
+"""Translation overlays: ``translations/<code>.yaml`` beside the catalogue, one file per language.
+
+The catalogue keeps German, English, Turkish and Arabic inline (``names:`` /
+``description:`` of ``holidays.yaml``); every other interface language (and the
+Turkish and Arabic descriptions missing inline) lives in one file per language,
+so that a translator edits one file and a language mediator reviews one file::
+
+    language: bg
+    review: pending            # no native speaker has checked this file (per entry: review: ok)
+    traditions: {christianity: Християнство}
+    categories: {major: Голям празник}
+    layers: {public-new-years-day: Нова година}   # ids of data/german-holidays.yaml
+    holidays:
+      orthodox-easter: {name: Великден, description: ..., source: {publisher, title, url}, review: ok}
+
+A text may stand inline or in the overlay; where both exist they must be the
+same (else ``file:line`` names the conflict). Every mistake is reported like the
+catalogue's own, all of a file at once. The overlay directory is
+``translations/`` beside the holiday file, else the shipped one; a shipped
+overlay's holiday texts apply only to the shipped holidays, and its tradition and
+category names only to the shipped ``traditions.yaml`` and ``categories.yaml``
+(a deployment with its own files brings its own overlays).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .. import reference as _reference
+from .. import yamllines
+from ..reference import Reference
+from ..yamllines import DataFileError, LineMapping
+from .model import Holiday, Source, internal_label, source_from
+
+DIRECTORY = "translations"
+TOP_KEYS = frozenset({"language", "review", "traditions", "categories", "layers", "holidays"})
+ENTRY_KEYS = frozenset({"name", "description", "source", "review"})
+REVIEW_VALUES = ("pending", "ok")
+PENDING, OK = REVIEW_VALUES
+
+
+@dataclass(frozen=True)
+class OverlayEntry:
+    """One holiday's texts in one language, as the overlay gives them."""
+
+    name: str | None
+    description: str | None
+    source: Source | None
+    review: str
+    #: Line of the holiday's id in the overlay.
+    line: int
+    #: Lines of the ``name`` and ``description`` fields (messages point at the very text).
+    lines: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """One language's file: its texts and whether a native speaker has checked them."""
+
+    language: str
+    path: str
+    review: str
+    holidays: Mapping[str, OverlayEntry] = field(default_factory=dict)
+    traditions: Mapping[str, str] = field(default_factory=dict)
+    categories: Mapping[str, str] = field(default_factory=dict)
+    layers: Mapping[str, str] = field(default_factory=dict)
+    #: Line of each tradition, category and layer name (``"traditions:islam"``), for messages.
+    lines: Mapping[str, int] = field(default_factory=dict)
+
+    def pending(self) -> list[str]:
+        """What awaits review: ``holiday <id>`` per pending entry, and the file's other sections."""
+        out = [f"holiday {hid}" for hid, entry in self.holidays.items() if entry.review == PENDING]
+        if self.review == PENDING:
+            for kind, texts in (("tradition", self.traditions), ("category", self.categories),
+                                ("layer", self.layers)):
+                out.extend(f"{kind} {key}" for key in texts)
+        return out
+
+
+def directory_for(holiday_file: str) -> Path:
+    """``translations/`` beside the holiday file when it holds overlays, else the shipped one (a
+    deployment's ``translations/`` may hold only its own ``.po`` files)."""
+    own = Path(holiday_file).parent / DIRECTORY
+    return own if own.is_dir() and any(own.glob("*.yaml")) else _reference.shipped_dir() / DIRECTORY
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+class _Reader:
+    """Checks one overlay file, collecting ``file:line`` errors."""
+
+    def __init__(self, path: Path, errors: list[str]):
+        self.path, self.errors = str(path), errors
+        self.lines: dict[str, int] = {}
+
+    def error(self, line: int, message: str) -> None:
+        self.errors.append(f"{self.path}:{line}: {message}")
+
+    def text(self, value: Any, line: int, what: str) -> str | None:
+        if not (isinstance(value, str) and value.strip()):
+            self.error(line, f"{what}: must be a non-empty text, not {type(value).__name__}")
+            return None
+        label = internal_label(value)
+        if label:
+            self.error(line, f"{what}: contains the internal label {label!r}; cite the public source instead")
+            return None
+        return " ".join(value.split())
+
+    def review(self, value: Any, line: int, what: str) -> str:
+        if value not in REVIEW_VALUES:
+            self.error(line, f"{what}: field 'review' must be pending or ok, not {value!r}")
+            return PENDING
+        return str(value)
+
+    def names(self, document: LineMapping, key: str, known: Iterable[str] | None) -> dict[str, str]:
+        """``key: {id: name}``; ids checked against ``known`` (None: not checked)."""
+        value = document.get(key)
+        if value is None:
+            return {}
+        line = document.key_lines[key]
+        if not isinstance(value, LineMapping):
+            self.error(line, f"field {key!r}: must map ids to names")
+            return {}
+        allowed = set(known) if known is not None else None
+        out = {}
+        for ident, text in value.items():
+            where = value.key_lines.get(ident, line)
+            if allowed is not None and ident not in allowed:
+                self.error(where, f"{key}: unknown id {ident!r}")
+                continue
+            found = self.text(text, where, f"{key}: {ident!r}")
+            if found is not None:
+                out[str(ident)] = found
+                self.lines[f"{key}:{ident}"] = where
+        return out
+
+    def entry(self, hid: str, value: Any, line: int, default_review: str) -> OverlayEntry | None:
+        label = f"holiday {hid!r}"
+        if isinstance(value, str):  # a bare name
+            name = self.text(value, line, label)
+            return OverlayEntry(name, None, None, default_review, line, {"name": line}) if name else None
+        if not isinstance(value, LineMapping):
+            self.error(line, f"{label}: must be a mapping {{name, description, source, review}}")
+            return None
+        count = len(self.errors)
+        for key in value:
+            if key not in ENTRY_KEYS:
+                self.error(value.key_lines[key], f"{label}: unknown field {key!r} "
+                                                 f"(allowed: {', '.join(sorted(ENTRY_KEYS))})")
+        name = self.text(value["name"], value.key_lines["name"], f"{label}: field 'name'") \
+            if "name" in value else None
+        description = self.text(value["description"], value.key_lines["description"],
+                                f"{label}: field 'description'") if "description" in value else None
+        source = None
+        if "source" in value:
+            where = value.key_lines["source"]
+            source = source_from(value["source"], lambda message: self.error(where, f"{label}: field 'source': "
+                                                                                   f"{message}"))
+        review = self.review(value["review"], value.key_lines["review"], label) \
+            if "review" in value else default_review
+        if len(self.errors) > count:
+            return None
+        return OverlayEntry(name, description, source, review, line,
+                            {key: value.key_lines[key] for key in ("name", "description") if key in value})
+
+
+def read_overlay(path: Path, languages: tuple[str, ...], holiday_ids: Iterable[str] | None,
+                 traditions: Iterable[str] | None, categories: Iterable[str] | None,
+                 layer_ids: Iterable[str], errors: list[str]) -> Overlay | None:
+    """One overlay file, checked; ``None`` ids skip the section's id check (texts for other files)."""
+    try:
+        text, _raw = yamllines.read(str(path), "translation overlay")
+        document = yamllines.parse(text, str(path))
+    except DataFileError as exc:
+        errors.extend(exc.errors)
+        return None
+    reader = _Reader(path, errors)
+    count = len(errors)
+    if not isinstance(document, LineMapping):
+        reader.error(getattr(document, "line", 1), "an overlay must be a mapping with 'language' and 'holidays'")
+        return None
+    for key in document:
+        if key not in TOP_KEYS:
+            reader.error(document.key_lines[key], f"unknown top-level key {key!r} "
+                                                  f"(allowed: {', '.join(sorted(TOP_KEYS))})")
+    language = document.get("language")
+    line = document.key_lines.get("language", document.line)
+    if language != path.stem:
+        reader.error(line, f"field 'language': {language!r} must be the file's own code {path.stem!r}")
+    if language not in languages:
+        reader.error(line, f"field 'language': unknown language {language!r} "
+                           f"(interface languages of languages.yaml: {', '.join(languages)})")
+    review = reader.review(document.get("review", PENDING), document.key_lines.get("review", document.line),
+                           "the file") if "review" in document else PENDING
+    holidays: dict[str, OverlayEntry] = {}
+    value = document.get("holidays")
+    if value is not None and not isinstance(value, LineMapping):
+        reader.error(document.key_lines["holidays"], "field 'holidays': must map holiday ids to {name, description}")
+    elif value is not None:
+        allowed = set(holiday_ids) if holiday_ids is not None else None
+        for hid, item in value.items():
+            where = value.key_lines.get(hid, document.line)
+            if allowed is not None and hid not in allowed:
+                reader.error(where, f"holidays: unknown holiday id {hid!r}")
+                continue
+            found = reader.entry(str(hid), item, where, review)
+            if found is not None:
+                holidays[str(hid)] = found
+    overlay = Overlay(str(language), str(path), review, holidays,
+                      reader.names(document, "traditions", traditions),
+                      reader.names(document, "categories", categories),
+                      reader.names(document, "layers", layer_ids), reader.lines)
+    return None if len(errors) > count else overlay
+
+
+@dataclass(frozen=True)
+class Overlays:
+    """Every overlay of a catalogue, and a digest of their bytes (caches must see an edit)."""
+
+    files: tuple[Overlay, ...] = ()
+    digest: str = ""
+    #: ``{layer id: {language: name}}`` of the public-holiday and school-break layers (``layer_table``).
+    layers: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def layer_names(self) -> Mapping[str, Mapping[str, str]]:
+        return self.layers
+
+
+def _layer_ids() -> tuple[str, ...]:
+    from .. import layers  # imported late: layers imports the catalogue
+
+    return tuple(ident for table in layers.known_names().values() for ident, _en in table.values())
+
+
+def load_overlays(holiday_file: str, holidays: tuple[Holiday, ...], reference: Reference,
+                  errors: list[str], languages: Iterable[str] | None = None) -> Overlays:
+    """The overlays for a catalogue: every ``translations/<code>.yaml`` (only ``languages``' when given)."""
+    wanted = set(languages) if languages is not None else None
+    directory = directory_for(holiday_file)
+    if not directory.is_dir():
+        return Overlays()
+    beside = _same_file(directory.parent, Path(holiday_file).parent)
+    siblings = {name: _same_file(_reference.sibling(Path(holiday_file).parent, name).parent, directory.parent)
+                for name in (_reference.TRADITIONS_FILE, _reference.CATEGORIES_FILE)}
+    files, digest = [], hashlib.sha256()
+    for path in sorted(directory.glob("*.yaml")):
+        if wanted is not None and path.stem not in wanted:
+            continue
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        found = read_overlay(path, reference.languages.interface,
+                             [h.id for h in holidays] if beside else None,
+                             reference.tradition_ids if siblings[_reference.TRADITIONS_FILE] else None,
+                             reference.category_ids if siblings[_reference.CATEGORIES_FILE] else None,
+                             _layer_ids(), errors)
+        if found is None:
+            continue
+        if not beside:  # the shipped texts belong to the shipped holidays, not to this file's
+            found = replace(found, holidays={})
+        if not siblings[_reference.TRADITIONS_FILE]:
+            found = replace(found, traditions={})
+        if not siblings[_reference.CATEGORIES_FILE]:
+            found = replace(found, categories={})
+        files.append(found)
+    return Overlays(tuple(files), digest.hexdigest()[:12] if files else "")
+
+
+def _merged(inline: Mapping[str, str], extra: Mapping[str, str], conflict: Any) -> dict[str, str]:
+    """``inline`` with the overlay's texts added; a different text for the same language is a conflict."""
+    out = dict(inline)
+    for lang, text in extra.items():
+        if lang in out and out[lang] != text:
+            conflict(lang, out[lang])
+            continue
+        out[lang] = text
+    return out
+
+
+def apply(overlays: Overlays, holidays: tuple[Holiday, ...], reference: Reference,
+          errors: list[str]) -> tuple[tuple[Holiday, ...], Reference, Overlays]:
+    """The holidays, reference and overlays with the overlays' texts merged in (and the layers' table);
+    one new object per changed holiday."""
+    by_holiday: dict[str, list[tuple[Overlay, OverlayEntry]]] = {}
+    for overlay in overlays.files:
+        for hid, entry in overlay.holidays.items():
+            by_holiday.setdefault(hid, []).append((overlay, entry))
+    merged = tuple(_holiday_with(holiday, by_holiday[holiday.id], errors) if holiday.id in by_holiday else holiday
+                   for holiday in holidays)
+    table = layer_table(overlays, merged, errors)
+    return merged, _reference_with(overlays, reference, errors), replace(overlays, layers=table)
+
+
+def _holiday_with(holiday: Holiday, found: list[tuple[Overlay, OverlayEntry]], errors: list[str]) -> Holiday:
+    """``holiday`` with the texts of its overlay entries; a text that differs from the inline one is an error."""
+    texts = {"name": dict(holiday.names), "description": dict(holiday.descriptions)}
+    review, name_sources = dict(holiday.review), dict(holiday.name_sources)
+    for overlay, entry in found:
+        lang = overlay.language
+        if entry.name is None and lang not in texts["name"]:
+            errors.append(f"{overlay.path}:{entry.line}: holiday {holiday.id!r}: missing required field "
+                          f"'name' (holidays.yaml has no {lang!r} name for it)")
+        for key, text in (("name", entry.name), ("description", entry.description)):
+            if text is None:
+                continue
+            inline = texts[key].get(lang)
+            if inline is not None and inline != text:
+                errors.append(f"{overlay.path}:{entry.lines.get(key, entry.line)}: holiday {holiday.id!r}: the "
+                              f"{key} differs from the inline {lang!r} text of {holiday.id!r} in holidays.yaml "
+                              f"(line {holiday.line}): keep one of them")
+                continue
+            texts[key][lang] = text
+        review[lang] = entry.review
+        if entry.source is not None:
+            name_sources[lang] = entry.source
+    return replace(holiday, names=texts["name"], descriptions=texts["description"], review=review,
+                   name_sources=name_sources)
+
+
+def layer_table(overlays: Overlays, holidays: tuple[Holiday, ...], errors: list[str]) -> dict[str, dict[str, str]]:
+    """Names of every statutory holiday and school break beyond python-holidays' German and English.
+
+    In order of precedence: the overlays (``layers:``), the further columns of
+    data/german-holidays.yaml (an overlay that says otherwise is a conflict), and
+    the names of the catalogue holiday that is the day's only statutory twin
+    (``statutory_as: public-good-friday``: Good Friday is called in Bulgarian
+    what the catalogue calls it)."""
+    from .. import layers  # imported late: layers imports the catalogue
+
+    inline = layers.inline_names()
+    twins = {h.statutory_as[0]: h for h in holidays if len(h.statutory_as) == 1}
+    table: dict[str, dict[str, str]] = {}
+    for ident in _layer_ids():
+        names = dict(twins[ident].names) if ident in twins else {}
+        names.update(inline.get(ident, {}))
+        for overlay in overlays.files:
+            text = overlay.layers.get(ident)
+            if text is None:
+                continue
+            own = inline.get(ident, {}).get(overlay.language)
+            if own is not None and own != text:
+                errors.append(f"{overlay.path}:{overlay.lines.get(f'layers:{ident}', 1)}: layers: {ident!r}: the "
+                              f"name differs from the {overlay.language!r} name in german-holidays.yaml "
+                              f"({own!r}): keep one of them")
+                continue
+            names[overlay.language] = text
+        table[ident] = names
+    return table
+
+
+def _reference_with(overlays: Overlays, reference: Reference, errors: list[str]) -> Reference:
+    """Traditions and categories with the overlays' names (a conflict with traditions.yaml is an error)."""
+    traditions, categories = [], []
+    for tradition in reference.traditions:
+        extra = {o.language: o.traditions[tradition.id] for o in overlays.files if tradition.id in o.traditions}
+        names = _merged(tradition.names, extra, lambda lang, inline, t=tradition: errors.append(
+            f"{_where(overlays, lang, 'traditions', t.id)}: traditions: {t.id!r}: the name differs from the {lang!r} name "
+            f"in traditions.yaml (line {t.line}): keep one of them"))
+        traditions.append(replace(tradition, names=names) if extra else tradition)
+    for category in reference.categories:
+        extra = {o.language: o.categories[category.id] for o in overlays.files if category.id in o.categories}
+        names = _merged(category.names, extra, lambda lang, inline, c=category: errors.append(
+            f"{_where(overlays, lang, 'categories', c.id)}: categories: {c.id!r}: the name differs from the {lang!r} name "
+            f"in categories.yaml (line {c.line}): keep one of them"))
+        categories.append(replace(category, names=names) if extra else category)
+    digest = reference.digest
+    if overlays.digest:
+        digest = hashlib.sha256(f"{reference.digest}:{overlays.digest}".encode()).hexdigest()[:12]
+    return replace(reference, traditions=tuple(traditions), categories=tuple(categories), digest=digest)
+
+
+def _where(overlays: Overlays, lang: str, section: str, ident: str) -> str:
+    """``file:line`` of a tradition or category name in ``lang``'s overlay."""
+    found = next((o for o in overlays.files if o.language == lang), None)
+    return f"{found.path}:{found.lines.get(f'{section}:{ident}', 1)}" if found else DIRECTORY
