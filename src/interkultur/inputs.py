@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from .catalog import MAX_YEAR, MIN_YEAR
 
@@ -124,7 +124,7 @@ def parse_moment(text: str, zone: tzinfo) -> date | datetime:
     if offset is None:
         return datetime.combine(day, time(hour, minute, second), zone)
     if offset == "Z":
-        fixed = timezone.utc
+        fixed = UTC
     else:
         sign = -1 if offset[0] == "-" else 1
         fixed = timezone(sign * timedelta(hours=int(offset[1:3]), minutes=int(offset[4:6])))
