@@ -25,7 +25,9 @@ import pytest
 from interkultur.web.export import export_site
 from support_http import REPO, free_port
 
-CONFS = sorted((REPO / "deploy").glob("*.conf"))  # needs the repository
+CONFS = sorted([*(REPO / "deploy").glob("*.conf"), *(REPO / "deploy").glob("*/*.conf")])  # needs the repository
+#: Container names of deploy/compose.yaml, resolvable only inside its network: loopback for ``nginx -t``.
+COMPOSE_HOSTS = {"server app-1:8000": "server 127.0.0.1:8000", "server app-2:8000": "server 127.0.0.1:8001"}
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
@@ -48,7 +50,7 @@ def certificate(tmp_path_factory) -> tuple[Path, Path]:
 
 
 def test_there_are_examples():
-    assert {p.name for p in CONFS} >= {"nginx-service.conf", "nginx-static.conf"}
+    assert {p.name for p in CONFS} >= {"nginx-service.conf", "nginx-static.conf", "nginx.conf"}
 
 
 def prepare(conf: Path, certificate: tuple[Path, Path], tmp_path: Path, **replace: str) -> Path:
@@ -58,10 +60,12 @@ def prepare(conf: Path, certificate: tuple[Path, Path], tmp_path: Path, **replac
     text = text.replace("/etc/letsencrypt/live/kalender.example.de/fullchain.pem", str(cert))
     text = text.replace("/etc/letsencrypt/live/kalender.example.de/privkey.pem", str(key))
     text = text.replace("/var/cache/nginx/interkultur", str(tmp_path / "cache"))
+    for old, new in COMPOSE_HOSTS.items():
+        text = text.replace(old, new)
     for old, new in replace.items():
         assert old in text, old
         text = text.replace(old, new)
-    included = tmp_path / conf.name
+    included = tmp_path / f"included-{conf.name}"
     included.write_text(text)
     (tmp_path / "logs").mkdir()
     temp = "".join(f"  {kind}_temp_path {tmp_path}/{kind};\n"
