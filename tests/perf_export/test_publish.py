@@ -5,7 +5,9 @@ from __future__ import annotations
 import errno
 import gzip
 import os
+import shutil
 import subprocess
+import tempfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -103,24 +105,43 @@ def test_export_site_on_full_disk_removes_its_partial_tree(tmp_path, monkeypatch
     assert not target.exists() and list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only directories")
+def unprivileged() -> list[str]:
+    """A command prefix that runs without root (root writes into read-only directories): none, or setpriv."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root and setpriv (util-linux) is missing: a read-only directory has no effect")
+    prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]  # nobody
+    probe = subprocess.run([*prefix, *interkultur_command(), "--version"], capture_output=True, timeout=60)
+    if probe.returncode != 0:  # e.g. a checkout under a private home directory
+        pytest.skip(f"the unprivileged user cannot run interkultur here: {probe.stderr[-200:]!r}")
+    return prefix
+
+
 def test_read_only_target_one_line_exit_status_old_tree_served(tmp_path):
-    parent = tmp_path / "srv"
-    parent.mkdir()
-    target = parent / "site"
-    first = build(target, {"index.html": b"old"}, clock(datetime(2026, 1, 1, tzinfo=UTC)))
-    before = snapshot(target)
-    parent.chmod(0o555)
+    prefix = unprivileged()
+    # outside pytest's private (0700) temporary directory, so that the unprivileged user can reach it
+    work = Path(tempfile.mkdtemp(prefix="ik-read-only-"))
     try:
-        done = subprocess.run([*interkultur_command(), "export", str(target), "--years", "2025", "--lang", "de"],
-                              capture_output=True, text=True, timeout=300)
-    finally:
+        work.chmod(0o755)
+        parent = work / "srv"
+        parent.mkdir()
+        target = parent / "site"
+        first = build(target, {"index.html": b"old"}, clock(datetime(2026, 1, 1, tzinfo=UTC)))
+        before = snapshot(target)
+        parent.chmod(0o555)
+        done = subprocess.run([*prefix, *interkultur_command(), "export", str(target), "--years", "2025",
+                               "--lang", "de"], capture_output=True, text=True, timeout=300)
         parent.chmod(0o755)
-    assert done.returncode == 1
-    lines = done.stderr.strip().splitlines()
-    assert lines[-1].startswith("interkultur export: cannot create ") and "Permission denied" in lines[-1]
-    assert "Traceback" not in done.stderr
-    assert os.readlink(target) == first.root.name and snapshot(target) == before
+        assert done.returncode == 1, done.stderr
+        lines = done.stderr.strip().splitlines()
+        assert lines[-1].startswith(f"interkultur export: cannot create {target}.") and \
+            lines[-1].endswith(": Permission denied; the previous export is unchanged"), lines[-1]
+        assert "Traceback" not in done.stderr
+        assert os.readlink(target) == first.root.name and snapshot(target) == before
+        assert sorted(p.name for p in parent.iterdir()) == sorted([first.root.name, "site"])
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 @pytest.mark.parametrize("exchange", [True, False], ids=["renameat2", "rename-aside"])
