@@ -184,3 +184,29 @@ def test_cli_full_export_then_second_export_switches(tmp_path):
     second = os.readlink(target)
     assert second != first and (tmp_path / first).is_dir()
     assert snapshot(tmp_path / first) == snapshot(tmp_path / second)  # same input, same bytes (gzip too)
+
+
+def test_an_empty_directory_is_replaced_without_a_previous_tree(tmp_path):
+    target = tmp_path / "site"
+    target.mkdir()
+    tree = build(target, {"index.html": b"new"}, clock(datetime(2026, 1, 1, tzinfo=UTC)))
+    assert os.readlink(target) == tree.root.name
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["site", tree.root.name])
+
+
+def test_a_failed_switch_keeps_the_served_tree(tmp_path, monkeypatch):
+    target = tmp_path / "site"
+    now = clock(datetime(2026, 1, 1, tzinfo=UTC))
+    first = build(target, {"index.html": b"old"}, now)
+    tree = Tree(target, now=now)
+    tree.write("index.html", b"new")
+
+    def refuse(source, destination):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(destination))
+
+    monkeypatch.setattr(publish.os, "replace", refuse)
+    with pytest.raises(PublishError, match="cannot switch"):
+        tree.switch()
+    tree.discard()
+    assert os.readlink(target) == first.root.name and (target / "index.html").read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["site", first.root.name])

@@ -336,10 +336,10 @@ def export_site(directory: str | Path, *, years: range | None = None, languages:
 
     try:
         _write_site(exporter, write, app, state, today, years, languages, holiday_ids, traditions)
+        tree.switch(log)  # raises only while the old tree is still the one served
     except BaseException:
         tree.discard()
         raise
-    tree.switch(log)
     return report
 
 

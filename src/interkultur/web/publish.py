@@ -63,6 +63,7 @@ class Tree:
 
     def __init__(self, target: str | Path, now: Callable[[], datetime] = lambda: datetime.now(UTC)):
         self.target = Path(target).absolute()
+        self.switched = False
         self.parent = self.target.parent
         self._check_target()
         stamp = now()
@@ -79,6 +80,8 @@ class Tree:
     def _check_target(self) -> None:
         """Refuse before building when ``target`` is something this module must not replace."""
         target = self.target
+        if not target.name or target == target.parent:
+            raise PublishError(f"cannot export to {target}: name a directory below it")
         if target.is_symlink() or not target.exists():
             return
         if not target.is_dir():
@@ -109,8 +112,9 @@ class Tree:
 
     # -- switching -----------------------------------------------------------------------------
     def discard(self) -> None:
-        """Remove the unfinished tree (best effort: the served one is untouched either way)."""
-        shutil.rmtree(self.root, ignore_errors=True)
+        """Remove the unfinished tree (best effort: the served one is untouched either way); never a served one."""
+        if not self.switched:
+            shutil.rmtree(self.root, ignore_errors=True)
 
     def switch(self, log: Callable[[str], None] = lambda message: None) -> list[Path]:
         """Point ``target`` at the new tree in one rename; return the older trees removed."""
@@ -128,23 +132,49 @@ class Tree:
         except OSError as exc:
             link.unlink(missing_ok=True)
             raise describe(exc, "switch") from None
-        return self.prune(log)
+        self.switched = True
+        try:  # the new tree is served now: nothing after this point may fail the export
+            return self.prune(log)
+        except OSError as exc:
+            log(f"could not look for old trees beside {self.target}: {exc.strerror}")
+            return []
 
     def _replace_directory(self, link: Path, log: Callable[[str], None]) -> None:
-        """The first switch of a ``target`` that is a real directory (an export from an older version)."""
+        """The first switch of a ``target`` that is a real directory (empty, or an export from an older version).
+
+        Once ``target`` is the new symlink nothing here raises: the switch has happened.
+        """
         old = self.target
+        empty = not any(old.iterdir())
         moment = datetime.fromtimestamp(old.stat().st_mtime, UTC)
         aside = self.parent / f"{old.name}.{_stamp(moment)}"
         while aside.exists():
             moment += timedelta(microseconds=1)
             aside = self.parent / f"{old.name}.{_stamp(moment)}"
         if _exchange(link, old):  # now ``old`` is the symlink and ``link`` the old directory
-            os.rename(link, aside)
-            log(f"{old} was a directory: kept as {aside.name}, {old.name} is now a symlink")
+            try:
+                link.rmdir() if empty else os.rename(link, aside)
+            except OSError as exc:
+                log(f"{old.name} is now a symlink; the directory it was is left as {link.name} ({exc.strerror})")
+                return
+            if not empty:
+                log(f"{old} was a directory: kept as {aside.name}, {old.name} is now a symlink")
             return
-        os.rename(old, aside)  # no renameat2 here: a moment without ``old``
-        os.replace(link, old)
-        log(f"{old} was a directory: moved to {aside.name}, {old.name} is now a symlink")
+        # no renameat2 here: a moment without ``old``
+        if empty:
+            old.rmdir()
+        else:
+            os.rename(old, aside)
+        try:
+            os.replace(link, old)
+        except OSError:
+            if not empty:
+                os.rename(aside, old)  # put the served tree back
+            else:
+                old.mkdir()
+            raise
+        if not empty:
+            log(f"{old} was a directory: moved to {aside.name}, {old.name} is now a symlink")
 
     def prune(self, log: Callable[[str], None] = lambda message: None) -> list[Path]:
         """Remove trees of this module's pattern beyond the newest ``KEEP`` (never the one served)."""
