@@ -157,7 +157,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_catalogue(p)
 
     p = sub.add_parser("export", help="write the public site as static files (any static host or CDN)")
-    p.add_argument("directory", metavar="DIR", help="target directory (created; files in it are overwritten)")
+    p.add_argument("directory", metavar="DIR", help="target: a symlink to the newest tree DIR.<timestamp> beside it, switched atomically "
+                        "when the new tree is complete (the previous tree is kept)")
     p.add_argument("--years", metavar="FIRST-LAST",
                    help="years of the widget, year pages and JSON (default: last year to three years ahead)")
     p.add_argument("--lang", default=",".join(EXPORT_LANGUAGES), metavar="A,B",
@@ -347,6 +348,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .web.export import export_site, parse_languages, parse_years  # the web stack only for this command
+    from .web.publish import PublishError
 
     try:
         years = parse_years(args.years) if args.years else None
@@ -357,8 +359,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     if base_url and not base_url.startswith(("https://", "http://")):
         raise UsageError(f"--base-url {base_url!r} must start with https:// or http://")
     catalogue = load(args.catalogue)
-    report = export_site(args.directory, years=years, languages=languages, base_url=base_url, catalogue=catalogue,
-                         log=lambda message: print(f"interkultur export: {message}", file=sys.stderr))
+    try:
+        report = export_site(args.directory, years=years, languages=languages, base_url=base_url,
+                             catalogue=catalogue,
+                             log=lambda message: print(f"interkultur export: {message}", file=sys.stderr))
+    except PublishError as exc:  # full disk, read-only or foreign target: one line, the served tree untouched
+        print(f"interkultur export: {exc}; the previous export is unchanged", file=sys.stderr)
+        return 1
     kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(report.files.items()))
     print(f"{report.directory}: {report.total} files ({kinds}); years {report.years[0]}-{report.years[-1]}, "
           f"languages {', '.join(report.languages)}")

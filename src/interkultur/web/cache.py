@@ -19,6 +19,17 @@ negotiated from that header), the view's ``Cache-Control``, and
 ``If-None-Match`` gives ``304 Not Modified``. ``HEAD`` is answered from the
 same entry (the WSGI layer drops the body).
 
+Every entry also carries ``Last-Modified`` (``last_modified``): the latest of
+the catalogue's revision history (``revisions.serving``: the recorded times,
+or the catalogue file's modification time for an edited copy), the installed
+software's files (an upgrade changes the pages too) and, for answers whose
+content moves with the date, the moment it last moved (midnight in the
+configured zone for pages that mark today or list the next dates; 1 January
+for the feeds, whose window moves with the year). Never the time of the
+request: the value is the same on every replica and every request of a day.
+``If-Modified-Since`` gives ``304`` when nothing changed since, unless the
+request has ``If-None-Match``, which takes precedence (RFC 9110, 13.2.2).
+
 The cache is bounded by entry count and by bytes (least recently used go
 first); errors and ``no-store`` answers are never stored. Routes not listed
 in ``CACHEABLE`` (``/healthz``, the schools check with its POST form) pass
@@ -33,11 +44,15 @@ import threading
 from collections import OrderedDict
 from collections.abc import Hashable
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from email.utils import format_datetime
 from functools import lru_cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from flask import Flask, Response, current_app, g, request
 from werkzeug.datastructures import LanguageAccept
-from werkzeug.http import parse_accept_header, quote_etag
+from werkzeug.http import parse_accept_header, parse_date, quote_etag
 
 from .. import laender
 from ..languages import LANGUAGES
@@ -60,6 +75,13 @@ GZIP_LEVEL = 6
 #: Headers of the view's answer that are replayed from the cache; the security and
 #: CORS headers are added to every answer by ``web.http`` and are not stored.
 KEPT_HEADERS = ("Content-Type", "Cache-Control", "Content-Disposition", "Last-Modified")
+#: Answers whose content moves with the date, and how often: "day" (today marked, next dates
+#: listed) or "year" (the feeds' window, ``ical.feed_window``). The others change with the catalogue only.
+DATED: dict[str, str] = {
+    "widget.current": "day", "widget.month": "day", "pages.index": "day", "pages.year": "day",
+    "pages.holiday": "day", "api.holiday": "day", "feeds.holiday": "day",
+    "feeds.all_traditions": "year", "feeds.tradition": "year",
+}
 DEFAULT_MAX_ENTRIES = 2048
 DEFAULT_MAX_BYTES = 96 * 1024 * 1024
 
@@ -80,6 +102,8 @@ class Entry:
     gzip_etag: str | None = None
     gzip_headers: tuple[tuple[str, str], ...] = ()
     gzip_not_modified: tuple[tuple[str, str], ...] = ()
+    #: ``Last-Modified`` as Unix seconds, for ``If-Modified-Since``.
+    modified: int | None = None
 
     @property
     def size(self) -> int:
@@ -87,7 +111,7 @@ class Entry:
 
     @classmethod
     def build(cls, body: bytes, etag: str, kept: tuple[tuple[str, str], ...], vary: str,
-              gzip_body: bytes | None = None) -> Entry:
+              gzip_body: bytes | None = None, modified: int | None = None) -> Entry:
         def variant(tag: str, encoding: str | None) -> tuple[tuple, tuple]:
             full = [*kept, ("ETag", quote_etag(tag)), ("Vary", vary)]
             if encoding:
@@ -100,10 +124,11 @@ class Entry:
 
         headers, not_modified = variant(etag, None)
         if gzip_body is None:
-            return cls(body, etag, headers, not_modified)
+            return cls(body, etag, headers, not_modified, modified=modified)
         gzip_etag = f"{etag}-gz"
         gzip_headers, gzip_not_modified = variant(gzip_etag, "gzip")
-        return cls(body, etag, headers, not_modified, gzip_body, gzip_etag, gzip_headers, gzip_not_modified)
+        return cls(body, etag, headers, not_modified, gzip_body, gzip_etag, gzip_headers, gzip_not_modified,
+                   modified)
 
 
 class ResponseCache:
@@ -205,11 +230,58 @@ def _answer(entry: Entry) -> Response:
     environ = request.environ
     use_gzip = entry.gzip_body is not None and _gzip_ok(environ.get("HTTP_ACCEPT_ENCODING", ""))
     etag = entry.gzip_etag if use_gzip else entry.etag
-    if environ.get("HTTP_IF_NONE_MATCH") and request.if_none_match.contains_weak(etag):
+    if environ.get("HTTP_IF_NONE_MATCH"):  # RFC 9110, 13.2.2: If-Modified-Since is then ignored
+        if request.if_none_match.contains_weak(etag):
+            return Response(status=304, headers=entry.gzip_not_modified if use_gzip else entry.not_modified)
+    elif entry.modified is not None and _not_modified_since(entry.modified, environ.get("HTTP_IF_MODIFIED_SINCE")):
         return Response(status=304, headers=entry.gzip_not_modified if use_gzip else entry.not_modified)
     if use_gzip:
         return Response(entry.gzip_body, headers=entry.gzip_headers)
     return Response(entry.body, headers=entry.headers)
+
+
+def _not_modified_since(modified: int, header: str | None) -> bool:
+    """``If-Modified-Since`` is a valid date at or after ``modified`` (an invalid one is ignored)."""
+    if not header:
+        return False
+    since = parse_date(header)
+    return since is not None and modified <= since.timestamp()
+
+
+@lru_cache(maxsize=1)
+def software_modified() -> int:
+    """The newest file of the installed package (code, templates, static files, translations)."""
+    root = Path(__file__).resolve().parents[1]
+    newest = 0.0
+    for path in root.rglob("*"):
+        if path.suffix in (".py", ".html", ".css", ".js", ".svg", ".mo", ".yaml", ".json", ".csv"):
+            try:
+                newest = max(newest, path.stat().st_mtime)
+            except OSError:
+                pass
+    return int(newest)
+
+
+def catalogue_modified() -> int:
+    """The latest revision in the history served for the catalogue (``revisions.serving``)."""
+    history = current_app.extensions["interkultur"].history
+    stamps = [revision.last_modified for revision in history.holidays.values()]
+    return int(max([history.generated, *stamps]).timestamp())
+
+
+def last_modified(endpoint: str, today: date) -> int:
+    """Unix seconds of the answer's ``Last-Modified`` (see the module docstring)."""
+    moment = max(catalogue_modified(), software_modified())
+    moves = DATED.get(endpoint)
+    if moves is not None:
+        since = today if moves == "day" else date(today.year, 1, 1)
+        zone = ZoneInfo(current_app.config["TIMEZONE"])
+        moment = max(moment, int(datetime.combine(since, time(), zone).timestamp()))
+    return moment
+
+
+def _http_date(seconds: int) -> str:
+    return format_datetime(datetime.fromtimestamp(seconds, UTC), usegmt=True)
 
 
 def _store(response: Response, key: tuple) -> Entry | None:
@@ -230,9 +302,15 @@ def _store(response: Response, key: tuple) -> Entry | None:
         compressed = gzip.compress(body, GZIP_LEVEL, mtime=0)
         if len(compressed) >= len(body):
             compressed = None
+    if "Last-Modified" in response.headers:  # static files: the file's own time
+        given = parse_date(response.headers["Last-Modified"])
+        modified = int(given.timestamp()) if given is not None else None
+    else:
+        modified = last_modified(key[0], params.today())
+        response.headers["Last-Modified"] = _http_date(modified)
     kept = tuple((name, response.headers[name]) for name in KEPT_HEADERS if name in response.headers)
     vary = "Accept-Encoding, Accept-Language" if CACHEABLE.get(key[0]) else "Accept-Encoding"
-    return Entry.build(body, digest, kept, vary, compressed)
+    return Entry.build(body, digest, kept, vary, compressed, modified)
 
 
 def _before_request() -> Response | None:

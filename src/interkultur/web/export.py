@@ -31,7 +31,6 @@ import html
 import json
 import posixpath
 import re
-import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -43,6 +42,7 @@ from .. import query
 from ..catalog import Catalogue
 from ..ical import fold_line
 from ..languages import EXPORT_LANGUAGES, LANGUAGES
+from .publish import Tree
 
 #: The base URL the app renders with, so that its absolute links can be recognised.
 SENTINEL = "https://interkultur.export.invalid"
@@ -308,7 +308,10 @@ def _static_embed_script(service_script: Path) -> bytes:
 def export_site(directory: str | Path, *, years: range | None = None, languages: Iterable[str] | None = None,
                 base_url: str | None = None, catalogue: Catalogue | str | None = None,
                 today: date | None = None, log: Callable[[str], None] = lambda message: None) -> Report:
-    """Write the static site into ``directory`` (created; existing files are overwritten)."""
+    """Build the static site beside ``directory`` and switch ``directory`` to it (``publish.Tree``).
+
+    Raises ``publish.PublishError`` (one line) on I/O problems; the tree served before stays as it was.
+    """
     from . import create_app, params
 
     config: dict[str, Any] = {"BASE_URL": SENTINEL, "RESPONSE_CACHE_ENTRIES": 0, "STATIC_EXPORT": True}
@@ -326,15 +329,26 @@ def export_site(directory: str | Path, *, years: range | None = None, languages:
     traditions = list(state.catalogue.traditions)
     site = SiteMap(years, languages, holiday_ids, traditions)
     exporter = Exporter(app, site, base_url, today, log)
-    root = Path(directory)
-    report = Report(root, years, languages)
+    tree = Tree(directory)  # beside the served tree; ``switch`` makes it the served one
+    report = Report(tree.target, years, languages)
 
     def write(path: str, body: bytes, kind: str) -> None:
-        target = root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(body)
-        report.count(kind)
+        for written in tree.write(path, body):
+            report.count("gzip" if written.endswith(".gz") and not path.endswith(".gz") else kind)
 
+    try:
+        _write_site(exporter, write, app, state, today, years, languages, holiday_ids, traditions)
+        tree.switch(log)  # raises only while the old tree is still the one served
+    except BaseException:
+        tree.discard()
+        raise
+    return report
+
+
+def _write_site(exporter: Exporter, write: Callable[[str, bytes, str], None], app, state, today: date,
+                years: range, languages: list[str], holiday_ids: list[str], traditions: list[str]) -> None:
+    """Every page, feed and JSON document of the site, through ``write``."""
+    log = exporter.log
     clamped = min(max(today, date(years[0], 1, 1)), date(years[-1], 12, 31))
     for lang in languages:
         log(f"{lang}: pages")
@@ -366,15 +380,12 @@ def export_site(directory: str | Path, *, years: range | None = None, languages:
 
     static = Path(app.static_folder or "")
     for source in sorted(static.iterdir()):
-        if source.is_file() and not source.name.startswith("embed"):
-            (root / "static").mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, root / "static" / source.name)
-            report.count("static")
+        if source.is_file() and not source.name.startswith("embed") and not source.name.endswith(".gz"):
+            write(f"static/{source.name}", source.read_bytes(), "static")
     write("embed.js", _static_embed_script(static / "embed.js"), "static")
     from .traditions import stylesheet_text  # generated from traditions.yaml, not a file in static/
 
     write("static/traditions.css", stylesheet_text(state.catalogue.reference).encode("utf-8"), "static")
-    return report
 
 
 __all__ = ["export_site", "default_years", "parse_years", "parse_languages", "SiteMap", "SENTINEL", "Report"]

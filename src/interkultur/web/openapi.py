@@ -25,11 +25,71 @@ def _common() -> list[dict[str, Any]]:
     return [{"$ref": f"#/components/parameters/{n}"} for n in ("lang", "tradition", "category", "islamic", "jewish", "state")]
 
 
+#: How the feeds answer errors (``web.http.kind_of_route``: ``.ics`` paths get plain text).
+_TEXT_ERROR = {"description": "Invalid input or unknown id (one line of plain text)",
+               "content": {"text/plain": {"schema": {"type": "string"}}}}
+_VALIDATORS = {"ETag": {"schema": {"type": "string"}},
+               "Last-Modified": {"schema": {"type": "string"},
+                                 "description": "When the answer last changed (catalogue revisions, software, "
+                                                "or the date where the content moves with it)"}}
+#: Tag descriptions, one per blueprint: an operation's tag is the blueprint of the view that serves it.
+TAGS = {"api": "The JSON API: holidays, one holiday, traditions, health",
+        "feeds": "iCalendar feeds (RFC 5545) and 'add to calendar' files",
+        "widget": "The embeddable month widget (HTML)",
+        "schools": "Date checks for schools and exam planning",
+        "pages": "The HTML pages (landing page, year overview, holiday details)"}
+_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
+
+
 def _calendar_response(description: str) -> dict[str, Any]:
-    return {"200": {"description": description, "headers": {"ETag": {"schema": {"type": "string"}}},
+    return {"200": {"description": description, "headers": _VALIDATORS,
                     "content": {"text/calendar": {"schema": {"type": "string"}}}},
-            "304": {"description": "Not modified (If-None-Match matched the ETag)."},
-            "400": _ERROR, "404": _ERROR}
+            "304": {"description": "Not modified (If-None-Match matched the ETag, or nothing changed since "
+                                   "If-Modified-Since)."},
+            "400": _TEXT_ERROR, "404": _TEXT_ERROR}
+
+
+def _sample_path(path: str, parameters: list[dict[str, Any]]) -> str:
+    """The documented path template with a value of each path parameter's type, for the router."""
+    for parameter in parameters:
+        if parameter.get("in") == "path":
+            schema = parameter.get("schema", {})
+            value = str(schema.get("minimum", 1)) if schema.get("type") == "integer" else "x"
+            path = path.replace("{" + parameter["name"] + "}", value)
+    return path
+
+
+def name_operations(document: dict[str, Any]) -> None:
+    """``operationId`` and ``tags`` of every operation from the view the server routes it to.
+
+    The router decides (``url_map``), so a documented path or method the server
+    does not serve fails here, when the document is built, instead of reaching a client.
+    """
+    from flask import current_app
+    from werkzeug.exceptions import HTTPException
+
+    adapter = current_app.url_map.bind("localhost")
+    used: set[str] = set()
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            if method not in _METHODS:
+                continue
+            sample = _sample_path(path, operation.get("parameters", []))
+            try:
+                endpoint, _ = adapter.match(sample, method=method.upper())
+            except HTTPException as exc:
+                raise RuntimeError(f"OpenAPI documents {method.upper()} {path}, which the server does not serve "
+                                   f"({exc.code})") from None
+            blueprint, _, view = str(endpoint).rpartition(".")
+            operation_id = f"{blueprint}_{view}" + ("" if method == "get" else f"_{method}")
+            if operation_id in used:
+                raise RuntimeError(f"OpenAPI: two operations would be {operation_id}")
+            used.add(operation_id)
+            operation["operationId"] = operation_id
+            operation["tags"] = [blueprint]
+    document["tags"] = [{"name": name, "description": text} for name, text in TAGS.items()
+                        if any(name in op.get("tags", ()) for item in document["paths"].values()
+                               for op in item.values() if isinstance(op, dict))]
 
 
 def openapi_document(server: str) -> dict[str, Any]:
@@ -179,4 +239,5 @@ def openapi_document(server: str) -> dict[str, Any]:
     document["paths"].update(schools.openapi_paths(_common()))
     for section, entries in schools.openapi_components().items():
         document["components"][section].update(entries)
+    name_operations(document)
     return document
