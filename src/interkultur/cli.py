@@ -310,7 +310,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if waiting:
         print("awaiting review by a native speaker (review: pending in translations/<lang>.yaml):")
         for c in waiting:
-            print(f"  {c.lang}: {len(c.pending)}: {', '.join(c.pending)}")
+            shown = ", ".join(c.pending[:8]) + (f", … ({len(c.pending) - 8} more)" if len(c.pending) > 8 else "")
+            print(f"  {c.lang}: {len(c.pending)} texts: {shown}")
     problems = [problem for c in coverages for problem in c.problems()]
     for problem in problems:
         if args.strict:

@@ -76,9 +76,13 @@ def test_an_edited_copy_is_served_as_a_newer_revision(tmp_path: Path, shipped_ca
     from interkultur import ical
     from interkultur.engine import Engine
 
+    import shutil
+
     copy = tmp_path / "holidays.yaml"
     copy.write_text(edited(shipped_catalogue_path.read_text(encoding="utf-8"), "    rule: 01-06\n",
                            "    rule: 01-07\n"), encoding="utf-8")
+    # an editor copies the catalogue with its translations (names in every language are content)
+    shutil.copytree(shipped_catalogue_path.parent / "translations", tmp_path / "translations")
     edited_at = datetime(2031, 5, 4, 3, 2, 1, tzinfo=UTC)
     os.utime(copy, (edited_at.timestamp(), edited_at.timestamp()))
     catalogue = load(copy)

@@ -177,6 +177,31 @@ def openapi_document(server: str) -> dict[str, Any]:
                                                     "Türkçe, العربية)"},
                                            "dir": {"type": "string", "enum": ["ltr", "rtl"]}}}}}}}}},
                     "400": _ERROR}}},
+            "/api/v1/events": {"get": {
+                "summary": "Local events (the configured events file) on a date or overlapping a range",
+                "parameters": _common() + [
+                    _param("date", "One day (YYYY-MM-DD). Alternative to from/to.", date_schema),
+                    _param("from", "Range start, inclusive (with to).", date_schema),
+                    _param("to", "Range end, inclusive; at most 10 years after from.", date_schema)],
+                "responses": {"200": {"description": "Events, by start", "content": {"application/json": {
+                    "schema": {"type": "object", "required": ["events"], "properties": {"events": {
+                        "type": "array", "items": {
+                            "type": "object",
+                            "required": ["id", "title", "start", "end", "location", "url", "lang", "tradition"],
+                            "properties": {
+                                "id": {"type": "string", "description": "Stable UID (an .ics source keeps its own)"},
+                                "title": {"type": "string"},
+                                "start": {"type": "string", "description": "YYYY-MM-DD, or ISO 8601 date-time "
+                                          "with UTC offset"},
+                                "end": {"type": ["string", "null"]},
+                                "location": {"type": ["string", "null"]},
+                                "url": {"type": ["string", "null"]},
+                                "lang": {"type": ["string", "null"]},
+                                "tradition": {"type": ["string", "null"]}}}}}}}}},
+                    "400": _ERROR}}},
+            "/feeds/events.ics": {"get": {"summary": "iCalendar feed of the local events",
+                                          "parameters": _common(),
+                                          "responses": _calendar_response("RFC 5545 calendar")}},
             "/feeds/all.ics": {"get": {"summary": "iCalendar feed of all traditions",
                                        "parameters": _common(),
                                        "responses": _calendar_response("RFC 5545 calendar")}},
