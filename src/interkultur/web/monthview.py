@@ -18,6 +18,7 @@ from ..calendars import hebrew, hijri
 from ..calendars.hijri import HijriCalendar
 from ..catalog import MAX_YEAR, MIN_YEAR
 from ..engine import Engine, Occurrence
+from ..layers import SCHOOL_BREAK
 
 _WEEKS = calendar.Calendar(firstweekday=calendar.MONDAY)
 #: Feasts longer than this (Ramadan, Lent, the Omer) are seasons: only their
@@ -62,9 +63,24 @@ class DayCell:
     show_dual_month: bool = False
 
     @property
+    def feasts(self) -> list[Occurrence]:
+        """The occurrences other than school breaks, which are shown as hatching, not as feasts."""
+        return [o for o in self.occurrences if o.tradition != SCHOOL_BREAK]
+
+    @property
     def highlighted(self) -> bool:
         """Light green: a feast day, or the first day of a season."""
-        return any(o.day_of_feast(o.end) <= SEASON_DAYS or o.start == self.day for o in self.occurrences)
+        return any(o.day_of_feast(o.end) <= SEASON_DAYS or o.start == self.day for o in self.feasts)
+
+    @property
+    def seasonal(self) -> bool:
+        """A day inside a season (Ramadan, Lent) that is no feast day itself: a quieter band."""
+        return bool(self.feasts) and not self.highlighted
+
+    @property
+    def school_break(self) -> bool:
+        """A school-break day of the chosen Land (``state=``): hatched, whatever else falls on it."""
+        return any(o.tradition == SCHOOL_BREAK for o in self.occurrences)
 
     @property
     def entries(self) -> list[Entry]:
@@ -75,7 +91,7 @@ class DayCell:
         """The traditions with a holiday on this day, in the order of ``occurrences``: one marker
         each, so a day several traditions share (Nowruz, Newroz, Naw-Rúz) stays one marked day.
         A season (Ramadan, Lent) marks its first and last day; the days between carry its band."""
-        marked = (o for o in self.occurrences
+        marked = (o for o in self.feasts
                   if o.day_of_feast(o.end) <= SEASON_DAYS or self.day in (o.start, o.end))
         return tuple(dict.fromkeys(o.tradition for o in marked))
 
@@ -110,6 +126,11 @@ class MonthView:
     @property
     def holiday_days(self) -> list[DayCell]:
         return [c for week in self.weeks for c in week if c.in_month and c.occurrences]
+
+    @property
+    def has_school_breaks(self) -> bool:
+        """Whether the legend needs the key for hatched school-break days."""
+        return any(c.school_break for week in self.weeks for c in week if c.in_month)
 
 
 def neighbours(year: int, month: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:

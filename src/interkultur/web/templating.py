@@ -21,6 +21,9 @@ def link(endpoint: str, **values: Any) -> str:
     """URL of ``endpoint`` keeping the request's explicit common parameters."""
     query = getattr(g, "query", None)
     args = query.link_args() if query is not None else {}
+    chosen_theme = getattr(g, "theme", None)
+    if chosen_theme is not None and endpoint.startswith("widget."):
+        args.update(chosen_theme.args())  # the widget keeps the host's colours from month to month
     args.update({k: v for k, v in values.items() if v is not None})
     return url_for(endpoint, **args)
 

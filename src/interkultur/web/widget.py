@@ -7,11 +7,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, render_template
+from flask import Blueprint, Response, current_app, g, render_template, request
 
 from .. import translations
 from ..languages import LANGUAGES
-from . import params, state
+from . import params, state, theme
 from .monthview import month_view
 
 bp = Blueprint("widget", __name__)
@@ -19,10 +19,11 @@ bp = Blueprint("widget", __name__)
 
 def render_month(year: int, month: int, page: str) -> Response:
     query = params.parse_query(negotiate=True, dual=True, reading=True)
+    g.theme = theme.parse_theme()
     params.check_year(year)
     params.check_month(month)
     view = month_view(state().engine, year, month, params.today(), dual=query.dual, **query.engine_kwargs())
-    response = Response(render_template(page, view=view, query=query), mimetype="text/html")
+    response = Response(render_template(page, view=view, query=query, theme=g.theme), mimetype="text/html")
     response.headers["Cache-Control"] = f"public, max-age={current_app.config['MAX_AGE']}"
     return response
 
@@ -36,6 +37,20 @@ def current() -> Response:
 @bp.get("/widget/<int:year>/<int:month>")
 def month(year: int, month: int) -> Response:
     return render_month(year, month, "widget.html")
+
+
+@bp.get("/widget/theme.css")
+def theme_css() -> Response:
+    """The host site's colours as custom properties (``theme.stylesheet``): no inline styles needed."""
+    chosen = theme.parse_theme()
+    etag = "theme-" + "-".join(f"{k}{v}" for k, v in sorted(chosen.args().items()))
+    if request.if_none_match.contains(etag):
+        response = Response(status=304)
+    else:
+        response = Response(theme.stylesheet(chosen), mimetype="text/css")
+    response.set_etag(etag)
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @bp.get("/embed.js")
