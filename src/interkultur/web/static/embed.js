@@ -1,10 +1,12 @@
 /* interkultur embed script, for the live service and for a static export.
-   <script src="https://HOST/embed.js" data-lang="de" data-tradition="islam,judaism"></script>
+   <script src="https://HOST/embed.js" data-lang="de"></script>  (GET /embed builds it)
    inserts an iframe with the month widget right after itself (or into the
    element named by data-target) and resizes it to its content, which the
    widget reports with postMessage. Attributes: data-lang, data-tradition,
    data-islamic, data-jewish, data-dual ("hijri,hebrew"), data-state ("NW": that
-   Land's public and school holidays), data-month
+   Land's public and school holidays), data-category ("major,fast"), data-accent
+   ("004b87": the colour of marked days and controls), data-theme ("light", "dark",
+   "auto") and data-bg ("ffffff" or "transparent"), data-month
    ("2018-10"), data-title, data-target (a CSS selector). The same names work
    as query parameters of this script's URL; attributes win.
 
@@ -34,7 +36,7 @@
     origin = source.origin;
     var params = new URLSearchParams(source.search);
     params.delete("v");
-    ["lang", "tradition", "islamic", "jewish", "dual", "state"].forEach(function (name) {
+    ["lang", "tradition", "category", "islamic", "jewish", "dual", "state", "accent", "theme", "bg"].forEach(function (name) {
       var value = script.getAttribute("data-" + name);
       if (value && value.trim()) params.set(name, value.trim());
     });

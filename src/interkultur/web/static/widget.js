@@ -109,7 +109,7 @@
         }
         postHeight();
       })
-      .catch(function () { if (!quiet) window.location.href = url; else widget.removeAttribute("aria-busy"); });
+      .catch(function () { if (!quiet) window.location.replace(url); else widget.removeAttribute("aria-busy"); });
   }
 
   /* Static export: a page that shows "the current month" was written on export
