@@ -20,10 +20,10 @@ PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
 #: The widget, pages, API, feeds and iCal modules; other areas (schools) keep their own check.
-OWN_SOURCES = ["web/__init__.py", "web/api.py", "web/feeds.py", "web/http.py", "web/i18n.py", "web/pages.py",
-               "web/params.py", "web/widget.py", "ical.py"]
-OWN_TEMPLATES = ["base.html", "_widget.html", "widget.html", "index.html", "year.html", "holiday.html",
-                 "error.html"]
+#: Every module and template of the package: a message added anywhere must reach every language.
+OWN_SOURCES = sorted(str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py")
+                     if "translations" not in path.parts)
+OWN_TEMPLATES = sorted(path.name for path in (PACKAGE / "web" / "templates").glob("*.html"))
 
 
 def extracted_ids() -> set[str]:
