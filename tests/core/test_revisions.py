@@ -69,14 +69,13 @@ def test_a_catalogue_without_its_own_history_uses_the_shipped_one(tmp_path: Path
 def test_an_edited_copy_is_served_as_a_newer_revision(tmp_path: Path, shipped_catalogue_path: Path):
     """An editor's copy without its own history: the edited holiday moves on, every other event stays."""
     import os
+    import shutil
     from datetime import date
 
     from icalendar import Calendar
 
     from interkultur import ical
     from interkultur.engine import Engine
-
-    import shutil
 
     copy = tmp_path / "holidays.yaml"
     copy.write_text(edited(shipped_catalogue_path.read_text(encoding="utf-8"), "    rule: 01-06\n",
