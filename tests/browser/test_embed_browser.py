@@ -97,6 +97,8 @@ PAGES = [
     "/holiday/eid-al-fitr?lang=de",
     "/holiday/eid-al-fitr?lang=ar",
     "/about?lang=de",
+    "/subscribe?lang=de&tradition=islam",
+    "/subscribe?lang=fa",
 ]
 
 

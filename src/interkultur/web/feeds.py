@@ -46,12 +46,9 @@ def _calendar_response(build, filename: str, disposition: str = "inline") -> Res
     return response.make_conditional(request)
 
 
-def _feed(path_tradition: str | None) -> Response:
-    query = params.parse_query()
-    traditions = query.traditions
-    if path_tradition is not None:
-        traditions = frozenset({path_tradition}) & (traditions or frozenset({path_tradition}))
-    start, end = feed_window(params.today())
+def feed_name(query: params.Query, path_tradition: str | None = None) -> str:
+    """The calendar's name (X-WR-CALNAME) in the request's language; the subscribe page passes it on
+    to Outlook, so both say the same."""
     if path_tradition is not None:
         name = f"{i18n.gettext('Intercultural calendar')} – {i18n.tradition_name(path_tradition)}"
     elif query.traditions:
@@ -61,6 +58,16 @@ def _feed(path_tradition: str | None) -> Response:
         name = i18n.gettext("Intercultural calendar")
     if query.state:
         name += f" – {land_name(query.state)}"
+    return name
+
+
+def _feed(path_tradition: str | None) -> Response:
+    query = params.parse_query()
+    traditions = query.traditions
+    if path_tradition is not None:
+        traditions = frozenset({path_tradition}) & (traditions or frozenset({path_tradition}))
+    start, end = feed_window(params.today())
+    name = feed_name(query, path_tradition)
     config = current_app.config
 
     def build() -> bytes:
