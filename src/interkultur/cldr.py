@@ -12,7 +12,7 @@ in the views), whatever CLDR says about the language's country.
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
 from babel.dates import format_date, format_interval, format_skeleton, get_day_names, get_month_names
@@ -101,3 +101,8 @@ def date_range(start: date, end: date, lang: str, with_year: bool = False) -> st
     if start == end:
         return latin_digits(format_skeleton(skeleton, start, locale=lang))
     return latin_digits(format_interval(start, end, skeleton, locale=lang))
+
+
+def clock_time(value: datetime, lang: str) -> str:
+    """``19:42`` (24-hour, as in Germany, in every language; CLDR's own separators), Latin digits."""
+    return latin_digits(format_skeleton("Hm", value, locale=lang))

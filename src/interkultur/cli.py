@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
-from . import __version__, coverage, events, query, revisions
+from . import __version__, coverage, events, places, query, revisions
 from .calendars.hijri import DEFAULT_PROFILE, PROFILES, SIGHTING_BASE_VARIABLE
 from .catalog import ENV_VARIABLE, CatalogueError, load
 from .coverage import DESCRIPTION_SHARE, FULL_DESCRIPTIONS
@@ -110,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json", "ics"), default="text")
     p.add_argument("--state",
                    help="add this Land's public holidays and school breaks (NW, DE-NW, NRW, Nordrhein-Westfalen, ...)")
+    p.add_argument("--place", help="where evenings begin (eve_at): an id of data/places.yaml such as duisburg, "
+                                   "or LAT,LON (default: duisburg)")
+    p.add_argument("--tz", help="IANA time zone for --place LAT,LON (default: looked up from the coordinates)")
     _add_variants(p)
     _add_catalogue(p)
 
@@ -124,6 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--state",
                    help="German Land (NW, DE-NW, NRW, Nordrhein-Westfalen, ...) for leave rules and holidays")
     p.add_argument("--json", action="store_true", help="print the API's JSON answer")
+    p.add_argument("--place", help="where evenings begin (eve_at): an id of data/places.yaml such as duisburg, "
+                                   "or LAT,LON (default: duisburg)")
+    p.add_argument("--tz", help="IANA time zone for --place LAT,LON (default: looked up from the coordinates)")
     _add_variants(p)
     _add_catalogue(p)
 
@@ -190,7 +196,15 @@ def _query(args: argparse.Namespace, engine: Engine) -> query.Query:
                        traditions=frozenset(traditions) or None,
                        islamic=query.choose(args.islamic, PROFILES, "islamic"),
                        jewish=query.choose(args.jewish, JEWISH_VARIANTS, "jewish"),
-                       state=query.land(args.state))
+                       state=query.land(args.state), place=_place(args))
+
+
+def _place(args: argparse.Namespace) -> places.Place:
+    """``--place`` / ``--tz`` as ``places.resolve`` reads them (the shipped default without them)."""
+    try:
+        return places.resolve(getattr(args, "place", None), getattr(args, "tz", None), places.shipped())
+    except places.PlaceError as exc:
+        raise UsageError(str(exc).replace("“place”", "--place").replace("“tz”", "--tz")) from None
 
 
 def _engine(args: argparse.Namespace) -> Engine:
@@ -224,14 +238,14 @@ def cmd_holidays(args: argparse.Namespace) -> int:
     if args.format == "json":
         state = q.state
         # One object per line: readable, and the repeated fields of a holiday encoded once.
-        lines = ",\n".join(json_objects(found, q.lang, state, school=state is not None))
+        lines = ",\n".join(json_objects(found, q.lang, state, school=state is not None, place=q.place))
         sys.stdout.write(f"[\n{lines}\n]\n" if found else "[]\n")
     elif args.format == "ics":
         from .ical import build_calendar  # icalendar only when asked for
 
         history = revisions.serving(engine.catalogue)
-        sys.stdout.write(build_calendar(found, lang=args.lang, catalogue=engine.catalogue,
-                                        history=history).decode("utf-8"))
+        sys.stdout.write(build_calendar(found, lang=args.lang, catalogue=engine.catalogue, history=history,
+                                        place=q.place if args.place else None).decode("utf-8"))
     else:
         for occ in found:
             print(_text_line(occ, args.lang))
@@ -258,7 +272,7 @@ def cmd_check_dates(args: argparse.Namespace) -> int:
                           islamic=args.islamic, jewish=args.jewish)
     if args.json:
         payload = {"state": state, "results": [
-            {"date": day.isoformat(), "holidays": [m.as_dict(args.lang, state) for m in matches]}
+            {"date": day.isoformat(), "holidays": [m.as_dict(args.lang, state, _place(args)) for m in matches]}
             for day, matches in results]}
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

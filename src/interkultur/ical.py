@@ -20,10 +20,11 @@ from babel import Locale
 from babel.dates import format_date
 from icalendar import Calendar, Event, vCategory, vDate, vDatetime, vDuration, vInt, vText, vUnknown, vUri
 
-from . import laender, query, translations
+from . import evening, laender, languages, query, translations
 from .catalog import LAENDER, Catalogue
 from .cldr import latin_digits
 from .engine import Occurrence
+from .places import Place
 from .revisions import History as Revisions
 from .revisions import Revision
 
@@ -42,6 +43,8 @@ MOON_NOTE = N_("Calculated date: it may differ by one day depending on the sight
 ESTIMATED_NOTE = N_("Calculated date: it may differ by a day.")
 STATUTORY_NOTE = N_("Public holiday in %(lands)s.")
 NATIONWIDE_NOTE = N_("Public holiday throughout Germany.")
+EVE_SUMMARY = N_("%(name)s begins (sunset)")
+EVE_DESCRIPTION = N_("Sunset in %(place)s: the feast begins this evening.")
 CALENDAR_NAME = N_("Intercultural calendar")
 CALENDAR_DESCRIPTION = N_("Holidays of religions and cultures from the intercultural calendar.")
 
@@ -311,13 +314,15 @@ def build_calendar(occurrences: Iterable[Occurrence], *, lang: str, catalogue: C
                    name: str | None = None, description: str | None = None,
                    uid_domain: str = DEFAULT_UID_DOMAIN, link_base: str | None = None,
                    link_for: Callable[[Occurrence], str] | None = None,
-                   history: Revisions | None = None) -> bytes:
+                   history: Revisions | None = None, place: Place | None = None) -> bytes:
     """Serialise occurrences as a VCALENDAR.
 
     Each event links to its detail page: ``link_for(occ)`` when given, else
     ``link_base + /holiday/<id>``, else no link. With ``history`` (what
     ``revisions.serving`` gives) catalogue events carry their revision, and the
-    others (public holidays, school breaks) the history's own stamp.
+    others (public holidays, school breaks) the history's own stamp. With ``place`` every feast that
+    begins on the evening before also gets a timed event at that evening's sunset there
+    (``evening.eve_at``; UID ``<id>-<yyyymmdd>-eve@<domain>``), its time zone as a VTIMEZONE.
     """
     cal = _calendar(lang, name, description)
     values = _EventValues(lang, history.generated if history is not None else stamp_for(catalogue))
@@ -329,7 +334,35 @@ def build_calendar(occurrences: Iterable[Occurrence], *, lang: str, catalogue: C
         else:
             link = f"{base}/holiday/{occ.id}" if base else None
         cal.add_component(_event(occ, values, uid_for(occ, uid_domain), link, known.get(occ.id)))
-    return serialise(cal, sorted_keys=not PRESORTED)
+        if place is not None and occ.eve is not None and not occ.holiday.night:
+            evening_event = _eve_event(occ, values, place, uid_domain, link)
+            if evening_event is not None:
+                cal.add_component(evening_event)
+    if place is None:
+        return serialise(cal, sorted_keys=not PRESORTED)
+    cal.add_missing_timezones()
+    return serialise(cal)
+
+
+def _eve_event(occ: Occurrence, values: _EventValues, place: Place, uid_domain: str,
+               link: str | None) -> Event | None:
+    """The timed event at the sunset that begins ``occ`` at ``place``; None where the sun does not set."""
+    moment, _reason = evening.eve_at(occ.eve, place)
+    if moment is None:
+        return None
+    lang = values.lang
+    event = Event()
+    event.add("summary", _(lang, EVE_SUMMARY, name=occ.holiday.name(lang)), parameters=values.language)
+    event.add("dtstart", moment)
+    event.add("dtstamp", values.common["DTSTAMP"].dt)
+    event.add("uid", f"{occ.id}-{occ.start.isoformat().replace('-', '')}-eve@{uid_domain}")
+    event["CATEGORIES"] = values.category(occ.tradition)
+    text = _(lang, EVE_DESCRIPTION, place=place.name(lang, languages.chain(lang)))
+    event.add("description", f"{text}\n\n{link}" if link else text, parameters=values.language)
+    event.add("transp", "TRANSPARENT")
+    if link:
+        event["URL"] = values.url(link)
+    return event
 
 
 def build_events_calendar(events: Iterable[Any], *, lang: str, chain: Iterable[str], name: str,

@@ -19,7 +19,9 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from types import CodeType
 
+from . import places
 from .engine import Occurrence
+from .places import Place
 from .present import OCCURRENCE_FIELDS, occurrence_dict
 
 #: f-string fields giving the JSON text of the values that change between occurrences of a
@@ -33,14 +35,15 @@ _FAST: dict[str, str] = {
 Encoder = Callable[[Occurrence], str]
 
 
-def _template(occ: Occurrence, lang: str, state: str | None, school: bool, url: str | None) -> Encoder:
+def _template(occ: Occurrence, lang: str, state: str | None, school: bool, url: str | None,
+              place: Place) -> Encoder:
     """One holiday's encoder: its per-holiday fields as constant text, the others spliced in.
 
     Compiled into one f-string over the names ``c<n>`` (the constant text,
     never in the source) and ``o``: as fast as a hand-written one, and it
     follows ``present``.
     """
-    values = occurrence_dict(occ, lang, state, school=school, url=url)
+    values = occurrence_dict(occ, lang, state, school=school, url=url, place=place)
     namespace: dict[str, object] = {"Q": '"'}
     terms: list[str] = []
     run: list[str] = []
@@ -59,7 +62,7 @@ def _template(occ: Occurrence, lang: str, state: str | None, school: bool, url: 
             terms.append(_FAST[f.name])
         else:
             namespace[f"get_{len(terms)}"] = (
-                lambda o, get=f.get: json.dumps(get(o, lang, state), ensure_ascii=False))  # type: ignore[misc]
+                lambda o, get=f.get: json.dumps(get(o, lang, state, place), ensure_ascii=False))  # type: ignore[misc]
             terms.append(f"{{get_{len(terms)}(o)}}")
     namespace[f"c{len(terms)}"] = ", ".join(run)
     terms.append(f"{{c{len(terms)}}}")
@@ -73,14 +76,17 @@ def _compiled(source: str) -> CodeType:
 
 
 def json_objects(occurrences: Iterable[Occurrence], lang: str = "de", state: str | None = None,
-                 school: bool = True, url: Callable[[Occurrence], str | None] | None = None) -> Iterator[str]:
-    """Each occurrence as the JSON text of ``occurrence_dict(occ, lang, state, school=school, url=url(occ))``."""
+                 school: bool = True, url: Callable[[Occurrence], str | None] | None = None,
+                 place: Place | None = None) -> Iterator[str]:
+    """Each occurrence as the JSON text of ``occurrence_dict(occ, lang, state, school=school, url=url(occ),
+    place=place)``."""
     templates: dict[object, Encoder] = {}
+    where = place or places.shipped().default_place
     for occ in occurrences:
         key = id(occ.holiday)  # the holidays outlive this loop, so their ids stay unique
         if occ.statutory:  # statutory in a Land: ``statutory`` and the Land's leave rule differ
             key = (key, occ.statutory, occ.statutory_days, occ.end - occ.start)
         found = templates.get(key)
         if found is None:
-            found = templates[key] = _template(occ, lang, state, school, url(occ) if url else None)
+            found = templates[key] = _template(occ, lang, state, school, url(occ) if url else None, where)
         yield found(occ)

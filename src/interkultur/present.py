@@ -15,6 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from . import evening, places
+from .places import Place
+
 if TYPE_CHECKING:  # occurrence.py imports this module (Occurrence.as_dict)
     from .occurrence import Occurrence
 
@@ -30,7 +33,7 @@ class Field:
     name: str
     schema: dict[str, Any]
     description: str = ""
-    get: Callable[[Occurrence, str, str | None], Any] | None = None
+    get: Callable[[Occurrence, str, str | None, Place], Any] | None = None
     required: bool = True
     per_holiday: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
@@ -57,32 +60,40 @@ NATIVE_SCHEMA: dict[str, Any] = {
 #: The occurrence object, in its key order. ``school`` is left out where leave rules are not asked
 #: for (the CLI without ``--state``); ``url`` is given by the view.
 OCCURRENCE_FIELDS: tuple[Field, ...] = (
-    Field("id", {"type": "string"}, get=lambda o, lang, state: o.id),
-    Field("tradition", {"type": "string"}, get=lambda o, lang, state: o.tradition),
-    Field("community", {"type": ["string", "null"]}, get=lambda o, lang, state: o.community),
-    Field("name", {"type": "string"}, get=lambda o, lang, state: o.holiday.name(lang)),
-    Field("description", {"type": "string"}, get=lambda o, lang, state: o.holiday.description(lang)),
+    Field("id", {"type": "string"}, get=lambda o, lang, state, place: o.id),
+    Field("tradition", {"type": "string"}, get=lambda o, lang, state, place: o.tradition),
+    Field("community", {"type": ["string", "null"]}, get=lambda o, lang, state, place: o.community),
+    Field("name", {"type": "string"}, get=lambda o, lang, state, place: o.holiday.name(lang)),
+    Field("description", {"type": "string"}, get=lambda o, lang, state, place: o.holiday.description(lang)),
     Field("native", NATIVE_SCHEMA, "The name in the community's own script (ראש השנה), when the catalogue "
           "has one in a language other than lang; null otherwise.",
-          lambda o, lang, state: native_json(o.holiday, lang)),
+          lambda o, lang, state, place: native_json(o.holiday, lang)),
     Field("start", {"type": "string", "format": "date"}, "First daytime date.",
-          lambda o, lang, state: o.start.isoformat(), per_holiday=False),
+          lambda o, lang, state, place: o.start.isoformat(), per_holiday=False),
     Field("end", {"type": "string", "format": "date"}, "Last daytime date (inclusive).",
-          lambda o, lang, state: o.end.isoformat(), per_holiday=False),
+          lambda o, lang, state, place: o.end.isoformat(), per_holiday=False),
     Field("eve", {"type": ["string", "null"], "format": "date"},
           "The evening the feast begins, where days start at sunset.",
-          lambda o, lang, state: _iso(o.eve), per_holiday=False),
-    Field("night", {"type": "boolean"}, get=lambda o, lang, state: o.holiday.night, required=False),
+          lambda o, lang, state, place: _iso(o.eve), per_holiday=False),
+    Field("eve_at", {"type": ["string", "null"], "format": "date-time"},
+          "Sunset on the date eve at the place (place=, default duisburg): local ISO 8601 date-time with "
+          "UTC offset, upper limb with standard refraction as NOAA computes it. Null when eve is null or "
+          "the sun does not set there that day (see eve_at_note).",
+          lambda o, lang, state, place: evening.eve_at_iso(o.eve, place), per_holiday=False),
+    Field("eve_at_note", {"type": ["string", "null"]},
+          "Why eve_at is null although eve is not (polar day or night at the place); null otherwise.",
+          lambda o, lang, state, place: evening.eve_at_note(o.eve, place), per_holiday=False),
+    Field("night", {"type": "boolean"}, get=lambda o, lang, state, place: o.holiday.night, required=False),
     Field("estimated", {"type": "boolean"}, "Calculated, may differ by a day.",
-          lambda o, lang, state: o.estimated, per_holiday=False),
-    Field("category", {"type": "string"}, get=lambda o, lang, state: o.category),
+          lambda o, lang, state, place: o.estimated, per_holiday=False),
+    Field("category", {"type": "string"}, get=lambda o, lang, state, place: o.category),
     Field("statutory", {"type": "array", "uniqueItems": True, "items": {"type": "string"}},
           "Länder in which this occurrence is a statutory public holiday: the requested state (or all 16 "
           "for a nationwide holiday when tradition=public is asked without one); empty otherwise. A "
           "statutory day that is also a catalogue holiday (Good Friday) is that holiday's occurrence, "
           "listed once, under its own id and tradition; it also matches tradition=public.",
-          lambda o, lang, state: list(o.statutory)),
-    Field("school", {"$ref": "#/components/schemas/School"}, get=lambda o, lang, state: o.school(state),
+          lambda o, lang, state, place: list(o.statutory)),
+    Field("school", {"$ref": "#/components/schemas/School"}, get=lambda o, lang, state, place: o.school(state),
           required=False),
     Field("url", {"type": ["string", "null"], "format": "uri"},
           "Detail page; null for public holidays and school breaks (generated layers), and in the CLI."),
@@ -92,9 +103,11 @@ COMPUTED = tuple(f for f in OCCURRENCE_FIELDS if f.get is not None)
 
 
 def occurrence_dict(occ: Occurrence, lang: str, state: str | None = None, *, school: bool = True,
-                    url: str | None = None) -> dict[str, Any]:
-    """The occurrence object (``school=False`` leaves out the leave rules)."""
-    out = {f.name: f.get(occ, lang, state) for f in COMPUTED if school or f.name != "school"}  # type: ignore[misc]
+                    url: str | None = None, place: Place | None = None) -> dict[str, Any]:
+    """The occurrence object (``school=False`` leaves out the leave rules); ``eve_at`` at ``place``
+    (the shipped default place when None)."""
+    where = place or places.shipped().default_place
+    out = {f.name: f.get(occ, lang, state, where) for f in COMPUTED if school or f.name != "school"}  # type: ignore[misc]
     out["url"] = url
     return out
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from . import inputs, laender
 from .catalog import MAX_YEAR, MIN_YEAR
+from .places import Place
 
 
 def N_(message: str) -> str:
@@ -136,6 +137,8 @@ class Query:
     categories: frozenset[str] | None = None
     #: Only the editors' default view: pages a reader opens without choosing traditions or categories.
     default_view: bool = False
+    #: Where evenings begin (``place=``): sunset on ``eve`` is given there (``evening.eve_at``).
+    place: Place | None = None
 
     def engine_kwargs(self) -> dict[str, Any]:
         return {"traditions": self.traditions, "islamic": self.islamic, "jewish": self.jewish,

@@ -47,6 +47,9 @@ class Tradition:
     #: Languages every holiday name of this tradition must have besides de and en.
     name_languages: tuple[str, ...] = ()
     line: int = 0
+    #: Minutes before sunset at which the community customarily begins a feast (Jewish candle
+    #: lighting: 18); shown beside the sunset, which stays the contract's ``eve_at``.
+    begins_before_sunset: int | None = None
 
 
 @dataclass(frozen=True)
@@ -211,7 +214,7 @@ def _tradition(c: _Checker, entry: LineMapping) -> Tradition | None:
     tid = entry["id"]
     label = f"tradition {tid!r}"
     count = len(c.errors)
-    c.fields(entry, label, {"id", "colour", "names"}, {"communities", "name_languages"})
+    c.fields(entry, label, {"id", "colour", "names"}, {"communities", "name_languages", "begins_before_sunset"})
     if not ID_PATTERN.match(tid):
         c.error(entry.key_lines["id"], f"{label}: an id is a lowercase slug such as 'east-asian'")
     if tid in RESERVED_TRADITION_IDS:
@@ -223,9 +226,14 @@ def _tradition(c: _Checker, entry: LineMapping) -> Tradition | None:
     names = c.names(entry, label)
     communities = c.slug_list(entry, "communities", label, ID_PATTERN) if "communities" in entry else None
     name_languages = c.slug_list(entry, "name_languages", label, LANGUAGE_CODE)
+    before = entry.get("begins_before_sunset")
+    if "begins_before_sunset" in entry and not (isinstance(before, int) and not isinstance(before, bool)
+                                                and 0 < before <= 120):
+        c.error(entry.key_lines["begins_before_sunset"],
+                f"{label}: field 'begins_before_sunset' must be a number of minutes from 1 to 120")
     if len(c.errors) > count:
         return None
-    return Tradition(tid, str(colour).lower(), names, communities, name_languages, entry.line)
+    return Tradition(tid, str(colour).lower(), names, communities, name_languages, entry.line, before)
 
 
 def _category(c: _Checker, entry: LineMapping) -> Category | None:

@@ -18,6 +18,7 @@ from typing import Any
 from .catalog import MAX_YEAR
 from .engine import Engine, InvalidQuery, Occurrence
 from .inputs import DateInputError, parse_date
+from .places import Place
 from .present import occurrence_dict
 
 MAX_DATES = 500
@@ -46,8 +47,8 @@ class Match:
         rank = _LEAVE_RANK.get(self.leave["leave"], 5) if self.leave else 6
         return (not self.grants_leave, self.match != "day", rank, self.occurrence.start, self.occurrence.id)
 
-    def as_dict(self, lang: str, state: str | None) -> dict[str, Any]:
-        out = occurrence_dict(self.occurrence, lang, state)
+    def as_dict(self, lang: str, state: str | None, place: Place | None = None) -> dict[str, Any]:
+        out = occurrence_dict(self.occurrence, lang, state, place=place)
         out.update(match=self.match, day_of_feast=self.day_of_feast, grants_leave=self.grants_leave)
         return out
 

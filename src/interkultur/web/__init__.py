@@ -74,6 +74,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
                          f"allowed: {', '.join(JEWISH_VARIANTS)}")
     from zoneinfo import ZoneInfo
     ZoneInfo(app.config["TIMEZONE"])  # fail at start-up, not on the first request
+    from .. import places
+    if places.shipped().get(app.config["PLACE"]) is None:
+        raise ValueError(f"INTERKULTUR_PLACE: unknown place {app.config['PLACE']!r}; "
+                         f"see data/places.yaml or /api/v1/places")
 
     source = app.config["CATALOGUE"]
     catalogue = source if isinstance(source, Catalogue) else load(source)

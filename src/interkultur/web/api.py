@@ -12,9 +12,10 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify
 
-from .. import languages, layers
+from .. import languages, layers, places
 from ..catalog import Holiday
 from ..engine import Occurrence
+from ..places import Place
 from ..present import native_json, occurrence_dict
 from . import holiday_or_404, i18n, params, state
 from .openapi import openapi_document
@@ -31,9 +32,10 @@ def _json(payload: dict[str, Any], max_age: int | None = None) -> Response:
     return response
 
 
-def occurrence_json(occ: Occurrence, lang: str, state: str | None = None) -> dict[str, Any]:
-    """``present.occurrence_dict`` with the detail page's absolute URL."""
-    return occurrence_dict(occ, lang, state, url=occurrence_url(occ))
+def occurrence_json(occ: Occurrence, lang: str, state: str | None = None, place: Place | None = None
+                    ) -> dict[str, Any]:
+    """``present.occurrence_dict`` with the detail page's absolute URL and ``eve_at`` at ``place``."""
+    return occurrence_dict(occ, lang, state, url=occurrence_url(occ), place=place)
 
 
 def holiday_json(holiday: Holiday, lang: str) -> dict[str, Any]:
@@ -61,7 +63,7 @@ def holidays() -> Response:
     query = params.parse_query()
     start, end = params.parse_range()
     found = state().engine.occurrences(start, end, **query.engine_kwargs())
-    return _json({"holidays": [occurrence_json(o, query.lang, query.state) for o in found],
+    return _json({"holidays": [occurrence_json(o, query.lang, query.state, query.place) for o in found],
                   "coverage": layers.coverage_report(query.state, start.year, end.year, query.traditions)})
 
 
@@ -72,7 +74,7 @@ def holiday(holiday_id: str) -> Response:
     upcoming = state().engine.upcoming(found.id, params.today(), count=NEXT_OCCURRENCES,
                                        islamic=query.islamic, jewish=query.jewish, state=query.state)
     response = _json({"holiday": holiday_json(found, query.lang),
-                      "next": [occurrence_json(o, query.lang, query.state) for o in upcoming]})
+                      "next": [occurrence_json(o, query.lang, query.state, query.place) for o in upcoming]})
     if found.id != holiday_id:  # an alias: name the holiday's own address
         response.headers["Link"] = f'<{absolute("api.holiday", holiday_id=found.id)}>; rel="canonical"'
     return response
@@ -93,6 +95,16 @@ def traditions() -> Response:
     return _json({"traditions": [{"id": t, "name": i18n.tradition_name(t), "holidays": counts.get(t, 0),
                                   "colour": _colour(t),
                                   "feed": absolute("feeds.tradition", tradition=t)} for t in chosen]})
+
+
+@bp.get("/api/v1/places")
+def places_() -> Response:
+    """The places of ``data/places.yaml`` (``place=`` takes their ids), names in ``lang``."""
+    query = params.parse_query()
+    chain = languages.chain(query.lang)
+    return _json({"places": [{"id": p.id, "name": p.name(query.lang, chain), "lat": p.lat, "lon": p.lon,
+                              "tz": p.tz} for p in places.shipped().places],
+                  "default": current_app.config["PLACE"]})
 
 
 @bp.get("/api/v1/languages")

@@ -54,7 +54,7 @@ from flask import Flask, Response, current_app, g, request
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header, parse_date, quote_etag
 
-from .. import laender
+from .. import laender, places
 from ..languages import LANGUAGES
 from . import params
 
@@ -211,6 +211,8 @@ def _canonical(name: str, value: str) -> tuple[str, str]:
     """``state=nrw`` and ``state=DE-NW`` share the entry of ``state=NW`` (the answers are the same)."""
     if name == "state":
         return name, laender.resolve(value.strip()) or value
+    if name == "place":  # coordinates share the entry of their rounded form (places.resolve rounds them)
+        return name, places.canonical(value)
     return name, value
 
 

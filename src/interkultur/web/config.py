@@ -52,6 +52,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("FRAME_ANCESTORS", "INTERKULTUR_FRAME_ANCESTORS", "*",
             "CSP frame-ancestors for the widget routes (/widget...), e.g. "
             "\"https://www.duisburg.de https://*.example.org\". Other pages are never framed."),
+    Setting("PLACE", "INTERKULTUR_PLACE", "duisburg",
+            "Default place (an id of data/places.yaml) for the sunset that begins a feast (eve_at, the "
+            "widget's \"begins on the evening before, 19:42 in Duisburg\") when a request names none."),
     Setting("TIMEZONE", "INTERKULTUR_TIMEZONE", "Europe/Berlin",
             "IANA time zone in which \"today\" is determined (widget marker, feed window, next dates)."),
     Setting("ISLAMIC", "INTERKULTUR_ISLAMIC", "umm-al-qura",

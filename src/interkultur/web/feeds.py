@@ -75,9 +75,14 @@ def _feed(path_tradition: str | None) -> Response:
                                            islamic=query.islamic, jewish=query.jewish, state=query.state)
         return build_calendar(found, lang=query.lang, catalogue=state().catalogue, name=name,
                               uid_domain=config["UID_DOMAIN"], link_for=_holiday_link(query),
-                              history=state().history)
+                              history=state().history, place=_evening_place(query))
 
     return _calendar_response(build, f"interkultur-{path_tradition or 'all'}.ics")
+
+
+def _evening_place(query: params.Query):
+    """The place whose sunsets a feed adds as timed events: only when the request names one."""
+    return query.place if "place" in query.explicit else None
 
 
 @bp.get("/feeds/all.ics")
@@ -105,6 +110,6 @@ def holiday(holiday_id: str) -> Response:
         return build_calendar(upcoming, lang=query.lang, catalogue=state().catalogue,
                               name=found.name(query.lang), description=found.description(query.lang),
                               uid_domain=config["UID_DOMAIN"], link_for=_holiday_link(query),
-                              history=state().history)
+                              history=state().history, place=_evening_place(query))
 
     return _calendar_response(build, f"{found.id}.ics", "attachment")

@@ -148,3 +148,28 @@ def event_when(event: Any) -> str:
         return cldr.latin_digits(format_skeleton("MMMEd", event.first_day, locale=lang))
     return cldr.latin_digits(f"{format_skeleton('MMMEd', event.first_day, locale=lang)}, "
                              f"{format_skeleton('Hm', event.start, locale=lang)}")
+
+
+def evening_begins(occ: Any) -> dict[str, str] | None:
+    """When the evening that begins ``occ`` falls at the request's place (``place=``, or the
+    service's default): ``{"time": "19:42", "place": "Duisburg", "before": "19:24" | None}``; None
+    when the feast has no eve or the sun does not set there that day. ``before`` is the time a
+    community customarily begins earlier (traditions.yaml ``begins_before_sunset``)."""
+    from flask import current_app
+
+    from .. import evening, languages, places
+
+    if getattr(occ, "eve", None) is None:
+        return None
+    query = getattr(g, "query", None)
+    place = (query.place if query is not None and query.place is not None
+             else places.shipped().get(current_app.config["PLACE"]) or places.shipped().default_place)
+    moment, _reason = evening.eve_at(occ.eve, place)
+    if moment is None:
+        return None
+    lang = current_language()
+    tradition = _reference().tradition(occ.tradition)
+    minutes = tradition.begins_before_sunset if tradition is not None else None
+    earlier = evening.customary_start(occ.eve, place, minutes)
+    return {"time": cldr.clock_time(moment, lang), "place": place.name(lang, languages.chain(lang)),
+            "before": cldr.clock_time(earlier, lang) if earlier else None, "minutes": str(minutes or "")}

@@ -22,7 +22,8 @@ def _param(name: str, description: str, schema: dict[str, Any], where: str = "qu
 
 
 def _common() -> list[dict[str, Any]]:
-    return [{"$ref": f"#/components/parameters/{n}"} for n in ("lang", "tradition", "category", "islamic", "jewish", "state")]
+    return [{"$ref": f"#/components/parameters/{n}"} for n in ("lang", "tradition", "category", "islamic", "jewish", "state",
+                                                                  "place", "tz")]
 
 
 #: How the feeds answer errors (``web.http.kind_of_route``: ``.ics`` paths get plain text).
@@ -177,6 +178,19 @@ def openapi_document(server: str) -> dict[str, Any]:
                                                     "Türkçe, العربية)"},
                                            "dir": {"type": "string", "enum": ["ltr", "rtl"]}}}}}}}}},
                     "400": _ERROR}}},
+            "/api/v1/places": {"get": {
+                "summary": "The places whose sunset place= can give (data/places.yaml), names in lang",
+                "parameters": _common(),
+                "responses": {"200": {"description": "Places, in the order of places.yaml",
+                                      "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["places", "default"], "properties": {
+                        "default": {"type": "string"},
+                        "places": {"type": "array", "items": {
+                            "type": "object", "required": ["id", "name", "lat", "lon", "tz"],
+                            "properties": {"id": {"type": "string"}, "name": {"type": "string"},
+                                           "lat": {"type": "number"}, "lon": {"type": "number"},
+                                           "tz": {"type": "string", "description": "IANA time zone"}}}}}}}}},
+                    "400": _ERROR}}},
             "/api/v1/events": {"get": {
                 "summary": "Local events (the configured events file) on a date or overlapping a range",
                 "parameters": _common() + [
@@ -244,6 +258,11 @@ def openapi_document(server: str) -> dict[str, Any]:
                                   {"type": "string", "enum": list(islamic_profiles())}),
                 "jewish": _param("jewish", "Jewish observance", {"type": "string",
                                                                 "enum": list(JEWISH_VARIANTS)}),
+                "place": _param("place", "Where evenings begin (eve_at): an id of /api/v1/places, or LAT,LON "
+                                "(rounded to 3 decimals). Default: the service's place (duisburg).",
+                                {"type": "string", "examples": ["duisburg", "51.434,6.762"]}),
+                "tz": _param("tz", "IANA time zone for coordinates in place (inferred from them when absent); "
+                             "not allowed with a place id.", {"type": "string", "examples": ["Europe/Berlin"]}),
             },
             "schemas": {
                 "Occurrence": occurrence, "Holiday": holiday,

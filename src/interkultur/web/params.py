@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app, g, request
 
-from .. import inputs
+from .. import inputs, places
 from .. import query as query_
 from ..calendars import hijri
 from ..languages import DEFAULT_LANGUAGE, LANGUAGES
@@ -167,17 +167,28 @@ def parse_query(negotiate: bool = False, dual: bool = False, reading: bool = Fal
     jewish = parse_choice("jewish", JEWISH_VARIANTS, config["JEWISH"])
     duals = (parse_list("dual", DUAL_CALENDARS) or ()) if dual else ()
     state = parse_state()
+    place = parse_place()
     explicit = {}
     for name, value in (("lang", _arg("lang") and lang), ("tradition", traditions and ",".join(traditions)),
                         ("islamic", _arg("islamic") and islamic), ("jewish", _arg("jewish") and jewish),
                         ("dual", duals and ",".join(duals)), ("state", state),
-                        ("category", chosen_categories and ",".join(chosen_categories))):
+                        ("category", chosen_categories and ",".join(chosen_categories)),
+                        ("place", _arg("place") and place.id), ("tz", _arg("tz") and place.tz)):
         if value:
             explicit[name] = value
     query = Query(lang, frozenset(traditions) if traditions else None, islamic, jewish, duals, explicit, state,
-                  categories, default_view)
+                  categories, default_view, place)
     g.lang, g.query = lang, query
     return query
+
+def parse_place() -> places.Place:
+    """``place=`` (an id of data/places.yaml, or ``LAT,LON``) and ``tz=``; the configured default
+    place (``PLACE``) when neither is given. Coordinates come back rounded to three decimals."""
+    try:
+        return places.resolve(_arg("place"), _arg("tz"), places.shipped(), current_app.config["PLACE"])
+    except places.PlaceError as exc:
+        raise WebError(400, str(exc), exc.parameter) from None
+
 
 def parse_date(name: str) -> date | None:
     """Strict ``YYYY-MM-DD`` (``inputs.parse_date(iso_only=True)``): the API never guesses day and month."""

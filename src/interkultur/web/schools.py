@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
+from flask import Blueprint, Response, current_app, g, jsonify, render_template, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from .. import inputs, laender, layers
@@ -216,7 +216,9 @@ def _request_input(query: params.Query) -> tuple[list[Any], str | None]:
 
 
 def match_json(m: Match, lang: str, land: str | None) -> dict[str, Any]:
-    out = occurrence_dict(m.occurrence, lang, land, url=occurrence_url(m.occurrence))
+    query = getattr(g, "query", None)
+    out = occurrence_dict(m.occurrence, lang, land, url=occurrence_url(m.occurrence),
+                          place=query.place if query is not None else None)
     out.update(match=m.match, day_of_feast=m.day_of_feast, grants_leave=m.grants_leave)
     return out
 

@@ -150,7 +150,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         link=link, absolute=absolute, lang_link=lang_link, webcal=webcal, asset=asset, traditions_css=traditions_css,
         category_ids=category_ids, coming_events=coming_events, events_heading=events_heading,
-        event_title=event_title, event_when=i18n.event_when,
+        event_title=event_title, event_when=i18n.event_when, evening_begins=i18n.evening_begins,
         # templates show names as text: a fallback name says its language (feeds and the API use i18n's)
         tradition_name=tradition_label, category_name=category_label,
         month_name=i18n.month_name, month_beside=i18n.month_beside, weekday_names=i18n.weekday_names,

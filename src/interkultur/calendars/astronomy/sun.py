@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache, lru_cache
 from importlib import resources
+from zoneinfo import ZoneInfo
 
 import ephem
 
@@ -94,3 +95,26 @@ def sunset_day(place: Place, t: float) -> date:
     """
     day = place.local_date(t)
     return day + timedelta(days=1) if t > sunset(place, day) else day
+
+
+# -- sunset at any place, in its own time zone ------------------------------------------
+def local_sunset(latitude: float, longitude: float, zone: str, day: date) -> tuple[datetime | None, str | None]:
+    """Sunset (upper limb, standard refraction: the NOAA and almanac convention) on local ``day``.
+
+    Returns the local date-time with its UTC offset, or ``(None, reason)`` where the sun does not
+    set that day (``"polar-day"``) or does not rise (``"polar-night"``, no sunset either).
+    """
+    tz = ZoneInfo(zone)
+    noon = datetime.combine(day, time(12), tz)
+    observer = _observer(Place("", latitude, longitude, 0.0))
+    observer.date = ephem.Date(noon.astimezone(UTC).replace(tzinfo=None) - timedelta(hours=12))
+    try:
+        setting = observer.next_setting(_body("Sun"))
+    except ephem.AlwaysUpError:
+        return None, "polar-day"
+    except ephem.NeverUpError:
+        return None, "polar-night"
+    local = setting.datetime().replace(tzinfo=UTC).astimezone(tz)
+    if local.date() != day:  # the next setting after local midnight fell on another day: none today
+        return None, "polar-day" if local.date() > day else "polar-night"
+    return local.replace(microsecond=0), None
