@@ -67,6 +67,35 @@ def holidays() -> Response:
                   "coverage": layers.coverage_report(query.state, start.year, end.year, query.traditions)})
 
 
+#: The CSV columns (a contract: spreadsheets and scripts address them by name).
+CSV_COLUMNS = ("id", "tradition", "name", "start", "end", "eve", "estimated", "category")
+
+
+@bp.get("/api/v1/holidays.csv")
+def holidays_csv() -> Response:
+    """The occurrences of ``/api/v1/holidays`` as CSV: UTF-8 with a BOM, so Excel opens umlauts right;
+    ``sep=semicolon`` for the German Excel, which splits on semicolons when a file is double-clicked."""
+    import csv
+    import io
+
+    query = params.parse_query()
+    start, end = params.parse_range()
+    separator = params.parse_choice("sep", ("comma", "semicolon"), "comma")
+    found = state().engine.occurrences(start, end, **query.engine_kwargs())
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";" if separator == "semicolon" else ",", lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for occ in found:
+        row = occurrence_dict(occ, query.lang, query.state, school=False, place=query.place)
+        writer.writerow([row["id"], row["tradition"], row["name"], row["start"], row["end"], row["eve"] or "",
+                         "true" if row["estimated"] else "false", row["category"]])
+    response = Response("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+    name = f"interkultur-{start.isoformat()}-{end.isoformat()}{'-excel' if separator == 'semicolon' else ''}.csv"
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Cache-Control"] = f"public, max-age={current_app.config['MAX_AGE']}"
+    return response
+
+
 @bp.get("/api/v1/holidays/<holiday_id>")
 def holiday(holiday_id: str) -> Response:
     query = params.parse_query()

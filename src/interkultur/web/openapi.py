@@ -141,6 +141,17 @@ def openapi_document(server: str) -> dict[str, Any]:
                                               "$ref": "#/components/schemas/Occurrence"}},
                                               "coverage": {"$ref": "#/components/schemas/Coverage"}}}}}},
                               "400": _ERROR}}},
+            "/api/v1/holidays.csv": {"get": {
+                "summary": "The occurrences of /api/v1/holidays as CSV (UTF-8 with BOM): "
+                           "id,tradition,name,start,end,eve,estimated,category",
+                "parameters": _common() + [
+                    _param("date", "One day (YYYY-MM-DD). Alternative to from/to.", date_schema),
+                    _param("from", "Range start, inclusive (with to).", date_schema),
+                    _param("to", "Range end, inclusive; at most 10 years after from.", date_schema),
+                    _param("sep", "comma (default) or semicolon (German Excel)",
+                           {"type": "string", "enum": ["comma", "semicolon"]})],
+                "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}},
+                              "400": _ERROR}}},
             "/api/v1/holidays/{id}": {"get": {
                 "summary": "One holiday with its next occurrences",
                 "parameters": [_param("id", "Holiday id; the id of a public holiday merged into a catalogue "
@@ -190,6 +201,20 @@ def openapi_document(server: str) -> dict[str, Any]:
                             "properties": {"id": {"type": "string"}, "name": {"type": "string"},
                                            "lat": {"type": "number"}, "lon": {"type": "number"},
                                            "tz": {"type": "string", "description": "IANA time zone"}}}}}}}}},
+                    "400": _ERROR}}},
+            "/api/v1/search": {"get": {
+                "summary": "Holidays by any of their names in any language (case and diacritics ignored), "
+                           "best match first, each with its next occurrence",
+                "parameters": [_param("q", "Search text, 1 to 100 characters", {"type": "string",
+                                      "minLength": 1, "maxLength": 100}, required=True)] + _common(),
+                "responses": {"200": {"description": "Results", "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["results"], "properties": {"results": {
+                        "type": "array", "items": {
+                            "type": "object", "required": ["id", "name", "tradition", "next"],
+                            "properties": {"id": {"type": "string"}, "name": {"type": "string"},
+                                           "tradition": {"type": "string"},
+                                           "next": {"type": ["object", "null"], "required": ["start", "end"],
+                                                    "properties": {"start": date_schema, "end": date_schema}}}}}}}}}},
                     "400": _ERROR}}},
             "/api/v1/events": {"get": {
                 "summary": "Local events (the configured events file) on a date or overlapping a range",
