@@ -10,6 +10,14 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
+# The PDFs (/year/2025.pdf ...): WeasyPrint needs Pango and HarfBuzz, and fonts for every script
+# of the catalogue (Latin, Greek, Cyrillic, Arabic, Hebrew, Armenian, Ethiopic, Devanagari,
+# Gurmukhi, Gujarati, Tibetan, Thai: Noto core; Chinese, Korean, Japanese: Noto CJK).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+       fonts-noto-core fonts-noto-cjk \
+    && rm -rf /var/lib/apt/lists/*
+
 WORKDIR /src
 # src/interkultur/data is a symlink to ../../data: both go in, the wheel gets the file
 COPY pyproject.toml README.md ./

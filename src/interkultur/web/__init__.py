@@ -85,13 +85,27 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.extensions["interkultur"] = State(catalogue, Engine(catalogue, sighting_base=app.config["SIGHTING_BASE"]),
                                           revisions.serving(catalogue), events)
 
-    from . import api, builder, cache, feeds, http, pages, schools, search, subscribe, templating, traditions, widget
+    from . import (
+        api,
+        builder,
+        cache,
+        feeds,
+        http,
+        pages,
+        pdf,
+        schools,
+        search,
+        subscribe,
+        templating,
+        traditions,
+        widget,
+    )
     from . import events as events_views
 
     templating.init_app(app)
     http.init_app(app)
     cache.init_app(app)  # after http: its request guard runs first, its headers are kept
-    for module in (widget, pages, builder, subscribe, search, api, feeds, events_views, schools, traditions):
+    for module in (widget, pages, pdf, builder, subscribe, search, api, feeds, events_views, schools, traditions):
         app.register_blueprint(module.bp)
     return app
 

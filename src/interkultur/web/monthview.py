@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from ..calendars import hebrew, hijri
 from ..calendars.hijri import HijriCalendar
@@ -71,6 +71,12 @@ class DayCell:
     def highlighted(self) -> bool:
         """Light green: a feast day, or the first day of a season."""
         return any(o.day_of_feast(o.end) <= SEASON_DAYS or o.start == self.day for o in self.feasts)
+
+    @property
+    def named(self) -> list[Occurrence]:
+        """The feasts a printed cell names: all but the days inside a season (Ramadan from its second
+        to its last but one day), which the list under the grid gives once."""
+        return [o for o in self.feasts if o.day_of_feast(o.end) <= SEASON_DAYS or self.day in (o.start, o.end)]
 
     @property
     def seasonal(self) -> bool:
@@ -189,3 +195,19 @@ def month_view(engine: Engine, year: int, month: int, today: date, *, traditions
 
 def year_months(engine: Engine, year: int, today: date, **kwargs) -> list[MonthView]:
     return [month_view(engine, year, m, today, **kwargs) for m in range(1, 13)]
+
+
+#: The school year runs from 1 August to 31 July, as German schools plan it.
+SCHOOL_YEAR_FIRST_MONTH = 8
+
+
+def school_year_months(engine: Engine, year: int, today: date, **kwargs) -> list[MonthView]:
+    """August ``year`` to July ``year + 1``."""
+    months = [(year, m) for m in range(SCHOOL_YEAR_FIRST_MONTH, 13)]
+    months += [(year + 1, m) for m in range(1, SCHOOL_YEAR_FIRST_MONTH)]
+    return [month_view(engine, y, m, today, **kwargs) for y, m in months]
+
+
+def school_year_range(year: int) -> tuple[date, date]:
+    """1 August ``year`` to 31 July ``year + 1``."""
+    return date(year, SCHOOL_YEAR_FIRST_MONTH, 1), date(year + 1, SCHOOL_YEAR_FIRST_MONTH, 1) - timedelta(days=1)

@@ -1,0 +1,114 @@
+"""/year/<y>.pdf, /month/<y>/<m>.pdf, /schoolyear/<y>.pdf: A4, fonts embedded, every script's text there."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import unicodedata
+
+import pytest
+from pypdf import PdfReader
+
+
+def _renderer_missing() -> str | None:
+    """Why WeasyPrint cannot render here (no Pango, no Noto fonts), or None."""
+    try:
+        import weasyprint  # noqa: F401
+    except OSError as exc:  # Pango missing
+        return f"WeasyPrint cannot load its libraries: {exc}"
+    if shutil.which("fc-list") is None:
+        return "fontconfig is missing"
+    found = subprocess.run(["fc-list", ":lang=ar", "family"], capture_output=True, text=True).stdout
+    if "Noto" not in found:
+        return "Debian's fonts-noto-core is not installed"
+    return None
+
+
+_MISSING = _renderer_missing()
+if _MISSING and os.environ.get("CI") == "true":
+    raise RuntimeError(f"the PDF tests need their system packages under CI: {_MISSING}")
+pytestmark = pytest.mark.skipif(bool(_MISSING), reason=_MISSING or "")
+
+A4 = (595.28, 841.89)  # ISO 216: 210 mm x 297 mm in PostScript points
+
+
+def pdf(client, url: str) -> PdfReader:
+    response = client.get(url)
+    assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    assert response.mimetype == "application/pdf"
+    return PdfReader(io.BytesIO(response.data))
+
+
+def size(reader: PdfReader) -> tuple[float, float]:
+    box = reader.pages[0].mediabox
+    return float(box.width), float(box.height)
+
+
+def text(reader: PdfReader) -> str:
+    return unicodedata.normalize("NFKC", "\n".join(page.extract_text() or "" for page in reader.pages))
+
+
+def fonts(reader: PdfReader) -> list[tuple[str, bool]]:
+    """(font name, whether its program is embedded) for every font the pages use."""
+    out = []
+    for page in reader.pages:
+        resources = page.get("/Resources") or {}
+        for font in (resources.get("/Font") or {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            target = descendants[0].get_object() if descendants else font
+            descriptor = target.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor is not None else {}
+            embedded = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+            out.append((str(font.get("/BaseFont")), embedded))
+    return out
+
+
+def contains(haystack: str, word: str) -> bool:
+    """``word`` in the extracted text, in either reading order (right-to-left text may come reversed)."""
+    squashed = "".join(haystack.split())
+    needle = "".join(unicodedata.normalize("NFKC", word).split())
+    return needle in squashed or needle[::-1] in squashed
+
+
+def test_year_pdf_is_a4_landscape_with_embedded_fonts(client):
+    reader = pdf(client, "/year/2025.pdf?lang=de")
+    width, height = size(reader)
+    assert (round(width, 1), round(height, 1)) == (round(A4[1], 1), round(A4[0], 1))
+    used = fonts(reader)
+    assert used and all(embedded for _name, embedded in used), used
+    body = text(reader)
+    assert "2025" in body and contains(body, "Ostersonntag") and contains(body, "Ramadanfest")
+
+
+def test_month_pdf_is_a4_portrait_in_turkish(client):
+    reader = pdf(client, "/month/2025/3.pdf?lang=tr")
+    width, height = size(reader)
+    assert (round(width, 1), round(height, 1)) == (round(A4[0], 1), round(A4[1], 1))
+    body = text(reader)
+    assert contains(body, "Ramazan Bayramı") and contains(body, "Mart 2025")
+    assert all(embedded for _name, embedded in fonts(reader))
+
+
+def test_arabic_pdf_has_the_arabic_names(client):
+    body = text(pdf(client, "/month/2025/3.pdf?lang=ar"))
+    assert contains(body, "عيد الفطر")
+    assert contains(body, "2025")
+
+
+def test_school_year_runs_august_to_july(client):
+    reader = pdf(client, "/schoolyear/2025.pdf?lang=de&state=NW")
+    width, _height = size(reader)
+    assert round(width, 1) == round(A4[1], 1)
+    body = text(reader)
+    assert contains(body, "Schuljahr") and contains(body, "August") and contains(body, "Juli")
+    # NRW's autumn holidays 2025 (13-25 October) and Christmas 2025 are in it; Easter 2025 is not
+    assert contains(body, "Herbstferien") and contains(body, "Weihnachtsferien")
+
+
+@pytest.mark.parametrize("url", ["/month/2025/13.pdf", "/year/1800.pdf", "/schoolyear/2100.pdf",
+                                 "/year/2025.pdf?lang=xx"])
+def test_bad_pdf_requests_are_a_400(client, url):
+    assert client.get(url).status_code == 400
