@@ -171,6 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"languages ({', '.join(LANGUAGES)}; default {','.join(EXPORT_LANGUAGES)})")
     p.add_argument("--base-url", metavar="URL",
                    help="public URL of the exported site, for absolute links in feeds and JSON and webcal:// links")
+    p.add_argument("--pdf", action="store_true",
+                   help="also write <lang>/year/<y>.pdf and <lang>/month/<y>/<mm>.pdf (A4; needs WeasyPrint's Pango "
+                        "and Noto fonts; about a second per PDF)")
     _add_catalogue(p)
     return parser
 
@@ -376,7 +379,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     catalogue = load(args.catalogue)
     try:
         report = export_site(args.directory, years=years, languages=languages, base_url=base_url,
-                             catalogue=catalogue,
+                             catalogue=catalogue, pdf=args.pdf,
                              log=lambda message: print(f"interkultur export: {message}", file=sys.stderr))
     except PublishError as exc:  # full disk, read-only or foreign target: one line, the served tree untouched
         print(f"interkultur export: {exc}; the previous export is unchanged", file=sys.stderr)

@@ -112,3 +112,22 @@ def test_school_year_runs_august_to_july(client):
                                  "/year/2025.pdf?lang=xx"])
 def test_bad_pdf_requests_are_a_400(client, url):
     assert client.get(url).status_code == 400
+
+
+def test_export_writes_pdfs_and_csv_and_links_them(tmp_path, catalogue):
+    from datetime import date
+
+    from interkultur.web.export import export_site
+
+    report = export_site(tmp_path / "site", years=range(2025, 2026), languages=["tr"], catalogue=catalogue,
+                         today=date(2025, 3, 30), pdf=True)
+    root = report.directory
+    assert report.files["pdf"] == 13 and report.files["csv"] == 2
+    month = PdfReader(root / "tr" / "month" / "2025" / "03.pdf")
+    assert contains(text(month), "Ramazan Bayramı")
+    assert (root / "tr" / "year" / "2025.pdf").read_bytes().startswith(b"%PDF")
+    rows = (root / "tr" / "holidays" / "2025.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0] == "id,tradition,name,start,end,eve,estimated,category" and len(rows) > 100
+    assert 'href="../../month/2025/03.pdf"' in (root / "tr" / "widget" / "2025" / "03.html").read_text("utf-8")
+    year_page = (root / "tr" / "year" / "2025.html").read_text("utf-8")
+    assert 'href="2025.pdf"' in year_page and 'href="../holidays/2025-excel.csv"' in year_page

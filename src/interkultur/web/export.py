@@ -12,6 +12,8 @@ chooses the pages, maps the service's URLs to files and rewrites links:
     <lang>/holiday/<id>.html       detail page; <lang>/holiday/<id>.ics its "add to calendar" file
     <lang>/feeds/all.ics           all traditions; <lang>/feeds/<tradition>.ics one tradition
     <lang>/api/holidays/2025.json  the API's answer for the year; <lang>/api/traditions.json
+    <lang>/holidays/2025.csv       the year as CSV (and 2025-excel.csv, semicolons for German Excel)
+    <lang>/year/2025.pdf           with --pdf: the year on A4; <lang>/month/2025/03.pdf each month
     static/…                       CSS, JavaScript, icon
     embed.js                       the service's embed script switched to the static layout (iframe + resizing)
 
@@ -100,8 +102,10 @@ class Report:
 class SiteMap:
     """Which service URL became which file (paths relative to the export root)."""
 
-    def __init__(self, years: range, languages: list[str], holiday_ids: Iterable[str], traditions: Iterable[str]):
+    def __init__(self, years: range, languages: list[str], holiday_ids: Iterable[str], traditions: Iterable[str],
+                 pdf: bool = False):
         self.years = years
+        self.pdf = pdf
         self.languages = languages
         self.holiday_ids = frozenset(holiday_ids)
         self.traditions = frozenset(traditions)
@@ -128,6 +132,15 @@ class SiteMap:
 
     def _page(self, path: str, query: dict[str, str], lang: str) -> str | None:
         segments = path.strip("/").split("/") if path.strip("/") else []
+        if segments == ["api", "v1", "holidays.csv"]:
+            start, end = query.pop("from", ""), query.pop("to", "")
+            excel = query.pop("sep", "comma") == "semicolon"
+            if query or not (start.endswith("-01-01") and end == start[:4] + "-12-31") or not start[:4].isdigit():
+                return None
+            year = int(start[:4])
+            return f"{lang}/holidays/{year}{'-excel' if excel else ''}.csv" if year in self.years else None
+        if self.pdf and not query and len(segments) in (2, 3) and segments[-1].endswith(".pdf"):
+            return self._pdf(segments, lang)
         if path.startswith("/api/v1/holidays") and segments == ["api", "v1", "holidays"]:
             start, end = query.pop("from", ""), query.pop("to", "")
             if query or not (start.endswith("-01-01") and end == start[:4] + "-12-31"):
@@ -155,6 +168,18 @@ class SiteMap:
             return f"{lang}/feeds/{name}.ics" if name == "all" or name in self.traditions else None
         if segments == ["api", "v1", "traditions"]:
             return f"{lang}/api/traditions.json"
+        return None
+
+
+    def _pdf(self, segments: list[str], lang: str) -> str | None:
+        """``/year/2025.pdf`` and ``/month/2025/3.pdf`` when the export writes PDFs (``--pdf``)."""
+        numbers = [s[:-4] if s.endswith(".pdf") else s for s in segments[1:]]
+        if not all(n.isdigit() for n in numbers) or int(numbers[0]) not in self.years:
+            return None
+        if segments[0] == "year" and len(numbers) == 1:
+            return f"{lang}/year/{int(numbers[0])}.pdf"
+        if segments[0] == "month" and len(numbers) == 2 and 1 <= int(numbers[1]) <= 12:
+            return f"{lang}/month/{int(numbers[0])}/{int(numbers[1]):02d}.pdf"
         return None
 
 
@@ -307,14 +332,16 @@ def _static_embed_script(service_script: Path) -> bytes:
 
 def export_site(directory: str | Path, *, years: range | None = None, languages: Iterable[str] | None = None,
                 base_url: str | None = None, catalogue: Catalogue | str | None = None,
-                today: date | None = None, log: Callable[[str], None] = lambda message: None) -> Report:
+                today: date | None = None, log: Callable[[str], None] = lambda message: None,
+                pdf: bool = False) -> Report:
     """Build the static site beside ``directory`` and switch ``directory`` to it (``publish.Tree``).
 
     Raises ``publish.PublishError`` (one line) on I/O problems; the tree served before stays as it was.
     """
     from . import create_app, params
 
-    config: dict[str, Any] = {"BASE_URL": SENTINEL, "RESPONSE_CACHE_ENTRIES": 0, "STATIC_EXPORT": True}
+    config: dict[str, Any] = {"BASE_URL": SENTINEL, "RESPONSE_CACHE_ENTRIES": 0, "STATIC_EXPORT": True,
+                              "EXPORT_PDF": pdf}
     if catalogue is not None:
         config["CATALOGUE"] = catalogue
     if today is not None:
@@ -327,7 +354,7 @@ def export_site(directory: str | Path, *, years: range | None = None, languages:
     state = app.extensions["interkultur"]
     holiday_ids = [h.id for h in state.catalogue.holidays]
     traditions = list(state.catalogue.traditions)
-    site = SiteMap(years, languages, holiday_ids, traditions)
+    site = SiteMap(years, languages, holiday_ids, traditions, pdf)
     exporter = Exporter(app, site, base_url, today, log)
     tree = Tree(directory)  # beside the served tree; ``switch`` makes it the served one
     report = Report(tree.target, years, languages)
@@ -337,7 +364,7 @@ def export_site(directory: str | Path, *, years: range | None = None, languages:
             report.count("gzip" if written.endswith(".gz") and not path.endswith(".gz") else kind)
 
     try:
-        _write_site(exporter, write, app, state, today, years, languages, holiday_ids, traditions)
+        _write_site(exporter, write, app, state, today, years, languages, holiday_ids, traditions, pdf)
         tree.switch(log)  # raises only while the old tree is still the one served
     except BaseException:
         tree.discard()
@@ -346,7 +373,8 @@ def export_site(directory: str | Path, *, years: range | None = None, languages:
 
 
 def _write_site(exporter: Exporter, write: Callable[[str, bytes, str], None], app, state, today: date,
-                years: range, languages: list[str], holiday_ids: list[str], traditions: list[str]) -> None:
+                years: range, languages: list[str], holiday_ids: list[str], traditions: list[str],
+                pdf: bool = False) -> None:
     """Every page, feed and JSON document of the site, through ``write``."""
     log = exporter.log
     clamped = min(max(today, date(years[0], 1, 1)), date(years[-1], 12, 31))
@@ -365,6 +393,16 @@ def _write_site(exporter: Exporter, write: Callable[[str, bytes, str], None], ap
             write(f"{lang}/api/holidays/{year}.json",
                   exporter.json_document(f"/api/v1/holidays?from={year}-01-01&to={year}-12-31&lang={lang}", lang),
                   "json")
+            span = f"from={year}-01-01&to={year}-12-31&lang={lang}"
+            write(f"{lang}/holidays/{year}.csv", exporter.get(f"/api/v1/holidays.csv?{span}"), "csv")
+            write(f"{lang}/holidays/{year}-excel.csv", exporter.get(f"/api/v1/holidays.csv?{span}&sep=semicolon"),
+                  "csv")
+            if pdf:
+                log(f"{lang}: PDFs {year}")
+                write(f"{lang}/year/{year}.pdf", exporter.get(f"/year/{year}.pdf?lang={lang}"), "pdf")
+                for month in range(1, 13):
+                    write(f"{lang}/month/{year}/{month:02d}.pdf",
+                          exporter.get(f"/month/{year}/{month}.pdf?lang={lang}"), "pdf")
         write(f"{lang}/api/traditions.json", exporter.json_document(f"/api/v1/traditions?lang={lang}", lang), "json")
         for holiday_id in holiday_ids:
             page = f"{lang}/holiday/{holiday_id}.html"
