@@ -131,3 +131,13 @@ def test_export_writes_pdfs_and_csv_and_links_them(tmp_path, catalogue):
     assert 'href="../../month/2025/03.pdf"' in (root / "tr" / "widget" / "2025" / "03.html").read_text("utf-8")
     year_page = (root / "tr" / "year" / "2025.html").read_text("utf-8")
     assert 'href="2025.pdf"' in year_page and 'href="../holidays/2025-excel.csv"' in year_page
+
+
+def test_native_scripts_get_their_own_fonts(client):
+    # January 2025: Chinese New Year (29 January, native name 春节); October 2025: Diwali (दिवाली)
+    january = pdf(client, "/month/2025/1.pdf?lang=de&category=all")
+    names = {name.split("+")[-1] for name, _embedded in fonts(january)}
+    assert any("CJK" in name for name in names), names  # not boxes: a font that has the glyphs
+    assert contains(text(january), "春节")
+    october = pdf(client, "/month/2025/10.pdf?lang=de&category=all")
+    assert any("Devanagari" in name.split("+")[-1] for name, _embedded in fonts(october))
