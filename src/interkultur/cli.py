@@ -241,7 +241,8 @@ def cmd_holidays(args: argparse.Namespace) -> int:
     if args.format == "json":
         state = q.state
         # One object per line: readable, and the repeated fields of a holiday encoded once.
-        lines = ",\n".join(json_objects(found, q.lang, state, school=state is not None, place=q.place))
+        lines = ",\n".join(json_objects(found, q.lang, state, school=state is not None, place=q.place,
+                                         evening=args.place is not None))
         sys.stdout.write(f"[\n{lines}\n]\n" if found else "[]\n")
     elif args.format == "ics":
         from .ical import build_calendar  # icalendar only when asked for
@@ -275,7 +276,8 @@ def cmd_check_dates(args: argparse.Namespace) -> int:
                           islamic=args.islamic, jewish=args.jewish)
     if args.json:
         payload = {"state": state, "results": [
-            {"date": day.isoformat(), "holidays": [m.as_dict(args.lang, state, _place(args)) for m in matches]}
+            {"date": day.isoformat(), "holidays": [m.as_dict(args.lang, state, _place(args) if args.place else None,
+                                                               evening=args.place is not None) for m in matches]}
             for day, matches in results]}
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

@@ -36,14 +36,14 @@ Encoder = Callable[[Occurrence], str]
 
 
 def _template(occ: Occurrence, lang: str, state: str | None, school: bool, url: str | None,
-              place: Place) -> Encoder:
+              place: Place, evening: bool) -> Encoder:
     """One holiday's encoder: its per-holiday fields as constant text, the others spliced in.
 
     Compiled into one f-string over the names ``c<n>`` (the constant text,
     never in the source) and ``o``: as fast as a hand-written one, and it
     follows ``present``.
     """
-    values = occurrence_dict(occ, lang, state, school=school, url=url, place=place)
+    values = occurrence_dict(occ, lang, state, school=school, url=url, place=place, evening=evening)
     namespace: dict[str, object] = {"Q": '"'}
     terms: list[str] = []
     run: list[str] = []
@@ -77,7 +77,7 @@ def _compiled(source: str) -> CodeType:
 
 def json_objects(occurrences: Iterable[Occurrence], lang: str = "de", state: str | None = None,
                  school: bool = True, url: Callable[[Occurrence], str | None] | None = None,
-                 place: Place | None = None) -> Iterator[str]:
+                 place: Place | None = None, evening: bool = True) -> Iterator[str]:
     """Each occurrence as the JSON text of ``occurrence_dict(occ, lang, state, school=school, url=url(occ),
     place=place)``."""
     templates: dict[object, Encoder] = {}
@@ -88,5 +88,5 @@ def json_objects(occurrences: Iterable[Occurrence], lang: str = "de", state: str
             key = (key, occ.statutory, occ.statutory_days, occ.end - occ.start)
         found = templates.get(key)
         if found is None:
-            found = templates[key] = _template(occ, lang, state, school, url(occ) if url else None, where)
+            found = templates[key] = _template(occ, lang, state, school, url(occ) if url else None, where, evening)
         yield found(occ)

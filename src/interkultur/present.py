@@ -102,12 +102,19 @@ OCCURRENCE_FIELDS: tuple[Field, ...] = (
 COMPUTED = tuple(f for f in OCCURRENCE_FIELDS if f.get is not None)
 
 
+#: The fields a sunset computation fills: left out where no place is asked for (the CLI without
+#: ``--place``, which would otherwise compute ten thousand sunsets for a 200-year listing).
+EVENING_FIELDS = frozenset({"eve_at", "eve_at_note"})
+
+
 def occurrence_dict(occ: Occurrence, lang: str, state: str | None = None, *, school: bool = True,
-                    url: str | None = None, place: Place | None = None) -> dict[str, Any]:
+                    url: str | None = None, place: Place | None = None,
+                    evening: bool = True) -> dict[str, Any]:
     """The occurrence object (``school=False`` leaves out the leave rules); ``eve_at`` at ``place``
-    (the shipped default place when None)."""
+    (the shipped default place when None; ``evening=False`` leaves ``eve_at`` and ``eve_at_note`` out)."""
     where = place or places.shipped().default_place
-    out = {f.name: f.get(occ, lang, state, where) for f in COMPUTED if school or f.name != "school"}  # type: ignore[misc]
+    out = {f.name: f.get(occ, lang, state, where) for f in COMPUTED  # type: ignore[misc]
+           if (school or f.name != "school") and (evening or f.name not in EVENING_FIELDS)}
     out["url"] = url
     return out
 

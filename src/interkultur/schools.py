@@ -47,8 +47,9 @@ class Match:
         rank = _LEAVE_RANK.get(self.leave["leave"], 5) if self.leave else 6
         return (not self.grants_leave, self.match != "day", rank, self.occurrence.start, self.occurrence.id)
 
-    def as_dict(self, lang: str, state: str | None, place: Place | None = None) -> dict[str, Any]:
-        out = occurrence_dict(self.occurrence, lang, state, place=place)
+    def as_dict(self, lang: str, state: str | None, place: Place | None = None,
+                evening: bool = True) -> dict[str, Any]:
+        out = occurrence_dict(self.occurrence, lang, state, place=place, evening=evening)
         out.update(match=self.match, day_of_feast=self.day_of_feast, grants_leave=self.grants_leave)
         return out
 
