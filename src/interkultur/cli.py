@@ -7,6 +7,7 @@ the commands that need them, so ``interkultur holidays`` starts quickly.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -215,8 +216,11 @@ def _engine(args: argparse.Namespace) -> Engine:
     (one language need not parse thirteen files); an iCalendar feed reads them all, since its events'
     revisions (``revisions``) are fingerprints of every language's texts."""
     every = getattr(args, "format", None) == "ics"
-    return Engine(load(args.catalogue, languages=None if every else chain(args.lang)),
-                  sighting_base=args.sighting_base)
+    engine = Engine(load(args.catalogue, languages=None if every else chain(args.lang)),
+                    sighting_base=args.sighting_base)
+    # The catalogue lives as long as the command: keep its objects out of the collector's scans.
+    gc.freeze()
+    return engine
 
 
 def _text_line(occ: Occurrence, lang: str) -> str:
@@ -399,6 +403,10 @@ COMMANDS = {"holidays": cmd_holidays, "month": cmd_month, "check": cmd_check, "e
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command != "serve":
+        # A command is one batch: collect the young generation less often (measured: a tenth of a
+        # 200-year listing went to collections that found nothing to free).
+        gc.set_threshold(50_000, 20, 20)
     # The configuration, read once here (never written): the profile ``sighting`` follows.
     args.sighting_base = os.environ.get(SIGHTING_BASE_VARIABLE) or None
     try:

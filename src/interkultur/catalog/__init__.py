@@ -23,6 +23,7 @@ from .. import yamllines
 from ..reference import Reference
 from ..yamllines import DataFileError
 from ..yamllines import LineMapping as _Mapping
+from . import cache as _cache
 from . import overlay as _overlay
 from .entry import _EntryValidator
 from .model import *  # noqa: F401,F403  (the catalogue's objects and constants)
@@ -79,11 +80,17 @@ def load(path: str | os.PathLike[str] | None = None, languages: Iterable[str] | 
     """Read, parse and validate a catalogue (file or directory); raise CatalogueError listing every problem.
 
     ``languages``: read only these languages' translation overlays (a CLI command that prints one
-    language need not parse the other twelve files); None reads and checks them all.
+    language need not parse the other twelve files); None reads and checks them all. A catalogue
+    loaded before from the same files comes from the cache (``catalog.cache``, keyed by their content).
     """
     path = holidays_file(path or default_path())
-    text, raw = yamllines.read(path, "catalogue", CatalogueError)
-    return loads(text, path, digest=hashlib.sha256(raw).hexdigest()[:12], languages=languages)
+    chosen = tuple(languages) if languages is not None else None
+
+    def build() -> Catalogue:
+        text, raw = yamllines.read(path, "catalogue", CatalogueError)
+        return loads(text, path, digest=hashlib.sha256(raw).hexdigest()[:12], languages=chosen)
+
+    return _cache.cached(path, chosen, build)
 
 
 def loads(text: str, path: str = "<catalogue>", digest: str | None = None,
