@@ -157,8 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=_port, default=8000, help="TCP port, 0-65535 (default 8000)")
     p.add_argument("--threads", type=_positive, default=8, help="worker threads per process (default 8)")
-    p.add_argument("--workers", type=_positive, default=1,
-                   help="processes sharing the port (default 1; POSIX; or run gunicorn, see the README)")
+    p.add_argument("--workers", type=_positive, default=None,
+                   help="processes sharing the port (default: the machine's cores; POSIX; or run gunicorn, "
+                        "see the README)")
     p.add_argument("--trusted-proxy", metavar="ADDR",
                    help="address of a reverse proxy whose X-Forwarded-* headers are believed")
     _add_catalogue(p)
@@ -366,7 +367,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     catalogue = load(args.catalogue)  # refuse to start on a broken catalogue
     events.load_for(catalogue, _timezone())  # or on a broken events file
-    return serve(catalogue, host=args.host, port=args.port, threads=args.threads, workers=args.workers,
+    workers = args.workers or max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                                  else os.cpu_count() or 1)
+    return serve(catalogue, host=args.host, port=args.port, threads=args.threads, workers=workers,
                  trusted_proxy=args.trusted_proxy)
 
 

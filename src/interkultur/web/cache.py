@@ -201,8 +201,11 @@ def cache_key() -> tuple | None:
     view_args = tuple(sorted(req.view_args.items())) if req.view_args else ()
     query = tuple(sorted(_canonical(k, v) for k, v in args.items(multi=True))) if args else ()
     # absolute links use BASE_URL, or else the request's scheme and host (raw: cheaper than host_url)
-    base = app.config["BASE_URL"] or (environ.get("wsgi.url_scheme"), environ.get("HTTP_HOST"),
-                                      environ.get("SERVER_NAME"), environ.get("SERVER_PORT"))
+    # (the server's own name and port matter only without a Host header: with one, URLs use it)
+    host = environ.get("HTTP_HOST")
+    base = app.config["BASE_URL"] or ((environ.get("wsgi.url_scheme"), host) if host else
+                                      (environ.get("wsgi.url_scheme"), None, environ.get("SERVER_NAME"),
+                                       environ.get("SERVER_PORT")))
     return (endpoint, view_args, query, language, catalogue.version, catalogue.digest,
             params.today() if endpoint != "static" else None, base, environ.get("SCRIPT_NAME", ""))
 

@@ -209,6 +209,27 @@ def _supervise(app: Any, sock: socket.socket, workers: int, threads: int, truste
     return 0
 
 
+#: The pages most requested, rendered once before the workers fork: the engine's years, the
+#: templates, Babel's locale data and the response cache are then warm in every worker, so the
+#: first real request is as fast as the rest.
+PRERENDERED = ("/", "/widget", "/widget/{year}/{month}", "/api/v1/holidays?date={today}", "/feeds/all.ics",
+               "/embed.js", "/subscribe", "/api/v1/traditions")
+
+
+def prerender(app: Any, host: str) -> None:
+    """Request ``PRERENDERED`` through the app itself (no socket), in the default language, with
+    ``host`` (``127.0.0.1:8000``) as the Host header: without a base URL the response cache keys
+    on it, so requests to the address the server listens on find these answers."""
+    from . import params
+
+    with app.app_context():
+        today = params.today()
+    client = app.test_client()
+    for path in PRERENDERED:
+        url = path.format(year=today.year, month=today.month, today=today.isoformat())
+        client.get(url, headers={"Host": host, "Accept-Encoding": "gzip"})  # fills the response cache
+
+
 def serve(catalogue: Catalogue, host: str = "127.0.0.1", port: int = 8000, threads: int = 8,
           workers: int = 1, trusted_proxy: str | None = None) -> int:
     """Serve until interrupted; returns the process exit status."""
@@ -238,6 +259,8 @@ def serve(catalogue: Catalogue, host: str = "127.0.0.1", port: int = 8000, threa
         print("interkultur serve: warning: INTERKULTUR_BASE_URL is not set; absolute URLs (feeds, webcal "
               f"links) use the request's host, answered only for {', '.join(app.config['ALLOWED_HOSTS'])} "
               "(INTERKULTUR_ALLOWED_HOSTS)", file=sys.stderr)
+    bound = sock.getsockname()[1]
+    prerender(app, f"[{listening}]:{bound}" if ":" in listening else f"{listening}:{bound}")
     # Everything built so far lives as long as the process: keep it out of the
     # collector's way (and, with workers, shared copy-on-write after the fork).
     gc.collect()
