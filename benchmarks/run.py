@@ -283,8 +283,9 @@ class Server:
         self.port = free_port()
         self.base = f"http://{HOST}:{self.port}"
         self.log = tempfile.NamedTemporaryFile(prefix="interkultur-bench-", suffix=".log", delete=False)
-        command = console_script() + ["serve", "--host", HOST, "--port", str(self.port),
-                                      "--threads", str(threads), "--workers", str(workers)]
+        command = console_script() + ["serve", "--host", HOST, "--port", str(self.port), "--threads", str(threads)]
+        if workers:  # else serve's default: one process per core
+            command += ["--workers", str(workers)]
         env = dict(os.environ, INTERKULTUR_CATALOGUE=str(REPO / "data" / "holidays.yaml"))
         self.started = time.perf_counter()
         self.proc = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT, env=env)
@@ -379,8 +380,11 @@ def serving_section(rounds: int, seconds: float, connections: int, threads: int,
         print("\n2. Serving: not available (neither wrk nor ab is installed: apt-get install wrk)")
         return None
     with Server(threads, workers) as server:
-        for _, path in ROUTES:  # first render of every route happens before measuring
+        first: dict[str, float] = {}
+        for label, path in ROUTES:  # first render of every route happens before measuring
+            started = time.perf_counter()
             server.warm(path)
+            first[label] = (time.perf_counter() - started) * 1000
         samples: dict[str, list[dict[str, float]]] = {label: [] for label, _ in ROUTES}
         for round_number in range(rounds):  # round-robin: a load spike on a shared machine hits every route alike
             # odd rounds run the routes backwards, so no route always follows a quiet pause
@@ -398,7 +402,8 @@ def serving_section(rounds: int, seconds: float, connections: int, threads: int,
     # drifts between rounds, and a ratio of medians taken from different rounds would carry it
     ratio = {label: statistics.median(r["rps"] / h["rps"] for r, h in zip(runs, samples["/healthz"]))
              for label, runs in samples.items()}
-    header(f"2. Serving: interkultur serve (waitress, {workers} process x {threads} threads) on loopback, "
+    processes = workers or len(os.sched_getaffinity(0))
+    header(f"2. Serving: interkultur serve (waitress, {processes} process(es) x {threads} threads) on loopback, "
            f"{tool} {connections} connections,\n   Accept-Encoding: gzip, median of {rounds} rounds of "
            f"{seconds:g} s per route; ratio: median over rounds of route / /healthz in that round", "req/s", "p50 / p99")
     goals = {"/healthz": "", "/widget/<y>/<m>": ">= 0.80", "/api/v1/holidays?date=…": ">= 0.80",
@@ -408,6 +413,8 @@ def serving_section(rounds: int, seconds: float, connections: int, threads: int,
         row(label, f"{m['rps']:.0f}", f"{m['p50']:.1f}/{m['p99']:.1f} ms", f"{ratio[label]:.2f}", goals[label])
     row("errors (non-2xx, socket) over all runs", str(errors), "", "", "0")
     row("start-up until /healthz answers", f"{startup * 1000:.0f} ms", "", "", "< 1 s")
+    slowest = max((label for label, _ in ROUTES if label != "/healthz"), key=lambda label: first[label])
+    row("first request after start, slowest route", f"{first[slowest]:.1f} ms", slowest, "", "< 50 ms")
     return peak
 
 
@@ -521,7 +528,8 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=4, help="wrk duration per route and round")
     parser.add_argument("--connections", type=int, help="concurrent connections (default 16; --load: 64)")
     parser.add_argument("--threads", type=int, default=8, help="waitress threads (interkultur serve --threads)")
-    parser.add_argument("--workers", type=int, default=1, help="server processes (interkultur serve --workers)")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="server processes (interkultur serve --workers; default: serve's own, the cores)")
     parser.add_argument("--quick", action="store_true", help="3 runs, 1 round of 2 s, no astronomy recompute, no instruction counts")
     parser.add_argument("--no-astronomy", action="store_true", help="skip the astronomy recompute")
     parser.add_argument("--no-serving", action="store_true", help="skip sections 2 and 4")
