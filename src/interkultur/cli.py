@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
-from . import __version__, coverage, events, places, query, revisions
+from . import __version__, events, places, query, revisions
 from .calendars.hijri import DEFAULT_PROFILE, PROFILES, SIGHTING_BASE_VARIABLE
 from .catalog import ENV_VARIABLE, CatalogueError, load
 from .coverage import DESCRIPTION_SHARE, FULL_DESCRIPTIONS
@@ -326,6 +326,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     catalogue = load(args.file)
     print(f"{catalogue.path}: OK, {len(catalogue.holidays)} holidays, "
           f"{len(catalogue.traditions)} traditions, version {catalogue.version}")
+    from . import coverage  # only this command reports it (it reads every language's interface strings)
+
     coverages = coverage.report(catalogue)
     print("translation coverage (texts really in the language; fallbacks not counted):")
     for line in coverage.table(coverages):
