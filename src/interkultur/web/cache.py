@@ -51,7 +51,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from flask import Flask, Response, current_app, g, request
-from werkzeug.datastructures import LanguageAccept
+from werkzeug.datastructures import Headers, LanguageAccept
 from werkzeug.http import parse_accept_header, parse_date, quote_etag
 
 from .. import laender, places
@@ -241,8 +241,24 @@ def _answer(entry: Entry) -> Response:
     elif entry.modified is not None and _not_modified_since(entry.modified, environ.get("HTTP_IF_MODIFIED_SINCE")):
         return Response(status=304, headers=entry.gzip_not_modified if use_gzip else entry.not_modified)
     if use_gzip:
-        return Response(entry.gzip_body, headers=entry.gzip_headers)
-    return Response(entry.body, headers=entry.headers)
+        return _prebuilt(entry.gzip_body, entry.gzip_headers)
+    return _prebuilt(entry.body, entry.headers)
+
+
+#: Whether werkzeug's Headers keeps its (name, value) pairs in ``_list``, as it has since 0.x.
+_HEADER_LIST = isinstance(getattr(Headers(), "_list", None), list)
+
+
+def _prebuilt(body: bytes, headers: list[tuple[str, str]]) -> Response:
+    """A response with headers that were validated when the entry was stored: handing werkzeug the
+    list skips re-checking every name and value on every hit (a third of a cached answer's cost)."""
+    if not _HEADER_LIST:
+        return Response(body, headers=headers)
+    response = Response(body)
+    fresh = Headers()
+    fresh._list = list(headers)  # type: ignore[attr-defined]
+    response.headers = fresh
+    return response
 
 
 def _not_modified_since(modified: int, header: str | None) -> bool:
