@@ -313,7 +313,7 @@ def _calendar(lang: str, name: str | None, description: str | None) -> Calendar:
 def build_calendar(occurrences: Iterable[Occurrence], *, lang: str, catalogue: Catalogue,
                    name: str | None = None, description: str | None = None,
                    uid_domain: str = DEFAULT_UID_DOMAIN, link_base: str | None = None,
-                   link_for: Callable[[Occurrence], str] | None = None,
+                   link_for: Callable[[Occurrence], str | None] | None = None,
                    history: Revisions | None = None, place: Place | None = None) -> bytes:
     """Serialise occurrences as a VCALENDAR.
 
