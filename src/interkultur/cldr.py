@@ -14,6 +14,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Literal
 
 from babel.dates import format_date, format_interval, format_skeleton, get_day_names, get_month_names
 
@@ -37,7 +38,7 @@ def latin_digits(text: str) -> str:
     return text if text.isascii() else text.translate(_DIGITS)
 
 
-def month_name(month: int, lang: str, context: str = "stand-alone") -> str:
+def month_name(month: int, lang: str, context: Literal["format", "stand-alone"] = "stand-alone") -> str:
     """The wide month name (``Oktober``; a heading uses the stand-alone form)."""
     return latin_digits(get_month_names("wide", context=context, locale=lang)[month])
 
@@ -68,7 +69,7 @@ def weekday_names(lang: str, max_chars: int = 4) -> tuple[tuple[str, str], ...]:
     280 px wide widget; where the short form is made of digits (Persian ``۲ش``
     for Monday, "second day") the narrow one (``د``), seven distinct letters.
     """
-    def names(width: str) -> list[str]:
+    def names(width: Literal["abbreviated", "narrow", "short", "wide"]) -> list[str]:
         found = get_day_names(width, context="stand-alone", locale=lang)
         return [found[i] for i in range(7)]
     short = names("abbreviated")

@@ -16,12 +16,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 from operator import attrgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from . import layers, query
 from .calendars.hijri import DEFAULT_PROFILE, DEFAULT_SIGHTING_BASE, PROFILES, profiles
 from .catalog import LAENDER, MAX_YEAR, MIN_YEAR, WHOLE_MONTH, Catalogue, DatedYear, Holiday
-from .occurrence import Occurrence
+from .occurrence import Occurrence as Occurrence  # re-exported: the views import it from here
 from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS, Context, Rule
 
 ISLAMIC_PROFILES: tuple[str, ...] = tuple(PROFILES)
@@ -186,12 +186,12 @@ class Engine:
                 fixed = dated.get(year)
                 if fixed is not None:
                     first = fixed.start
-                    last = fixed.end or first + _SPANS[(days if days != WHOLE_MONTH else 0) or 30]
+                    last = fixed.end or first + _SPANS[cast(int, (days if days != WHOLE_MONTH else 0) or 30)]
                     append(Occurrence(holiday, first, last, first - _ONE_DAY if evening else None, False))
                     continue
             for start in rule.starts(year, ctx):
                 first = start.date
-                length = (start.month_length if days == WHOLE_MONTH else days) or 30
+                length = cast(int, (start.month_length if days == WHOLE_MONTH else days) or 30)
                 append(Occurrence(holiday, first, first + _SPANS[length], first - _ONE_DAY if evening else None,
                                   start.estimated or bool(dated)))
         found.sort(key=_START)  # stable: equal starts stay in id order

@@ -142,7 +142,7 @@ def _sort_key(event: Event) -> tuple[date, int, str]:
 # -- YAML -------------------------------------------------------------------------------------------
 
 
-class _EventLoader(yamllines._LineLoader):  # type: ignore[name-defined,misc]
+class _EventLoader(yamllines._LineLoader):
     """The line-recording loader, with dates left as text so that 30 February is reported
     as ``file:line`` rather than failing inside the YAML library."""
 
@@ -219,7 +219,7 @@ class _Validator:
         if start is not None and end is not None:
             if isinstance(start, datetime) != isinstance(end, datetime):
                 self.error(at("end"), "start and end must both be dates or both be dates with a time")
-            elif end < start:  # type: ignore[operator]
+            elif end < start:
                 self.error(at("end"), f"end {end.isoformat()} is before start {start.isoformat()}")
         problems: list[str] = []
         location = _text(entry.get("location"), "location", problems)
@@ -363,7 +363,7 @@ def _ics_event(component: Any, zone: ZoneInfo, path: str, errors: list[str] | No
             if not isinstance(start, datetime) and isinstance(end, date) and not isinstance(end, datetime):
                 end = end - timedelta(days=1)  # DTEND of an all-day event is exclusive (RFC 5545 3.6.1)
                 end = None if end <= start else end
-            elif isinstance(start, datetime) != isinstance(end, datetime) or end < start:  # type: ignore[operator]
+            elif isinstance(start, datetime) != isinstance(end, datetime) or end < start:
                 problems.append("DTEND is before DTSTART or of another kind")
                 end = None
         except ValueError as exc:

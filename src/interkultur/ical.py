@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from babel import Locale
 from babel.dates import format_date
@@ -187,7 +187,7 @@ class _EventValues:
         self._days: dict[date, vDate] = {}
         self._long_dates: dict[date, str] = {}
         self._summaries: dict[str, vText] = {}
-        self._descriptions: dict[tuple, vText] = {}
+        self._descriptions: dict[tuple[object, ...], vText] = {}
         self._urls: dict[str, vUri] = {}
         self._categories: dict[str, vCategory] = {}
 
@@ -313,7 +313,7 @@ def _calendar(lang: str, name: str | None, description: str | None) -> Calendar:
 def build_calendar(occurrences: Iterable[Occurrence], *, lang: str, catalogue: Catalogue,
                    name: str | None = None, description: str | None = None,
                    uid_domain: str = DEFAULT_UID_DOMAIN, link_base: str | None = None,
-                   link_for: Callable[[Occurrence], str] | None = None,
+                   link_for: Callable[[Occurrence], str | None] | None = None,
                    history: Revisions | None = None, place: Place | None = None) -> bytes:
     """Serialise occurrences as a VCALENDAR.
 
@@ -328,6 +328,7 @@ def build_calendar(occurrences: Iterable[Occurrence], *, lang: str, catalogue: C
     values = _EventValues(lang, history.generated if history is not None else stamp_for(catalogue))
     known = history.holidays if history is not None else {}
     base = link_base.rstrip("/") if link_base else None
+    link: str | None
     for occ in occurrences:
         if link_for is not None:
             link = link_for(occ)
@@ -354,7 +355,7 @@ def _eve_event(occ: Occurrence, values: _EventValues, place: Place, uid_domain: 
     event = Event()
     event.add("summary", _(lang, EVE_SUMMARY, name=occ.holiday.name(lang)), parameters=values.language)
     event.add("dtstart", moment)
-    event.add("dtstamp", values.common["DTSTAMP"].dt)
+    event.add("dtstamp", cast(vDatetime, values.common["DTSTAMP"]).dt)
     event.add("uid", f"{occ.id}-{occ.start.isoformat().replace('-', '')}-eve@{uid_domain}")
     event["CATEGORIES"] = values.category(occ.tradition)
     text = _(lang, EVE_DESCRIPTION, place=place.name(lang, languages.chain(lang)))

@@ -18,6 +18,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from types import CodeType
+from typing import cast
 
 from . import places
 from .engine import Occurrence
@@ -62,11 +63,11 @@ def _template(occ: Occurrence, lang: str, state: str | None, school: bool, url: 
             terms.append(_FAST[f.name])
         else:
             namespace[f"get_{len(terms)}"] = (
-                lambda o, get=f.get: json.dumps(get(o, lang, state, place), ensure_ascii=False))  # type: ignore[misc]
+                lambda o, get=f.get: json.dumps(get(o, lang, state, place), ensure_ascii=False))
             terms.append(f"{{get_{len(terms)}(o)}}")
     namespace[f"c{len(terms)}"] = ", ".join(run)
     terms.append(f"{{c{len(terms)}}}")
-    return eval(_compiled("lambda o: f'''{{" + "".join(terms) + "}}'''"), namespace)  # noqa: S307
+    return cast(Encoder, eval(_compiled("lambda o: f'''{{" + "".join(terms) + "}}'''"), namespace))  # noqa: S307
 
 
 @lru_cache(maxsize=64)
@@ -83,7 +84,7 @@ def json_objects(occurrences: Iterable[Occurrence], lang: str = "de", state: str
     templates: dict[object, Encoder] = {}
     where = place or places.shipped().default_place
     for occ in occurrences:
-        key = id(occ.holiday)  # the holidays outlive this loop, so their ids stay unique
+        key: object = id(occ.holiday)  # the holidays outlive this loop, so their ids stay unique
         if occ.statutory:  # statutory in a Land: ``statutory`` and the Land's leave rule differ
             key = (key, occ.statutory, occ.statutory_days, occ.end - occ.start)
         found = templates.get(key)

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .yamllines import DataFileError, parse, read
@@ -128,7 +128,7 @@ def load(path: Path | str = PATH) -> Places:
     default = document.get("default", out[0].id if out else None)
     if not out or not any(p.id == default for p in out):
         raise DataFileError([f"{path}: 'default' must be the id of one of its places"])
-    return Places(tuple(out), default)
+    return Places(tuple(out), cast(str, default))
 
 
 @cache
@@ -141,7 +141,7 @@ def zone_at(lat: float, lon: float) -> str | None:
     """The IANA zone at the coordinates (timezonefinder, imported only when coordinates come without tz)."""
     from timezonefinder import TimezoneFinder
 
-    return _finder(TimezoneFinder).timezone_at(lng=lon, lat=lat)
+    return cast(str | None, _finder(TimezoneFinder).timezone_at(lng=lon, lat=lat))
 
 
 @cache
@@ -165,6 +165,7 @@ def resolve(text: str | None, tz: str | None, table: Places, default: str | None
     None gives the default place (``default`` or the table's). A table id takes no ``tz=``: its zone
     is part of the place.
     """
+    found: Place | None
     if text is None or not text.strip():
         if tz:
             raise PlaceError(MSG_TZ_WITHOUT_COORDINATES, "tz")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from . import evening, places
@@ -39,7 +40,7 @@ class Field:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _iso(day) -> str | None:
+def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 

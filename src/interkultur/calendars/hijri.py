@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Protocol
+from typing import Protocol, cast
 
 from convertdate import islamic as _tabular
 from hijridate import Gregorian, Hijri
@@ -50,7 +50,9 @@ def month_key(name: str) -> str:
 class HijriCalendar(Protocol):
     """What a rule needs from an Islamic observance profile."""
 
-    name: str
+    @property
+    def name(self) -> str:
+        """The profile's public name (read-only: the profiles are frozen dataclasses)."""
 
     def to_date(self, year: int, month: int, day: int) -> tuple[date, bool]:
         """Gregorian daytime date of a Hijri date and whether it is estimated."""
@@ -101,10 +103,10 @@ class Tabular:
         return _tabular_month_start(year, month) + timedelta(days=day - 1), True
 
     def month_length(self, year: int, month: int) -> int:
-        return _tabular.month_length(year, month)
+        return cast(int, _tabular.month_length(year, month))
 
     def from_date(self, d: date) -> tuple[int, int, int]:
-        return _tabular.from_jd(jd_from_date(d))
+        return cast(tuple[int, int, int], _tabular.from_jd(jd_from_date(d)))
 
 
 @lru_cache(maxsize=4096)

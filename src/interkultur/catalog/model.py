@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
 
 from .. import laender, languages
@@ -253,6 +253,9 @@ class Catalogue:
     school_sources: Mapping[str, tuple[Source, ...]] = field(default_factory=dict)
     #: The translation overlays (``translations/<code>.yaml``) merged into the holidays and reference.
     overlays: Any = None
+    if TYPE_CHECKING:
+        # set per instance in __post_init__ (object.__setattr__); ClassVar so that it is no dataclass field
+        _layer_names: ClassVar[dict[str, dict[str, str]]]
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {h.id: h for h in self.holidays})

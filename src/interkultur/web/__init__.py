@@ -10,7 +10,7 @@ documented in ``web.config``; security headers and error pages in ``web.http``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from flask import Flask, current_app
 
@@ -37,7 +37,7 @@ class State:
 
 
 def state() -> State:
-    return current_app.extensions["interkultur"]
+    return cast(State, current_app.extensions["interkultur"])
 
 
 def holiday_or_404(holiday_id: str) -> Holiday:

@@ -48,6 +48,7 @@ from datetime import UTC, date, datetime, time
 from email.utils import format_datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 from zoneinfo import ZoneInfo
 
 from flask import Flask, Response, current_app, g, request
@@ -57,6 +58,11 @@ from werkzeug.http import parse_accept_header, parse_date, quote_etag
 from .. import laender, places
 from ..languages import LANGUAGES
 from . import params
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    _Headers: TypeAlias = tuple[tuple[str, str], ...]
 
 #: Endpoints whose 200 answers are cached, and whether they negotiate the language
 #: from ``Accept-Language`` (the HTML routes do; the API and feeds take ``lang=`` only).
@@ -112,7 +118,7 @@ class Entry:
     @classmethod
     def build(cls, body: bytes, etag: str, kept: tuple[tuple[str, str], ...], vary: str,
               gzip_body: bytes | None = None, modified: int | None = None) -> Entry:
-        def variant(tag: str, encoding: str | None) -> tuple[tuple, tuple]:
+        def variant(tag: str, encoding: str | None) -> tuple[_Headers, _Headers]:
             full = [*kept, ("ETag", quote_etag(tag)), ("Vary", vary)]
             if encoding:
                 full.append(("Content-Encoding", encoding))
@@ -179,10 +185,10 @@ class ResponseCache:
 
 
 def _cache() -> ResponseCache:
-    return current_app.extensions["interkultur.responses"]
+    return cast(ResponseCache, current_app.extensions["interkultur.responses"])
 
 
-def cache_key() -> tuple | None:
+def cache_key() -> tuple[Any, ...] | None:
     """The key of the current request, or None when it is not cacheable."""
     req = request._get_current_object()  # type: ignore[attr-defined]  # one proxy lookup, not twenty
     if req.method not in ("GET", "HEAD"):
@@ -236,7 +242,7 @@ def _answer(entry: Entry) -> Response:
     use_gzip = entry.gzip_body is not None and _gzip_ok(environ.get("HTTP_ACCEPT_ENCODING", ""))
     etag = entry.gzip_etag if use_gzip else entry.etag
     if environ.get("HTTP_IF_NONE_MATCH"):  # RFC 9110, 13.2.2: If-Modified-Since is then ignored
-        if request.if_none_match.contains_weak(etag):
+        if request.if_none_match.contains_weak(cast(str, etag)):  # gzip_etag is set with gzip_body
             return Response(status=304, headers=entry.gzip_not_modified if use_gzip else entry.not_modified)
     elif entry.modified is not None and _not_modified_since(entry.modified, environ.get("HTTP_IF_MODIFIED_SINCE")):
         return Response(status=304, headers=entry.gzip_not_modified if use_gzip else entry.not_modified)
@@ -305,7 +311,7 @@ def _http_date(seconds: int) -> str:
     return format_datetime(datetime.fromtimestamp(seconds, UTC), usegmt=True)
 
 
-def _store(response: Response, key: tuple) -> Entry | None:
+def _store(response: Response, key: tuple[Any, ...]) -> Entry | None:
     """Turn the view's answer into an entry (None when it must not be cached)."""
     if response.status_code != 200 or response.headers.get("Content-Encoding"):
         return None

@@ -8,6 +8,9 @@ those that name none, as in the widget.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
 from flask import Blueprint, Response, current_app, jsonify
 
 from .. import languages
@@ -15,10 +18,13 @@ from ..ical import build_events_calendar, feed_window
 from . import i18n, params, state
 from .feeds import _calendar_response
 
+if TYPE_CHECKING:
+    from ..events import Event
+
 bp = Blueprint("events", __name__)
 
 
-def _wanted(event, traditions) -> bool:
+def _wanted(event: Event, traditions: Collection[str] | None) -> bool:
     return traditions is None or event.tradition is None or event.tradition in traditions
 
 

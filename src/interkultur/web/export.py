@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import parse_qs, urlsplit
 
 from .. import query
@@ -45,6 +45,11 @@ from ..catalog import Catalogue
 from ..ical import fold_line
 from ..languages import EXPORT_LANGUAGES, LANGUAGES
 from .publish import Tree
+
+if TYPE_CHECKING:
+    from flask import Flask
+
+    from . import State
 
 #: The base URL the app renders with, so that its absolute links can be recognised.
 SENTINEL = "https://interkultur.export.invalid"
@@ -131,6 +136,7 @@ class SiteMap:
         return found + suffix if found else None
 
     def _page(self, path: str, query: dict[str, str], lang: str) -> str | None:
+        year: int | None
         segments = path.strip("/").split("/") if path.strip("/") else []
         if segments == ["api", "v1", "holidays.csv"]:
             start, end = query.pop("from", ""), query.pop("to", "")
@@ -190,7 +196,7 @@ def _relative(target: str, page: str) -> str:
 
 
 class Exporter:
-    def __init__(self, app, site: SiteMap, base_url: str | None, today: date, log: Callable[[str], None]):
+    def __init__(self, app: Flask, site: SiteMap, base_url: str | None, today: date, log: Callable[[str], None]):
         self.app = app
         self.client = app.test_client()
         self.site = site
@@ -203,7 +209,7 @@ class Exporter:
         response = self.client.get(url)
         if response.status_code != 200:
             raise RuntimeError(f"export: {url} answered {response.status_code}: {response.data[:200]!r}")
-        return response.data
+        return cast(bytes, response.data)
 
     def public(self, path: str) -> str:
         """The public URL of an export path: absolute on --base-url, else relative to the site root."""
@@ -288,7 +294,7 @@ class Exporter:
         for line in lines:
             if SENTINEL in line:
                 if line.startswith("URL"):
-                    value = replace(link.search(line))
+                    value = replace(cast(re.Match[str], link.search(line)))  # SENTINEL is in the line
                     if not value:
                         continue
                     line = line.split(":", 1)[0] + ":" + value
@@ -372,7 +378,7 @@ def export_site(directory: str | Path, *, years: range | None = None, languages:
     return report
 
 
-def _write_site(exporter: Exporter, write: Callable[[str, bytes, str], None], app, state, today: date,
+def _write_site(exporter: Exporter, write: Callable[[str, bytes, str], None], app: Flask, state: State, today: date,
                 years: range, languages: list[str], holiday_ids: list[str], traditions: list[str],
                 pdf: bool = False) -> None:
     """Every page, feed and JSON document of the site, through ``write``."""

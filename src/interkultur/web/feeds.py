@@ -9,6 +9,8 @@ carry a strong ETag (a hash of the bytes) and answer ``If-None-Match`` with 304.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from flask import Blueprint, Response, current_app, request
 
@@ -18,15 +20,19 @@ from . import holiday_or_404, i18n, params, state
 from .schools import land_name
 from .templating import absolute
 
+if TYPE_CHECKING:
+    from ..engine import Occurrence
+    from ..places import Place
+
 bp = Blueprint("feeds", __name__)
 NEXT_YEARS = 5
 
 
-def _holiday_link(query: params.Query):
+def _holiday_link(query: params.Query) -> Callable[[Occurrence], str | None]:
     extra = {"lang": query.lang} if "lang" in query.explicit else {}
     links: dict[str, str | None] = {}  # per build: a feed names each holiday once a year
 
-    def link(occ) -> str | None:
+    def link(occ: Occurrence) -> str | None:
         if occ.id not in links:
             # public holidays and school breaks (state=) have no detail page
             links[occ.id] = (absolute("pages.holiday", holiday_id=occ.id, **extra)
@@ -35,7 +41,7 @@ def _holiday_link(query: params.Query):
     return link
 
 
-def _calendar_response(build, filename: str, disposition: str = "inline") -> Response:
+def _calendar_response(build: Callable[[], bytes], filename: str, disposition: str = "inline") -> Response:
     """The built feed with its ETag. Stored once, by the response cache (``web.cache``), not here."""
     body = build()
     etag = hashlib.sha256(body).hexdigest()[:32]
@@ -43,7 +49,7 @@ def _calendar_response(build, filename: str, disposition: str = "inline") -> Res
     response.set_etag(etag)
     response.headers["Cache-Control"] = f"public, max-age={current_app.config['FEED_MAX_AGE']}"
     response.headers["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    return response.make_conditional(request)
+    return cast(Response, response.make_conditional(request))  # werkzeug types it as its own Response
 
 
 def feed_name(query: params.Query, path_tradition: str | None = None) -> str:
@@ -80,7 +86,7 @@ def _feed(path_tradition: str | None) -> Response:
     return _calendar_response(build, f"interkultur-{path_tradition or 'all'}.ics")
 
 
-def _evening_place(query: params.Query):
+def _evening_place(query: params.Query) -> Place | None:
     """The place whose sunsets a feed adds as timed events: only when the request names one."""
     return query.place if "place" in query.explicit else None
 

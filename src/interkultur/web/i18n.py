@@ -150,7 +150,7 @@ def event_when(event: Any) -> str:
                              f"{format_skeleton('Hm', event.start, locale=lang)}")
 
 
-def evening_begins(occ: Any) -> dict[str, str] | None:
+def evening_begins(occ: Any) -> dict[str, str | None] | None:
     """When the evening that begins ``occ`` falls at the request's place (``place=``, or the
     service's default): ``{"time": "19:42", "place": "Duisburg", "before": "19:24" | None}``; None
     when the feast has no eve or the sun does not set there that day. ``before`` is the time a

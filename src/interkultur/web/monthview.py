@@ -10,9 +10,10 @@ Nothing here computes a holiday date.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from ..calendars import hebrew, hijri
 from ..calendars.hijri import HijriCalendar
@@ -165,7 +166,7 @@ def dual_labels(day: date, which: tuple[str, ...], islamic: str,
     return labels
 
 
-def month_view(engine: Engine, year: int, month: int, today: date, *, traditions=None,
+def month_view(engine: Engine, year: int, month: int, today: date, *, traditions: Iterable[str] | None = None,
                islamic: str, jewish: str, dual: tuple[str, ...] = (), state: str | None = None,
                categories: frozenset[str] | None = None, default_view: bool = False) -> MonthView:
     first = date(year, month, 1)
@@ -193,7 +194,7 @@ def month_view(engine: Engine, year: int, month: int, today: date, *, traditions
     return MonthView(year, month, weeks, found, prev, nxt, today)
 
 
-def year_months(engine: Engine, year: int, today: date, **kwargs) -> list[MonthView]:
+def year_months(engine: Engine, year: int, today: date, **kwargs: Any) -> list[MonthView]:
     return [month_view(engine, year, m, today, **kwargs) for m in range(1, 13)]
 
 
@@ -201,7 +202,7 @@ def year_months(engine: Engine, year: int, today: date, **kwargs) -> list[MonthV
 SCHOOL_YEAR_FIRST_MONTH = 8
 
 
-def school_year_months(engine: Engine, year: int, today: date, **kwargs) -> list[MonthView]:
+def school_year_months(engine: Engine, year: int, today: date, **kwargs: Any) -> list[MonthView]:
     """August ``year`` to July ``year + 1``."""
     months = [(year, m) for m in range(SCHOOL_YEAR_FIRST_MONTH, 13)]
     months += [(year + 1, m) for m in range(1, SCHOOL_YEAR_FIRST_MONTH)]

@@ -117,7 +117,7 @@ def openapi_document(server: str) -> dict[str, Any]:
         },
     }
     date_schema = {"type": "string", "format": "date"}
-    document = {
+    document: dict[str, Any] = {
         "openapi": "3.1.0",
         "info": {
             "title": "interkultur – Interkulturkalender API",

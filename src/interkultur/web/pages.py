@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from flask import Blueprint, Response, current_app, render_template
 
@@ -14,7 +15,7 @@ bp = Blueprint("pages", __name__)
 NEXT_DATES = 5
 
 
-def _page(template: str, **context) -> Response:
+def _page(template: str, **context: Any) -> Response:
     response = Response(render_template(template, **context), mimetype="text/html")
     response.headers["Cache-Control"] = f"public, max-age={current_app.config['MAX_AGE']}"
     return response

@@ -9,9 +9,9 @@ English, HTML pages translate them. Raw input is never put into a message.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import unquote_to_bytes
 from zoneinfo import ZoneInfo
 
@@ -21,9 +21,15 @@ from .. import inputs, places
 from .. import query as query_
 from ..calendars import hijri
 from ..languages import DEFAULT_LANGUAGE, LANGUAGES
-from ..query import Query, QueryError
-from ..rules import JEWISH_VARIANTS
+from ..query import Query as Query  # re-exported: the views annotate with params.Query
+from ..query import QueryError
+from ..rules import JEWISH_VARIANTS as JEWISH_VARIANTS  # re-exported for builder and subscribe
 from .i18n import N_
+
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    _T = TypeVar("_T")
 
 
 def _app_state() -> Any:
@@ -105,7 +111,7 @@ def _arg(name: str) -> str | None:
     value = value.strip()
     return value or None
 
-def _checked(check, *args):
+def _checked(check: Callable[..., _T], *args: Any) -> _T:
     """``check(*args)`` (a ``query`` function), its QueryError answered as a 400."""
     try:
         return check(*args)
@@ -147,7 +153,7 @@ def parse_state() -> str | None:
 
 def parse_land(raw: str) -> str:
     """A Land in any accepted form (``query.land``) -> its code, or a 400 naming the codes."""
-    return _checked(query_.land, raw)
+    return cast(str, _checked(query_.land, raw))  # a text given is never None
 
 def parse_query(negotiate: bool = False, dual: bool = False, reading: bool = False) -> Query:
     """The common parameters of the current request, validated.

@@ -14,6 +14,7 @@ or image; the stylesheets are handed over from this package (``_stylesheets``).
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from flask import Blueprint, Response, current_app, render_template
 
@@ -25,7 +26,7 @@ from .traditions import stylesheet_text
 bp = Blueprint("pdf", __name__)
 
 
-def _stylesheets(landscape: bool) -> list:
+def _stylesheets(landscape: bool) -> list[Any]:
     """The pages' own stylesheets, read from this package: the PDF's HTML links none, so the renderer
     never fetches anything (no network, no file outside the package)."""
     from weasyprint import CSS

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from flask import Blueprint, Response, current_app, g, jsonify, render_template, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -37,6 +37,9 @@ from . import i18n, params, plans
 from . import state as app_state
 from .i18n import N_, gettext
 from .templating import occurrence_url
+
+if TYPE_CHECKING:
+    from ..catalog import Source
 
 bp = Blueprint("schools", __name__)
 
@@ -94,7 +97,8 @@ def school_states() -> list[tuple[str, str]]:
     return sorted(((code, land_name(code)) for code in LAENDER), key=lambda item: item[1])
 
 
-def school_coverage(query: params.Query | None, first_year: int, last_year: int | None = None) -> dict:
+def school_coverage(query: params.Query | None, first_year: int,
+                    last_year: int | None = None) -> dict[str, dict[str, Any]]:
     """``layers.coverage_report`` for the query's state and filter."""
     if query is None:
         return {}
@@ -114,7 +118,7 @@ def note_text(rule: Mapping[str, Any] | None, lang: str) -> str | None:
     return note or None
 
 
-def school_sources(land: str | None) -> tuple:
+def school_sources(land: str | None) -> tuple[Source, ...]:
     """The published rules (catalog.Source) behind a Land's leave entries; empty without a Land."""
     if not land:
         return ()
@@ -293,7 +297,7 @@ def _impossible_days(invalid: list[str]) -> list[str]:
             inputs.parse_date(item)
         except inputs.DateInputError as exc:
             if exc.kind == "day":
-                out.append(gettext(MSG_DAY_MISSING, date=item, month=i18n.month_name(exc.month),
+                out.append(gettext(MSG_DAY_MISSING, date=item, month=i18n.month_name(cast(int, exc.month)),
                                    year=exc.year, days=exc.days))
     return out
 
@@ -330,6 +334,7 @@ def _read_form(plan: plans.Plan, errors: list[str]) -> tuple[str, str | None]:
 def page() -> Response:
     query = params.parse_query(negotiate=True)
     submitted = request.method == "POST" or "dates" in request.args
+    errors: list[str]
     plan, errors = plans.Plan(), []
     filename = None
     if request.method == "POST":
@@ -345,7 +350,7 @@ def page() -> Response:
         elif len(plan.entries) > MAX_DATES:
             errors.append(gettext(MSG_DATES_MANY, max=MAX_DATES, count=len(plan.entries)))
     rows: list[Row] = []
-    coverage: dict = {}
+    coverage: dict[str, dict[str, Any]] = {}
     if submitted and not errors and plan.entries:
         variants = {k: v for k, v in query.engine_kwargs().items() if k != "state"}
         checked = check_dates(app_state().engine, plan.dates, land, **variants)
@@ -353,7 +358,8 @@ def page() -> Response:
         coverage = layers.coverage_report(land, min(plan.dates).year, max(plan.dates).year, query.traditions)
     permalink = None
     if rows and len(rows) <= MAX_LINK_DATES:
-        args = query.link_args(state=land, dates=",".join(dict.fromkeys(r.day.isoformat() for r in rows)))
+        args: dict[str, Any] = query.link_args(
+            state=land, dates=",".join(dict.fromkeys(r.day.isoformat() for r in rows)))
         if not land:
             args.pop("state", None)
         permalink = url_for("schools.page", **args)

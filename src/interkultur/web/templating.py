@@ -7,7 +7,7 @@ localised names of months, weekdays, traditions and categories, and ``link``
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from flask import Flask, current_app, g, request, url_for
 from markupsafe import Markup
@@ -132,7 +132,7 @@ def event_title(event: Any) -> tuple[str, str | None]:
     """The event's title in the reader's language (or the fallback chain) and that text's language."""
     from ..languages import chain
 
-    return event.title(chain(i18n.current_language()))
+    return cast(tuple[str, str | None], event.title(chain(i18n.current_language())))
 
 
 def init_app(app: Flask) -> None:
