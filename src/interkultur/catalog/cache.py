@@ -27,7 +27,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from .. import __version__
 
@@ -94,7 +94,7 @@ def cached(path: str, languages: Iterable[str] | None, build: Callable[[], T]) -
     entry = folder / f"catalogue-{entry_key}.pickle"
     try:
         with entry.open("rb") as fp:
-            return pickle.load(fp)  # noqa: S301 - the user's own 0700 directory, checked above
+            return cast(T, pickle.load(fp))  # noqa: S301 - the user's own 0700 directory, checked above
     except FileNotFoundError:
         pass
     except Exception:  # noqa: BLE001 - a damaged entry: rebuild it
