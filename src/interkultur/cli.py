@@ -16,13 +16,14 @@ from datetime import date
 
 from . import events, places, query, revisions
 from .calendars.hijri import PROFILES, SIGHTING_BASE_VARIABLE
-from .catalog import CatalogueError, load
+from .catalog import CatalogueError, default_path, holidays_file, load
 from .cliargs import UsageError, build_parser
 from .engine import Engine, InvalidQuery, Occurrence
 from .jsonout import json_objects
 from .languages import LANGUAGES, chain, isolate
 from .query import QueryError
 from .rules import JEWISH_VARIANTS
+from .yamllines import DataFileError
 
 
 def _range(args: argparse.Namespace) -> tuple[date, date]:
@@ -52,7 +53,8 @@ def _query(args: argparse.Namespace, engine: Engine) -> query.Query:
 def _place(args: argparse.Namespace) -> places.Place:
     """``--place`` / ``--tz`` as ``places.resolve`` reads them (the shipped default without them)."""
     try:
-        return places.resolve(getattr(args, "place", None), getattr(args, "tz", None), places.shipped())
+        table = places.for_catalogue(holidays_file(args.catalogue or default_path()))
+        return places.resolve(getattr(args, "place", None), getattr(args, "tz", None), table)
     except places.PlaceError as exc:
         raise UsageError(str(exc).replace("“place”", "--place").replace("“tz”", "--tz")) from None
 
@@ -189,6 +191,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"error: {problem}", file=sys.stderr)
         else:
             print(f"warning: {problem}")
+    table = places.for_catalogue(catalogue.path)  # the catalogue's own places.yaml, else the shipped one
+    where = next((p.id for p in table.places if p.id == table.default), "?")
+    print(f"places: OK, {len(table.places)} places, default {where}")
     if not args.file:
         path = events.configured_path(catalogue.path)
         if path is not None:
@@ -214,6 +219,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     catalogue = load(args.catalogue)  # refuse to start on a broken catalogue
     events.load_for(catalogue, _timezone())  # or on a broken events file
+    places.for_catalogue(catalogue.path)  # or on a broken places file
     workers = args.workers or max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
                                   else os.cpu_count() or 1)
     return serve(catalogue, host=args.host, port=args.port, threads=args.threads, workers=workers,
@@ -261,11 +267,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.sighting_base = os.environ.get(SIGHTING_BASE_VARIABLE) or None
     try:
         return COMMANDS[args.command](args)
-    except (CatalogueError, events.EventsError) as exc:
+    except (CatalogueError, events.EventsError, DataFileError) as exc:
         for line in exc.errors:
             print(f"error: {line}", file=sys.stderr)
         if args.command in ("serve", "export"):
-            what = "the events file" if isinstance(exc, events.EventsError) else "the catalogue"
+            what = ("the events file" if isinstance(exc, events.EventsError) else
+                    "the catalogue" if isinstance(exc, CatalogueError) else "the data file")
             print(f"interkultur {args.command}: not starting: fix {what} "
                   f"({len(exc.errors)} error{'s' if len(exc.errors) != 1 else ''} above)", file=sys.stderr)
         return 1

@@ -137,6 +137,27 @@ def shipped() -> Places:
     return load(PATH)
 
 
+FILE = "places.yaml"
+
+
+@cache
+def _load_cached(path: str) -> Places:
+    return load(path)
+
+
+def for_catalogue(catalogue_path: str | Path | None) -> Places:
+    """The places beside a catalogue (a deployment's own ``places.yaml``), else the shipped ones; like
+    the catalogue's other sibling files. A broken file raises ``DataFileError`` with file and line."""
+    if catalogue_path is None:
+        return shipped()
+    folder = Path(catalogue_path)
+    folder = folder if folder.is_dir() else folder.parent
+    own = folder / FILE
+    if own.is_file() and own.resolve() != PATH.resolve():
+        return _load_cached(str(own))
+    return shipped()
+
+
 def zone_at(lat: float, lon: float) -> str | None:
     """The IANA zone at the coordinates (timezonefinder, imported only when coordinates come without tz)."""
     from timezonefinder import TimezoneFinder

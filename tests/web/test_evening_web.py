@@ -110,3 +110,28 @@ def test_feeds_add_a_timed_sunset_event_only_with_place(client):
     assert abs((start - noaa(35.689, 51.389, "Asia/Tehran", date(2025, 3, 29))).total_seconds()) <= 60
     assert [tz for tz in cal.walk("VTIMEZONE") if str(tz["TZID"]) == "Asia/Tehran"]
     assert "eid-al-fitr-20250330@" in " ".join(events)  # the all-day event stays
+
+
+def test_a_deployment_brings_its_own_places(tmp_path, make_app):
+    import shutil
+    import subprocess
+
+    from interkultur.reference import shipped_dir
+    from support_http import interkultur_command
+
+    copy = tmp_path / "data"
+    shutil.copytree(shipped_dir(), copy, ignore=shutil.ignore_patterns("announced"))
+    (copy / "places.yaml").write_text(
+        "version: 1\ndefault: moers\nplaces:\n"
+        "  - {id: moers, name: Moers, lat: 51.451, lon: 6.626, tz: Europe/Berlin}\n", encoding="utf-8")
+    client = make_app(CATALOGUE=str(copy / "holidays.yaml"), PLACE="moers").test_client()
+    assert [p["id"] for p in client.get("/api/v1/places").get_json()["places"]] == ["moers"]
+    assert client.get("/api/v1/holidays?date=2025-03-30&place=duisburg").status_code == 400
+    # a broken one is named with file and line, by check and by serve
+    (copy / "places.yaml").write_text("version: 1\ndefault: moers\nplaces:\n"
+                                      "  - {id: moers, name: Moers, lat: 95, lon: 6.6, tz: Europe/Berlin}\n",
+                                      encoding="utf-8")
+    for command in (["check", str(copy / "holidays.yaml")], ["serve", "--catalogue", str(copy), "--port", "0"]):
+        done = subprocess.run(interkultur_command() + command, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 1 and f"{copy / 'places.yaml'}:4: 'lat'" in done.stderr
+        assert "Traceback" not in done.stderr

@@ -19,6 +19,9 @@ from ..catalog import Catalogue, Holiday, load
 from ..engine import Engine
 from ..events import EventSource
 from ..events import load_for as load_events
+from ..places import Places
+from ..places import for_catalogue as places_for
+from ..places import shipped as places_shipped
 from ..revisions import History
 from ..rules import JEWISH_VARIANTS
 from . import config as settings
@@ -34,6 +37,8 @@ class State:
     history: History
     #: Local events (``INTERKULTUR_EVENTS``): the widget's "Coming up" box, /api/v1/events, its feed.
     events: EventSource = field(default_factory=EventSource)
+    #: The places ``place=`` names (the catalogue's own ``places.yaml``, else the shipped one).
+    places: Places = field(default_factory=places_shipped)
 
 
 def state() -> State:
@@ -74,16 +79,16 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
                          f"allowed: {', '.join(JEWISH_VARIANTS)}")
     from zoneinfo import ZoneInfo
     ZoneInfo(app.config["TIMEZONE"])  # fail at start-up, not on the first request
-    from .. import places
-    if places.shipped().get(app.config["PLACE"]) is None:
-        raise ValueError(f"INTERKULTUR_PLACE: unknown place {app.config['PLACE']!r}; "
-                         f"see data/places.yaml or /api/v1/places")
 
     source = app.config["CATALOGUE"]
     catalogue = source if isinstance(source, Catalogue) else load(source)
     events = load_events(catalogue, app.config["TIMEZONE"], app.config["EVENTS"])  # EventsError: refuse to start
+    table = places_for(catalogue.path)  # DataFileError with file and line: refuse to start
+    if table.get(app.config["PLACE"]) is None:
+        raise ValueError(f"INTERKULTUR_PLACE: unknown place {app.config['PLACE']!r}; "
+                         f"see places.yaml or /api/v1/places")
     app.extensions["interkultur"] = State(catalogue, Engine(catalogue, sighting_base=app.config["SIGHTING_BASE"]),
-                                          revisions.serving(catalogue), events)
+                                          revisions.serving(catalogue), events, table)
 
     from . import (
         api,

@@ -12,7 +12,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify
 
-from .. import languages, layers, places
+from .. import languages, layers
 from ..catalog import Holiday
 from ..engine import Occurrence
 from ..places import Place
@@ -132,7 +132,7 @@ def places_() -> Response:
     query = params.parse_query()
     chain = languages.chain(query.lang)
     return _json({"places": [{"id": p.id, "name": p.name(query.lang, chain), "lat": p.lat, "lon": p.lon,
-                              "tz": p.tz} for p in places.shipped().places],
+                              "tz": p.tz} for p in state().places.places],
                   "default": current_app.config["PLACE"]})
 
 

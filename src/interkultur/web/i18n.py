@@ -150,6 +150,12 @@ def event_when(event: Any) -> str:
                              f"{format_skeleton('Hm', event.start, locale=lang)}")
 
 
+def _app_places() -> Any:
+    from . import state
+
+    return state().places
+
+
 def evening_begins(occ: Any) -> dict[str, str | None] | None:
     """When the evening that begins ``occ`` falls at the request's place (``place=``, or the
     service's default): ``{"time": "19:42", "place": "Duisburg", "before": "19:24" | None}``; None
@@ -157,13 +163,13 @@ def evening_begins(occ: Any) -> dict[str, str | None] | None:
     community customarily begins earlier (traditions.yaml ``begins_before_sunset``)."""
     from flask import current_app
 
-    from .. import evening, languages, places
+    from .. import evening, languages
 
     if getattr(occ, "eve", None) is None:
         return None
     query = getattr(g, "query", None)
     place = (query.place if query is not None and query.place is not None
-             else places.shipped().get(current_app.config["PLACE"]) or places.shipped().default_place)
+             else _app_places().get(current_app.config["PLACE"]) or _app_places().default_place)
     moment, _reason = evening.eve_at(occ.eve, place)
     if moment is None:
         return None

@@ -191,7 +191,7 @@ def parse_place() -> places.Place:
     """``place=`` (an id of data/places.yaml, or ``LAT,LON``) and ``tz=``; the configured default
     place (``PLACE``) when neither is given. Coordinates come back rounded to three decimals."""
     try:
-        return places.resolve(_arg("place"), _arg("tz"), places.shipped(), current_app.config["PLACE"])
+        return places.resolve(_arg("place"), _arg("tz"), _app_state().places, current_app.config["PLACE"])
     except places.PlaceError as exc:
         raise WebError(400, str(exc), exc.parameter) from None
 
