@@ -10,7 +10,8 @@ import sys
 
 import holidays
 
-YEARS = range(1901, 2101)
+# ``baseline_python_holidays.py 2026``: one year (the typical call); no argument: 1901-2100
+YEARS = range(int(sys.argv[1]), int(sys.argv[1]) + 1) if len(sys.argv) > 1 else range(1901, 2101)
 COUNTRIES = {
     "DE": {},
     "GR": {},
