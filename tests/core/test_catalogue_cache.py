@@ -95,3 +95,20 @@ def test_an_unwritable_cache_still_loads(tmp_path, monkeypatch, own_copy):
         assert load(own_copy).get("diwali") is not None
     finally:
         folder.chmod(0o700)
+
+
+def test_other_code_never_reads_an_old_pickle(cache_dir, own_copy):
+    # the package's sources are part of the key: an upgrade (same version number) misses the old entry
+    source = Path(cache.__file__)
+    before = cache.code_fingerprint()
+    key_before = cache.key(str(own_copy), None)
+    info = source.stat()
+    try:
+        os.utime(source, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+        cache.code_fingerprint.cache_clear()
+        assert cache.code_fingerprint() != before
+        assert cache.key(str(own_copy), None) != key_before
+    finally:
+        os.utime(source, ns=(info.st_atime_ns, info.st_mtime_ns))
+        cache.code_fingerprint.cache_clear()
+    assert cache.code_fingerprint() == before

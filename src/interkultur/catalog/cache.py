@@ -6,8 +6,9 @@ of the service's start-up, and gives the same ``Catalogue`` for the same
 files every time. So a successful load is pickled into the user's cache
 directory under a key that is the SHA-256 of every file it may have read (the
 catalogue's directory and its ``translations/``, and the shipped directory
-whose siblings fill the gaps), the package version, the Python version and
-the languages asked for. An edit of any file changes the key; a broken
+whose siblings fill the gaps), the package's own source files (``code_fingerprint``:
+a pickle of other classes is never read back), the Python version and the
+languages asked for. An edit of any file changes the key; a broken
 catalogue is never cached, so its errors are reported every time.
 
 The cache is the user's own: ``$INTERKULTUR_CACHE_DIR``, else
@@ -20,6 +21,7 @@ loading the YAML: the cache can make a run faster, never make it fail.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -72,10 +74,22 @@ def _files(path: Path) -> list[Path]:
     return found
 
 
+@functools.cache
+def code_fingerprint() -> str:
+    """The package's own source files (path, size, modification time): a pickle of another version
+    of the classes must never be read back, and the version number does not change with every edit."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256(__version__.encode())
+    for source in sorted(package.rglob("*.py")):
+        info = source.stat()
+        digest.update(f"{source.relative_to(package)}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
 def key(path: str, languages: Iterable[str] | None) -> str | None:
     """The cache key of a load; None when a file cannot be read (the load then reports it)."""
-    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0{sorted(languages) if languages is not None else '*'}"
-                            .encode())
+    digest = hashlib.sha256(f"{code_fingerprint()}\0{sys.version}\0"
+                            f"{sorted(languages) if languages is not None else '*'}".encode())
     holiday_file = Path(path)
     try:
         for file in [holiday_file, *_files(holiday_file)]:
