@@ -159,7 +159,16 @@ def _is_events_file(path: str) -> bool:
 
 
 def _timezone() -> str:
-    return os.environ.get("INTERKULTUR_TIMEZONE") or "Europe/Berlin"
+    """``INTERKULTUR_TIMEZONE`` (default Europe/Berlin), checked: a bad value is one line, not a traceback."""
+    from zoneinfo import ZoneInfo
+
+    name = os.environ.get("INTERKULTUR_TIMEZONE") or "Europe/Berlin"
+    try:
+        ZoneInfo(name)
+    except (KeyError, ValueError, OSError):  # not found; not a normalised key; a directory such as 'Europe'
+        raise UsageError(f"INTERKULTUR_TIMEZONE: {name[:64]!r} is not an IANA time zone such as Europe/Berlin") \
+            from None
+    return name
 
 
 def cmd_check(args: argparse.Namespace) -> int:

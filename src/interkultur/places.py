@@ -93,7 +93,7 @@ def _zone(name: Any, where: str) -> str:
         raise DataFileError([f"{where}: 'tz' must be an IANA time zone name such as Europe/Berlin"])
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a directory such as 'Europe'
         raise DataFileError([f"{where}: unknown time zone {name!r}"]) from None
     return name
 
@@ -213,7 +213,7 @@ def resolve(text: str | None, tz: str | None, table: Places, default: str | None
             raise PlaceError(MSG_TZ, "tz")
         try:
             ZoneInfo(tz)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a directory such as 'Europe'
             raise PlaceError(MSG_TZ, "tz") from None
         zone = tz
     else:

@@ -263,3 +263,26 @@ def test_serve_refuses_a_broken_catalogue_and_says_why(run_cli) -> None:
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "unknown-category.yaml:9:" in result.stderr
     assert result.stderr.splitlines()[-1].startswith("interkultur serve: not starting")
+
+
+@pytest.mark.parametrize("zone", ["Europe", "Etc", "Mars/Olympus", "../etc"])
+@pytest.mark.parametrize("command", [["check"], ["serve", "--port", "0"]])
+def test_a_bad_time_zone_setting_is_one_line(zone, command):
+    # 'Europe' is a directory of the zone database: zoneinfo raises IsADirectoryError for it
+    import os
+    import subprocess
+
+    from support_http import interkultur_command
+
+    done = subprocess.run(interkultur_command() + command, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "INTERKULTUR_TIMEZONE": zone})
+    assert done.returncode == 2
+    assert "INTERKULTUR_TIMEZONE" in done.stderr and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_create_app_refuses_a_directory_as_time_zone():
+    from interkultur.web import create_app
+
+    with pytest.raises(ValueError, match="INTERKULTUR_TIMEZONE"):
+        create_app({"TIMEZONE": "Europe"})

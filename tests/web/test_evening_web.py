@@ -59,6 +59,7 @@ def test_polar_day_gives_null_with_a_note(client):
 @pytest.mark.parametrize(("query", "parameter"), [
     ("place=duisburg&tz=Europe/Berlin", "tz"), ("place=91,6", "place"), ("place=51,200", "place"),
     ("place=atlantis", "place"), ("place=51,6&tz=Mars/Olympus", "tz"), ("tz=Europe/Berlin", "tz"),
+    ("place=51,6&tz=Europe", "tz"), ("place=51,6&tz=Etc", "tz"),  # directories of the zone database
     ("place=%3Cscript%3E", "place"),
 ])
 def test_bad_places_are_a_400_naming_the_parameter(client, query, parameter):

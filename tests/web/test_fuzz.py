@@ -96,3 +96,22 @@ def test_accept_language_never_5xx(client, header):
     except ValueError:  # the test client itself refuses some header values (newlines)
         return
     check(response)
+
+
+NEW_ROUTES = ["/api/v1/holidays", "/api/v1/holidays.csv", "/api/v1/search", "/api/v1/places", "/subscribe",
+              "/subscribe/qr.svg", "/widget/theme.css", "/widget/2025/3", "/embed", "/search", "/about"]
+new_values = st.one_of(
+    values,
+    st.sampled_from(["Europe", "Etc", "Europe/", "../x", "/etc/passwd", "posixrules", "zone.tab", "nan,nan",
+                     "1e400,5", "91,0", "0,181", "51.4,6.7", "duisburg", "ffcc00", "transparent", "dark", "auto",
+                     "semicolon", "bayrami", "a" * 101, "", "%", "\u202e", "NW", "major,fast"]),
+)
+new_queries = st.dictionaries(st.sampled_from(["place", "tz", "accent", "theme", "bg", "q", "sep", "state",
+                                               "category", "date", "lang", "tradition"]), new_values, max_size=5)
+
+
+@FUZZ
+@given(route=st.sampled_from(NEW_ROUTES), params=new_queries)
+def test_new_routes_and_parameters_never_5xx(client, route, params):
+    # place/tz (tz=Europe is a directory of the zone database), theme colours, search, CSV separator
+    check(client.get(route + "?" + query_string(params)))

@@ -78,7 +78,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         raise ValueError(f"INTERKULTUR_JEWISH: unknown variant {app.config['JEWISH']!r}; "
                          f"allowed: {', '.join(JEWISH_VARIANTS)}")
     from zoneinfo import ZoneInfo
-    ZoneInfo(app.config["TIMEZONE"])  # fail at start-up, not on the first request
+    try:  # fail at start-up, not on the first request
+        ZoneInfo(app.config["TIMEZONE"])
+    except (ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError; 'Europe' is a directory
+        raise ValueError(f"INTERKULTUR_TIMEZONE: {str(app.config['TIMEZONE'])[:64]!r} is not an IANA time zone "
+                         "such as Europe/Berlin") from None
+    except KeyError:
+        raise ValueError(f"INTERKULTUR_TIMEZONE: {str(app.config['TIMEZONE'])[:64]!r} is not an IANA time zone "
+                         "such as Europe/Berlin") from None
 
     source = app.config["CATALOGUE"]
     catalogue = source if isinstance(source, Catalogue) else load(source)
