@@ -37,16 +37,20 @@ def favicon() -> Response:
     return response
 
 
-@bp.get("/year/<int:year>")
-def year(year: int) -> Response:
+def year_context(year: int) -> dict[str, Any]:
+    """What ``year.html`` shows for ``year`` and the request's query: the page and its PDF alike."""
     query = params.parse_query(negotiate=True, reading=True)
     params.check_year(year)
     engine = state().engine
     months = year_months(engine, year, params.today(), **query.engine_kwargs())
     found = engine.occurrences(date(year, 1, 1), date(year, 12, 31), **query.engine_kwargs())
+    return {"year": year, "months": months, "occurrences": found, "query": query}
+
+
+@bp.get("/year/<int:year>")
+def year(year: int) -> Response:
     previous, following = year_neighbours(year)
-    return _page("year.html", year=year, months=months, occurrences=found, query=query,
-                 previous=previous, following=following)
+    return _page("year.html", **year_context(year), previous=previous, following=following)
 
 
 @bp.get("/holiday/<holiday_id>")

@@ -20,7 +20,8 @@ from flask import Blueprint, Response, current_app, render_template
 
 from . import params, state
 from .i18n import gettext
-from .monthview import month_view, school_year_months, school_year_range, year_months
+from .monthview import month_view, school_year_months, school_year_range
+from .pages import year_context
 from .traditions import stylesheet_text
 
 bp = Blueprint("pdf", __name__)
@@ -54,16 +55,9 @@ def render(html: str, filename: str, landscape: bool = False) -> Response:
 
 @bp.get("/year/<int:year>.pdf")
 def year(year: int) -> Response:
-    query = params.parse_query(negotiate=True, reading=True)
-    params.check_year(year)
-    engine = state().engine
-    months = year_months(engine, year, params.today(), **query.engine_kwargs())
-    from datetime import date
-
-    found = engine.occurrences(date(year, 1, 1), date(year, 12, 31), **query.engine_kwargs())
-    html = render_template("year.html", year=year, months=months, occurrences=found, query=query,
-                           previous=None, following=None, pdf=True)
-    return render(html, f"interkultur-{year}-{query.lang}.pdf", landscape=True)
+    context = year_context(year)  # the year page's own query and content
+    html = render_template("year.html", **context, previous=None, following=None, pdf=True)
+    return render(html, f"interkultur-{year}-{context['query'].lang}.pdf", landscape=True)
 
 
 @bp.get("/schoolyear/<int:year>.pdf")
