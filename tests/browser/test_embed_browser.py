@@ -8,15 +8,13 @@ WCAG 2.0/2.1 A and AA rules.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 from selenium_axe_python import Axe
+
+from support_http import static_server, stop
 
 pytestmark = pytest.mark.usefixtures("browser_available")
 
@@ -37,15 +35,11 @@ def themed_host(tmp_path_factory, live_server):
     (root / "start.html").write_text("<!doctype html><title>Start</title><a href='index.html'>weiter</a>",
                                      encoding="utf-8")
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    proc, base = static_server(root)  # any static host: another origin than the service
+    try:
+        yield base
+    finally:
+        stop(proc)
 
 
 def test_themed_widget_on_another_origin_navigates_without_history_and_back_leaves(driver, themed_host,
