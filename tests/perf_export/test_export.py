@@ -95,6 +95,44 @@ def test_relative_links_resolve(site):
     assert checked > 5000
 
 
+def test_no_file_names_the_render_host(site, site_with_base):
+    """Every link is built for the export (web.urls): the host the app renders with never leaks,
+    in pages, feeds, JSON or CSV."""
+    for root in (site[0], site_with_base):
+        for path in root.rglob("*"):
+            if path.suffix in (".html", ".ics", ".json", ".csv", ".js"):
+                text = path.read_text(encoding="utf-8")
+                assert "export.invalid" not in text, path
+                assert 'href="None"' not in text and 'src="None"' not in text, path
+
+
+def test_navigation_offers_only_what_the_export_has(site):
+    root, _ = site
+    page = (root / "de/holiday/ashura.html").read_text(encoding="utf-8")
+    nav = page[page.index('class="ik-langs"'):page.index("</nav>")]
+    assert re.findall(r'hreflang="([a-z]+)"', nav) == ["de", "ar"]
+    assert 'href="../../ar/holiday/ashura.html"' in nav
+    footer = page[page.index('<footer'):]
+    assert 'href="../about.html"' in footer and 'href="../index.html#subscribe"' in footer
+    assert "OpenAPI" not in footer and "einbinden" not in footer  # the API and the builder need the service
+    about = (root / "de/about.html").read_text(encoding="utf-8")
+    assert "CC BY 4.0, https://YOUR-SITE/de/about.html" in about  # the credit line, without --base-url
+    assert re.search(r'href="holiday/[a-z0-9-]+\.html"', about)
+
+
+def test_years_without_today_leave_no_dead_link(tmp_path, catalogue):
+    """Exported years that do not contain the export day: the landing page's year and spreadsheet
+    links, which point to today's year, are left out rather than dead."""
+    export_site(tmp_path, years=range(2030, 2031), languages=["en"], catalogue=catalogue, today=date(2026, 5, 1))
+    landing = (tmp_path / "en/index.html").read_text(encoding="utf-8")
+    assert "year/2026" not in landing and "holidays/2026" not in landing
+    assert 'rel="prev"' not in landing and 'rel="next"' not in landing
+    for link in links(tmp_path / "en/index.html"):
+        parts = urlsplit(link)
+        if not parts.scheme and parts.path:
+            assert (tmp_path / "en" / parts.path).resolve().is_file(), link
+
+
 def test_widget_navigation_is_static(site):
     root, _ = site
     march = (root / "de/widget/2025/03.html").read_text(encoding="utf-8")

@@ -19,7 +19,8 @@ from ..places import Place
 from ..present import native_json, occurrence_dict
 from . import holiday_or_404, i18n, params, state
 from .openapi import openapi_document
-from .templating import absolute, occurrence_url
+from .templating import occurrence_url
+from .urls import public, service_url
 
 bp = Blueprint("api", __name__)
 NEXT_OCCURRENCES = 5
@@ -54,7 +55,7 @@ def holiday_json(holiday: Holiday, lang: str) -> dict[str, Any]:
         "until": holiday.until,
         "sources": [source.as_dict() for source in holiday.sources],
         "native": native_json(holiday, lang),
-        "url": absolute("pages.holiday", holiday_id=holiday.id),
+        "url": service_url("pages.holiday", holiday_id=holiday.id),
     }
 
 
@@ -105,7 +106,7 @@ def holiday(holiday_id: str) -> Response:
     response = _json({"holiday": holiday_json(found, query.lang),
                       "next": [occurrence_json(o, query.lang, query.state, query.place) for o in upcoming]})
     if found.id != holiday_id:  # an alias: name the holiday's own address
-        response.headers["Link"] = f'<{absolute("api.holiday", holiday_id=found.id)}>; rel="canonical"'
+        response.headers["Link"] = f'<{service_url("api.holiday", holiday_id=found.id)}>; rel="canonical"'
     return response
 
 
@@ -123,7 +124,7 @@ def traditions() -> Response:
     chosen = [t for t in state().catalogue.tradition_ids if query.traditions is None or t in query.traditions]
     return _json({"traditions": [{"id": t, "name": i18n.tradition_name(t), "holidays": counts.get(t, 0),
                                   "colour": _colour(t),
-                                  "feed": absolute("feeds.tradition", tradition=t)} for t in chosen]})
+                                  "feed": public("feeds.tradition", tradition=t)} for t in chosen]})
 
 
 @bp.get("/api/v1/places")
@@ -147,7 +148,7 @@ def languages_() -> Response:
 @bp.get("/api/openapi.json")
 def openapi() -> Response:
     params.parse_query()
-    return _json(openapi_document(absolute("pages.index").rstrip("/") or "/"), max_age=3600)
+    return _json(openapi_document(service_url("pages.index").rstrip("/") or "/"), max_age=3600)
 
 
 @bp.get("/healthz")

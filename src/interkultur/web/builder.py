@@ -16,7 +16,7 @@ from ..catalog.model import Source
 from ..languages import DEFAULT_LANGUAGE
 from . import params, state, theme
 from .pages import _page
-from .templating import absolute
+from .urls import service_url as absolute
 
 bp = Blueprint("builder", __name__)
 #: The iframe snippet's height: the widget's usual height for a month with a few holidays.

@@ -18,7 +18,7 @@ from .. import layers
 from ..ical import build_calendar, feed_window
 from . import holiday_or_404, i18n, params, state
 from .schools import land_name
-from .templating import absolute
+from .urls import absolute
 
 if TYPE_CHECKING:
     from ..engine import Occurrence

@@ -168,7 +168,10 @@ def dual_labels(day: date, which: tuple[str, ...], islamic: str,
 
 def month_view(engine: Engine, year: int, month: int, today: date, *, traditions: Iterable[str] | None = None,
                islamic: str, jewish: str, dual: tuple[str, ...] = (), state: str | None = None,
-               categories: frozenset[str] | None = None, default_view: bool = False) -> MonthView:
+               categories: frozenset[str] | None = None, default_view: bool = False,
+               mark_today: bool = True) -> MonthView:
+    """The month's grid. ``mark_today=False`` for a page read on other days (a static export: ``widget.js``
+    marks the visitor's today there)."""
     first = date(year, month, 1)
     last = date(year, month, calendar.monthrange(year, month)[1])
     found = engine.occurrences(first, last, traditions=traditions, islamic=islamic, jewish=jewish, state=state,
@@ -179,7 +182,7 @@ def month_view(engine: Engine, year: int, month: int, today: date, *, traditions
         row = []
         for day in week:
             in_month = day.month == month
-            cell = DayCell(day, in_month, today=day == today)
+            cell = DayCell(day, in_month, today=mark_today and day == today)
             if in_month:
                 # feasts first, seasons (Ramadan, Lent) after them
                 cell.occurrences = sorted((o for o in found if o.covers(day)),

@@ -26,7 +26,7 @@ def index() -> Response:
     query = params.parse_query(negotiate=True, dual=True, reading=True)
     today = params.today()
     view = month_view(state().engine, today.year, today.month, today, dual=query.dual,
-                      **query.engine_kwargs())
+                      mark_today=params.marks_today(), **query.engine_kwargs())
     return _page("index.html", view=view, query=query, catalogue=state().catalogue)
 
 
@@ -42,7 +42,7 @@ def year_context(year: int) -> dict[str, Any]:
     query = params.parse_query(negotiate=True, reading=True)
     params.check_year(year)
     engine = state().engine
-    months = year_months(engine, year, params.today(), **query.engine_kwargs())
+    months = year_months(engine, year, params.today(), mark_today=params.marks_today(), **query.engine_kwargs())
     found = engine.occurrences(date(year, 1, 1), date(year, 12, 31), **query.engine_kwargs())
     return {"year": year, "months": months, "occurrences": found, "query": query}
 

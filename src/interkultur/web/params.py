@@ -233,6 +233,11 @@ def parse_range() -> tuple[date, date]:
         raise WebError(400, MSG_SPAN, "to")
     return start, end
 
+def marks_today() -> bool:
+    """Whether pages mark today: not in a static export, which is read on other days."""
+    return not current_app.config.get("STATIC_EXPORT")
+
+
 def today() -> date:
     """Today in the configured time zone (``TIMEZONE``), or the fixed ``TODAY`` of a test."""
     fixed = current_app.config.get("TODAY")

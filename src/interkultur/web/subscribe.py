@@ -7,7 +7,7 @@ page's own address for the same choice, not the bare feed: a phone that scans
 a poster lands on the buttons that fit it (an iPhone opening a bare ``.ics``
 would import a one-off copy instead of subscribing).
 
-Absolute URLs come from ``templating.absolute`` (the configured base URL or an
+Absolute URLs come from ``urls.service_url`` (the configured base URL or an
 allowed host, never an arbitrary ``Host`` header).
 """
 
@@ -22,7 +22,8 @@ from flask import Blueprint, Response, current_app
 from . import params, state
 from .feeds import feed_name
 from .pages import _page
-from .templating import absolute, webcal
+from .templating import webcal
+from .urls import service_url as absolute
 
 bp = Blueprint("subscribe", __name__)
 GOOGLE = "https://calendar.google.com/calendar/render?cid={cid}"

@@ -2,50 +2,48 @@
 
 Templates get ``_``/``gettext``/``ngettext`` (new-style, autoescape-safe), the
 localised names of months, weekdays, traditions and categories, and ``link``
-/ ``absolute`` for URLs that carry the request's validated parameters.
+/ ``absolute`` / ``feed_href`` / ``shown_url`` (``web.urls``) for URLs that
+carry the request's validated parameters, in an export the static files.
 """
 
 from __future__ import annotations
 
 from typing import Any, cast
 
-from flask import Flask, current_app, g, request, url_for
+from flask import Flask, g, request
 from markupsafe import Markup
 
 from .. import __version__, languages, layers
 from ..languages import DEFAULT_LANGUAGE
-from . import i18n
+from . import i18n, urls
 
 
-def link(endpoint: str, **values: Any) -> str:
-    """URL of ``endpoint`` keeping the request's explicit common parameters."""
+def link(endpoint: str, **values: Any) -> str | None:
+    """URL of ``endpoint`` keeping the request's explicit common parameters (``urls.href``: None when a
+    static export does not have the page)."""
     query = getattr(g, "query", None)
     args = query.link_args() if query is not None else {}
     chosen_theme = getattr(g, "theme", None)
     if chosen_theme is not None and endpoint.startswith("widget."):
         args.update(chosen_theme.args())  # the widget keeps the host's colours from month to month
     args.update({k: v for k, v in values.items() if v is not None})
-    return url_for(endpoint, **args)
-
-
-def absolute(endpoint: str, **values: Any) -> str:
-    """Absolute URL, on ``BASE_URL`` when configured, else on the request's host."""
-    path = url_for(endpoint, **values)
-    root = request.script_root
-    if root and path.startswith(root):
-        path = path[len(root):]
-    base = current_app.config.get("BASE_URL") or request.url_root
-    return base.rstrip("/") + path
+    return urls.href(endpoint, args)
 
 
 def occurrence_url(occ: Any) -> str | None:
-    """An occurrence's detail page; None for public holidays and school breaks (generated layers, no page)."""
-    return absolute("pages.holiday", holiday_id=occ.id) if occ.tradition not in layers.LAYERS else None
+    """An occurrence's detail page for JSON; None for public holidays and school breaks (generated layers,
+    no page)."""
+    return urls.public("pages.holiday", holiday_id=occ.id) if occ.tradition not in layers.LAYERS else None
 
 
 def webcal(url: str) -> str:
     """``https://host/feeds/all.ics`` -> ``webcal://host/feeds/all.ics`` (calendar apps subscribe)."""
     return "webcal://" + url.split("://", 1)[1] if "://" in url else url
+
+
+def _webcal_link(url: str | None) -> str | None:
+    """``webcal`` for templates: a relative link (an export without a base URL) or None stays as it is."""
+    return webcal(url) if url else url
 
 
 def isolate(text: object) -> str:
@@ -95,15 +93,15 @@ def category_label(category: str) -> Markup:
     return labelled(i18n.category_name(category), i18n.category_language(category))
 
 
-def asset(filename: str) -> str:
-    return url_for("static", filename=filename, v=__version__)
+def asset(filename: str) -> str | None:
+    return urls.href("static", {"filename": filename, "v": __version__})
 
 
-def traditions_css() -> str:
+def traditions_css() -> str | None:
     """The generated stylesheet of tradition colours, addressed by the data's digest (``web.traditions``)."""
     from . import state
 
-    return url_for("traditions.stylesheet", v=state().catalogue.reference.digest)
+    return urls.href("traditions.stylesheet", {"v": state().catalogue.reference.digest})
 
 
 def category_ids() -> tuple[str, ...]:
@@ -148,7 +146,9 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["isolate_values"] = isolate_values
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.globals.update(
-        link=link, absolute=absolute, lang_link=lang_link, webcal=webcal, asset=asset, traditions_css=traditions_css,
+        link=link, absolute=urls.absolute, feed_href=urls.feed_href, shown_url=urls.shown_url,
+        export_markers=urls.export_markers, lang_link=lang_link, webcal=_webcal_link, asset=asset,
+        traditions_css=traditions_css,
         category_ids=category_ids, coming_events=coming_events, events_heading=events_heading,
         event_title=event_title, event_when=i18n.event_when, evening_begins=i18n.evening_begins,
         # templates show names as text: a fallback name says its language (feeds and the API use i18n's)
@@ -168,17 +168,18 @@ def init_app(app: Flask) -> None:
         return {"lang": lang, "dir": i18n.text_direction()}
 
 
-def lang_link(code: str) -> str:
-    """The current page in another language (the landing page when there is no page)."""
+def lang_link(code: str) -> str | None:
+    """The current page in another language (the landing page when there is no page; None when a static
+    export does not have the language)."""
     endpoint = request.endpoint
     if (endpoint is None or endpoint == "static" or request.routing_exception is not None
             or getattr(g, "error_page", False)):
-        return url_for("pages.index", lang=code)
+        return urls.href("pages.index", {"lang": code})
     query = getattr(g, "query", None)
     args = dict(request.view_args or {})
     args.update(query.link_args() if query is not None else {})
     args["lang"] = code
     try:
-        return url_for(endpoint, **args)
+        return urls.href(endpoint, args)
     except Exception:  # noqa: BLE001 - an odd route must not break a page
-        return url_for("pages.index", lang=code)
+        return urls.href("pages.index", {"lang": code})
