@@ -48,8 +48,6 @@ from .urls import EXPORT_KEY, PAGE_KEY, ExportPage, StaticSite
 if TYPE_CHECKING:
     from flask import Flask
 
-    from . import State
-
 
 def default_years(today: date) -> range:
     """Last year to three years ahead, within the supported years."""
@@ -107,19 +105,6 @@ class Exporter:
         return cast(bytes, response.data)
 
 
-_EMBED_SWITCH = "var STATIC = false;"
-
-
-def _static_embed_script(service_script: Path) -> bytes:
-    """The service's embed.js switched to the static layout (exported widget pages next to it)."""
-    from .widget import embed_script  # with the iframe titles of every language
-
-    text = embed_script(service_script).decode("utf-8")
-    if text.count(_EMBED_SWITCH) != 1:
-        raise RuntimeError(f"{service_script} has no single {_EMBED_SWITCH!r} to switch")
-    return text.replace(_EMBED_SWITCH, "var STATIC = true;").encode("utf-8")
-
-
 def export_site(directory: str | Path, *, years: range | None = None, languages: Iterable[str] | None = None,
                 base_url: str | None = None, catalogue: Catalogue | str | None = None,
                 today: date | None = None, log: Callable[[str], None] = lambda message: None,
@@ -155,7 +140,7 @@ def export_site(directory: str | Path, *, years: range | None = None, languages:
             report.count("gzip" if written.endswith(".gz") and not path.endswith(".gz") else kind)
 
     try:
-        _write_site(exporter, write, app, state, today, years, languages, holiday_ids, traditions, pdf)
+        _write_site(exporter, write, app, today, years, languages, holiday_ids, traditions, pdf)
         tree.switch(log)  # raises only while the old tree is still the one served
     except BaseException:
         tree.discard()
@@ -163,7 +148,7 @@ def export_site(directory: str | Path, *, years: range | None = None, languages:
     return report
 
 
-def _write_site(exporter: Exporter, write: Callable[[str, bytes, str], None], app: Flask, state: State, today: date,
+def _write_site(exporter: Exporter, write: Callable[[str, bytes, str], None], app: Flask, today: date,
                 years: range, languages: list[str], holiday_ids: list[str], traditions: list[str],
                 pdf: bool = False) -> None:
     """Every page, feed and JSON document of the site, through ``write``."""
@@ -206,10 +191,8 @@ def _write_site(exporter: Exporter, write: Callable[[str, bytes, str], None], ap
     for source in sorted(static.iterdir()):
         if source.is_file() and not source.name.startswith("embed") and not source.name.endswith(".gz"):
             write(f"static/{source.name}", source.read_bytes(), "static")
-    write("embed.js", _static_embed_script(static / "embed.js"), "static")
-    from .traditions import stylesheet_text  # generated from traditions.yaml, not a file in static/
-
-    write("static/traditions.css", stylesheet_text(state.catalogue.reference).encode("utf-8"), "static")
+    write("embed.js", exporter.get("/embed.js"), "static")  # the route switches it to the static layout
+    write("static/traditions.css", exporter.get("/static/traditions.css"), "static")  # generated from the data
 
 
 __all__ = ["export_site", "default_years", "parse_years", "parse_languages", "SiteMap", "SENTINEL", "Report"]

@@ -11,7 +11,7 @@ from flask import Blueprint, Response, current_app, g, render_template, request
 
 from .. import translations
 from ..languages import LANGUAGES
-from . import params, state, theme
+from . import params, state, theme, urls
 from .monthview import month_view
 
 bp = Blueprint("widget", __name__)
@@ -59,20 +59,27 @@ def embed() -> Response:
     # The script is static; it reads data-* attributes and its own query string.
     # The common parameters are still validated so a typo shows up as a 400.
     params.parse_query(dual=True)
-    body = embed_script(Path(f"{current_app.static_folder}/embed.js"))
+    # a static export's embed.js loads the exported widget pages next to it
+    body = embed_script(Path(f"{current_app.static_folder}/embed.js"), static=urls.static_site() is not None)
     response = Response(body, mimetype="text/javascript")
     response.headers["Cache-Control"] = "public, max-age=3600"
     return response
 
 
 _TITLES = re.compile(r"var titles = \{[^}]*\};")
+_STATIC_SWITCH = "var STATIC = false;"
 
 
 @lru_cache(maxsize=4)
-def embed_script(path: Path) -> bytes:
+def embed_script(path: Path, static: bool = False) -> bytes:
     """embed.js with the iframe's title in every interface language (gettext), so that a screen
-    reader announces the embedded calendar in the page's language; the file itself names four."""
+    reader announces the embedded calendar in the page's language; the file itself names four.
+    ``static``: the layout of a static export (widget pages beside the script, no service)."""
     text = path.read_text(encoding="utf-8")
+    if static:
+        if text.count(_STATIC_SWITCH) != 1:
+            raise RuntimeError(f"{path} has no single {_STATIC_SWITCH!r} to switch")
+        text = text.replace(_STATIC_SWITCH, "var STATIC = true;")
     titles = {lang: translations.get(lang).gettext("Intercultural calendar") for lang in LANGUAGES}
     text, count = _TITLES.subn(lambda _m: f"var titles = {json.dumps(titles, ensure_ascii=False)};", text, count=1)
     if count != 1:
