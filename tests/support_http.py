@@ -78,8 +78,12 @@ def start_serve(log: Path, *args: str, **env: str) -> tuple[subprocess.Popen, st
     port = free_port()
     environ = dict(os.environ, INTERKULTUR_CATALOGUE=str(SHIPPED_CATALOGUE), **env)
     with log.open("wb") as out:
-        proc = subprocess.Popen(interkultur_command() + ["serve", "--host", "127.0.0.1", "--port", str(port), *args],
-                                stdout=out, stderr=subprocess.STDOUT, env=environ)
+        proc = subprocess.Popen(
+            interkultur_command() + ["serve", "--host", "127.0.0.1", "--port", str(port), *args],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=environ,
+        )
     base = f"http://127.0.0.1:{port}"
     wait_until_up(proc, base + "/healthz", 30, "interkultur serve", log)
     return proc, base
@@ -88,8 +92,11 @@ def start_serve(log: Path, *args: str, **env: str) -> tuple[subprocess.Popen, st
 def static_server(directory: Path) -> tuple[subprocess.Popen, str]:
     """``python -m http.server`` on a free loopback port, as any static host would serve the files."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                             "--directory", str(directory)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(directory)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     wait_until_up(proc, base + "/", 20, "http.server")
     return proc, base
@@ -124,9 +131,17 @@ def chromium(window_size: str):
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-dev-shm-usage", f"--window-size={window_size}"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        f"--window-size={window_size}",
+    ):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     drv = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)

@@ -69,9 +69,11 @@ def weekday_names(lang: str, max_chars: int = 4) -> tuple[tuple[str, str], ...]:
     280 px wide widget; where the short form is made of digits (Persian ``۲ش``
     for Monday, "second day") the narrow one (``د``), seven distinct letters.
     """
+
     def names(width: Literal["abbreviated", "narrow", "short", "wide"]) -> list[str]:
         found = get_day_names(width, context="stand-alone", locale=lang)
         return [found[i] for i in range(7)]
+
     short = names("abbreviated")
     if max(len(n) for n in short) > max_chars:
         short = names("short")

@@ -43,11 +43,14 @@ def _query(args: argparse.Namespace, engine: Engine) -> query.Query:
     Traditions are the catalogue's own (traditions.yaml) plus the generated layers.
     """
     traditions = query.choose_all(args.tradition or (), engine.all_traditions, "tradition")
-    return query.Query(lang=query.choose(args.lang, LANGUAGES, "lang"),
-                       traditions=frozenset(traditions) or None,
-                       islamic=query.choose(args.islamic, PROFILES, "islamic"),
-                       jewish=query.choose(args.jewish, JEWISH_VARIANTS, "jewish"),
-                       state=query.land(args.state), place=_place(args))
+    return query.Query(
+        lang=query.choose(args.lang, LANGUAGES, "lang"),
+        traditions=frozenset(traditions) or None,
+        islamic=query.choose(args.islamic, PROFILES, "islamic"),
+        jewish=query.choose(args.jewish, JEWISH_VARIANTS, "jewish"),
+        state=query.land(args.state),
+        place=_place(args),
+    )
 
 
 def _place(args: argparse.Namespace) -> places.Place:
@@ -64,8 +67,9 @@ def _engine(args: argparse.Namespace) -> Engine:
     (one language need not parse thirteen files); an iCalendar feed reads them all, since its events'
     revisions (``revisions``) are fingerprints of every language's texts."""
     every = getattr(args, "format", None) == "ics"
-    engine = Engine(load(args.catalogue, languages=None if every else chain(args.lang)),
-                    sighting_base=args.sighting_base)
+    engine = Engine(
+        load(args.catalogue, languages=None if every else chain(args.lang)), sighting_base=args.sighting_base
+    )
     # The catalogue lives as long as the command: keep its objects out of the collector's scans.
     gc.freeze()
     return engine
@@ -93,15 +97,23 @@ def cmd_holidays(args: argparse.Namespace) -> int:
     if args.format == "json":
         state = q.state
         # One object per line: readable, and the repeated fields of a holiday encoded once.
-        lines = ",\n".join(json_objects(found, q.lang, state, school=state is not None, place=q.place,
-                                         evening=args.place is not None))
+        lines = ",\n".join(
+            json_objects(found, q.lang, state, school=state is not None, place=q.place, evening=args.place is not None)
+        )
         sys.stdout.write(f"[\n{lines}\n]\n" if found else "[]\n")
     elif args.format == "ics":
         from .ical import build_calendar  # icalendar only when asked for
 
         history = revisions.serving(engine.catalogue)
-        sys.stdout.write(build_calendar(found, lang=args.lang, catalogue=engine.catalogue, history=history,
-                                        place=q.place if args.place else None).decode("utf-8"))
+        sys.stdout.write(
+            build_calendar(
+                found,
+                lang=args.lang,
+                catalogue=engine.catalogue,
+                history=history,
+                place=q.place if args.place else None,
+            ).decode("utf-8")
+        )
     else:
         for occ in found:
             print(_text_line(occ, args.lang))
@@ -114,8 +126,18 @@ def cmd_month(args: argparse.Namespace) -> int:
     if not 1 <= args.month <= 12:
         raise UsageError(f"month {args.month} is not between 1 and 12")
     engine = _engine(args)
-    print(render_month(engine, args.year, args.month, lang=args.lang, traditions=args.tradition,
-                       islamic=args.islamic, jewish=args.jewish, colour=sys.stdout.isatty()))
+    print(
+        render_month(
+            engine,
+            args.year,
+            args.month,
+            lang=args.lang,
+            traditions=args.tradition,
+            islamic=args.islamic,
+            jewish=args.jewish,
+            colour=sys.stdout.isatty(),
+        )
+    )
     return 0
 
 
@@ -124,13 +146,25 @@ def cmd_check_dates(args: argparse.Namespace) -> int:
 
     engine = _engine(args)
     state = engine.check_state(args.state)
-    results = check_dates(engine, parse_dates(args.dates), state, traditions=args.tradition,
-                          islamic=args.islamic, jewish=args.jewish)
+    results = check_dates(
+        engine, parse_dates(args.dates), state, traditions=args.tradition, islamic=args.islamic, jewish=args.jewish
+    )
     if args.json:
-        payload = {"state": state, "results": [
-            {"date": day.isoformat(), "holidays": [m.as_dict(args.lang, state, _place(args) if args.place else None,
-                                                               evening=args.place is not None) for m in matches]}
-            for day, matches in results]}
+        payload = {
+            "state": state,
+            "results": [
+                {
+                    "date": day.isoformat(),
+                    "holidays": [
+                        m.as_dict(
+                            args.lang, state, _place(args) if args.place else None, evening=args.place is not None
+                        )
+                        for m in matches
+                    ],
+                }
+                for day, matches in results
+            ],
+        }
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
@@ -166,8 +200,9 @@ def _timezone() -> str:
     try:
         ZoneInfo(name)
     except (KeyError, ValueError, OSError):  # not found; not a normalised key; a directory such as 'Europe'
-        raise UsageError(f"INTERKULTUR_TIMEZONE: {name[:64]!r} is not an IANA time zone such as Europe/Berlin") \
-            from None
+        raise UsageError(
+            f"INTERKULTUR_TIMEZONE: {name[:64]!r} is not an IANA time zone such as Europe/Berlin"
+        ) from None
     return name
 
 
@@ -180,8 +215,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{args.file}: OK, {len(source.events)} events" + (" (and recurring ones)" if source.calendar else ""))
         return 0
     catalogue = load(args.file)
-    print(f"{catalogue.path}: OK, {len(catalogue.holidays)} holidays, "
-          f"{len(catalogue.traditions)} traditions, version {catalogue.version}")
+    print(
+        f"{catalogue.path}: OK, {len(catalogue.holidays)} holidays, "
+        f"{len(catalogue.traditions)} traditions, version {catalogue.version}"
+    )
     from . import coverage  # only this command reports it (it reads every language's interface strings)
 
     coverages = coverage.report(catalogue)
@@ -229,10 +266,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     catalogue = load(args.catalogue)  # refuse to start on a broken catalogue
     events.load_for(catalogue, _timezone())  # or on a broken events file
     places.for_catalogue(catalogue.path)  # or on a broken places file
-    workers = args.workers or max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-                                  else os.cpu_count() or 1)
-    return serve(catalogue, host=args.host, port=args.port, threads=args.threads, workers=workers,
-                 trusted_proxy=args.trusted_proxy)
+    workers = args.workers or max(
+        1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    )
+    return serve(
+        catalogue,
+        host=args.host,
+        port=args.port,
+        threads=args.threads,
+        workers=workers,
+        trusted_proxy=args.trusted_proxy,
+    )
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -249,20 +293,35 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(f"--base-url {base_url!r} must start with https:// or http://")
     catalogue = load(args.catalogue)
     try:
-        report = export_site(args.directory, years=years, languages=languages, base_url=base_url,
-                             catalogue=catalogue, pdf=args.pdf,
-                             log=lambda message: print(f"interkultur export: {message}", file=sys.stderr))
+        report = export_site(
+            args.directory,
+            years=years,
+            languages=languages,
+            base_url=base_url,
+            catalogue=catalogue,
+            pdf=args.pdf,
+            log=lambda message: print(f"interkultur export: {message}", file=sys.stderr),
+        )
     except PublishError as exc:  # full disk, read-only or foreign target: one line, the served tree untouched
         print(f"interkultur export: {exc}; the previous export is unchanged", file=sys.stderr)
         return 1
     kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(report.files.items()))
-    print(f"{report.directory}: {report.total} files ({kinds}); years {report.years[0]}-{report.years[-1]}, "
-          f"languages {', '.join(report.languages)}")
+    print(
+        f"{report.directory}: {report.total} files ({kinds}); years {report.years[0]}-{report.years[-1]}, "
+        f"languages {', '.join(report.languages)}"
+    )
     return 0
 
 
-COMMANDS = {"holidays": cmd_holidays, "month": cmd_month, "check": cmd_check, "events": cmd_events,
-            "check-dates": cmd_check_dates, "serve": cmd_serve, "export": cmd_export}
+COMMANDS = {
+    "holidays": cmd_holidays,
+    "month": cmd_month,
+    "check": cmd_check,
+    "events": cmd_events,
+    "check-dates": cmd_check_dates,
+    "serve": cmd_serve,
+    "export": cmd_export,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -280,10 +339,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in exc.errors:
             print(f"error: {line}", file=sys.stderr)
         if args.command in ("serve", "export"):
-            what = ("the events file" if isinstance(exc, events.EventsError) else
-                    "the catalogue" if isinstance(exc, CatalogueError) else "the data file")
-            print(f"interkultur {args.command}: not starting: fix {what} "
-                  f"({len(exc.errors)} error{'s' if len(exc.errors) != 1 else ''} above)", file=sys.stderr)
+            what = (
+                "the events file"
+                if isinstance(exc, events.EventsError)
+                else "the catalogue"
+                if isinstance(exc, CatalogueError)
+                else "the data file"
+            )
+            print(
+                f"interkultur {args.command}: not starting: fix {what} "
+                f"({len(exc.errors)} error{'s' if len(exc.errors) != 1 else ''} above)",
+                file=sys.stderr,
+            )
         return 1
     except (UsageError, InvalidQuery, QueryError) as exc:
         print(f"interkultur {args.command}: error: {exc}", file=sys.stderr)

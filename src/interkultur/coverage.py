@@ -53,15 +53,21 @@ class Coverage:
     def problems(self) -> list[str]:
         """What ``check --strict`` fails on: a missing name anywhere, descriptions below the share."""
         out = []
-        for kind, missing in (("holiday", self.missing_names), ("layer", self.missing_layers),
-                              ("tradition", self.missing_traditions), ("category", self.missing_categories)):
+        for kind, missing in (
+            ("holiday", self.missing_names),
+            ("layer", self.missing_layers),
+            ("tradition", self.missing_traditions),
+            ("category", self.missing_categories),
+        ):
             if missing:
                 out.append(f"{self.lang}: {len(missing)} {kind} name(s) missing: {', '.join(missing)}")
         wanted = 1.0 if self.lang in FULL_DESCRIPTIONS else DESCRIPTION_SHARE
         if self.description_share < wanted:
-            out.append(f"{self.lang}: descriptions for {self.descriptions}/{self.holidays} holidays "
-                       f"({self.description_share:.0%}), at least {wanted:.0%} needed; missing: "
-                       f"{', '.join(self.missing_descriptions)}")
+            out.append(
+                f"{self.lang}: descriptions for {self.descriptions}/{self.holidays} holidays "
+                f"({self.description_share:.0%}), at least {wanted:.0%} needed; missing: "
+                f"{', '.join(self.missing_descriptions)}"
+            )
         return out
 
 
@@ -69,8 +75,11 @@ def _layer_ids() -> dict[str, tuple[str, str]]:
     """``{layer id: (German, English name)}`` of data/german-holidays.yaml (the names every layer has)."""
     from . import layers  # only its table of names: python-holidays is not imported
 
-    return {ident: (german, english) for table in layers.known_names().values()
-            for german, (ident, english) in table.items()}
+    return {
+        ident: (german, english)
+        for table in layers.known_names().values()
+        for german, (ident, english) in table.items()
+    }
 
 
 def language_coverage(catalogue: Catalogue, lang: str, ui_total: set[str]) -> Coverage:
@@ -80,18 +89,27 @@ def language_coverage(catalogue: Catalogue, lang: str, ui_total: set[str]) -> Co
     own_layer_languages = ("de", "en")  # german-holidays.yaml: the key and the `en` column
     reference = catalogue.reference
     ui = ui_total if lang == "en" else translations.translated_ids(lang) & ui_total
-    pending = [item for overlay in (catalogue.overlays.files if catalogue.overlays else ())
-               if overlay.language == lang for item in overlay.pending()]
+    pending = [
+        item
+        for overlay in (catalogue.overlays.files if catalogue.overlays else ())
+        if overlay.language == lang
+        for item in overlay.pending()
+    ]
     return Coverage(
-        lang=lang, holidays=len(holidays),
+        lang=lang,
+        holidays=len(holidays),
         missing_names=tuple(h.id for h in holidays if lang not in h.names),
         missing_descriptions=tuple(h.id for h in holidays if lang not in h.descriptions),
         layers=len(layer_ids),
-        missing_layers=tuple(i for i in layer_ids
-                             if lang not in own_layer_languages and lang not in catalogue.layer_names(i)),
+        missing_layers=tuple(
+            i for i in layer_ids if lang not in own_layer_languages and lang not in catalogue.layer_names(i)
+        ),
         missing_traditions=tuple(t.id for t in reference.traditions if lang not in t.names),
         missing_categories=tuple(c.id for c in reference.categories if lang not in c.names),
-        ui=len(ui), ui_total=len(ui_total), pending=tuple(pending))
+        ui=len(ui),
+        ui_total=len(ui_total),
+        pending=tuple(pending),
+    )
 
 
 def report(catalogue: Catalogue) -> list[Coverage]:
@@ -105,13 +123,17 @@ def report(catalogue: Catalogue) -> list[Coverage]:
 
 def table(coverages: list[Coverage]) -> list[str]:
     """The coverage as aligned text lines (names, descriptions, layer names, interface strings, review)."""
-    lines = [f"{'lang':<5} {'names':>9} {'descriptions':>13} {'layers':>7} {'traditions':>10} "
-             f"{'UI strings':>11} {'awaiting review':>15}"]
+    lines = [
+        f"{'lang':<5} {'names':>9} {'descriptions':>13} {'layers':>7} {'traditions':>10} "
+        f"{'UI strings':>11} {'awaiting review':>15}"
+    ]
     for c in coverages:
         traditions = c.holidays and (len(c.missing_traditions) + len(c.missing_categories))
-        lines.append(f"{c.lang:<5} {f'{c.names}/{c.holidays}':>9} "
-                     f"{f'{c.descriptions}/{c.holidays} {c.description_share:.0%}':>13} "
-                     f"{f'{c.layers - len(c.missing_layers)}/{c.layers}':>7} "
-                     f"{'ok' if not traditions else f'{traditions} missing':>10} "
-                     f"{f'{c.ui}/{c.ui_total}':>11} {len(c.pending):>15}")
+        lines.append(
+            f"{c.lang:<5} {f'{c.names}/{c.holidays}':>9} "
+            f"{f'{c.descriptions}/{c.holidays} {c.description_share:.0%}':>13} "
+            f"{f'{c.layers - len(c.missing_layers)}/{c.layers}':>7} "
+            f"{'ok' if not traditions else f'{traditions} missing':>10} "
+            f"{f'{c.ui}/{c.ui_total}':>11} {len(c.pending):>15}"
+        )
     return lines

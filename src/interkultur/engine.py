@@ -123,8 +123,9 @@ class Engine:
         chosen = frozenset(t for t in traditions if t)
         unknown = sorted(chosen - set(self.all_traditions))
         if unknown:
-            raise InvalidQuery("tradition", f"unknown tradition {', '.join(unknown)}; "
-                                            f"allowed: {', '.join(self.all_traditions)}")
+            raise InvalidQuery(
+                "tradition", f"unknown tradition {', '.join(unknown)}; allowed: {', '.join(self.all_traditions)}"
+            )
         return chosen or None
 
     @staticmethod
@@ -137,15 +138,12 @@ class Engine:
     @staticmethod
     def check_variants(islamic: str, jewish: str) -> None:
         if islamic not in PROFILES:
-            raise InvalidQuery("islamic", f"unknown Islamic profile {islamic}; "
-                                          f"allowed: {', '.join(ISLAMIC_PROFILES)}")
+            raise InvalidQuery("islamic", f"unknown Islamic profile {islamic}; allowed: {', '.join(ISLAMIC_PROFILES)}")
         if jewish not in JEWISH_VARIANTS:
-            raise InvalidQuery("jewish", f"unknown Jewish variant {jewish}; "
-                                         f"allowed: {', '.join(JEWISH_VARIANTS)}")
+            raise InvalidQuery("jewish", f"unknown Jewish variant {jewish}; allowed: {', '.join(JEWISH_VARIANTS)}")
 
     # -- computation ---------------------------------------------------------------------
-    def year(self, year: int, islamic: str = DEFAULT_PROFILE,
-             jewish: str = DEFAULT_JEWISH) -> tuple[Occurrence, ...]:
+    def year(self, year: int, islamic: str = DEFAULT_PROFILE, jewish: str = DEFAULT_JEWISH) -> tuple[Occurrence, ...]:
         """Every occurrence that *starts* in Gregorian ``year``, sorted by (start, id). Cached."""
         key = (year, islamic, jewish)
         cached = self._years.get(key)
@@ -192,14 +190,22 @@ class Engine:
             for start in rule.starts(year, ctx):
                 first = start.date
                 length = cast(int, (start.month_length if days == WHOLE_MONTH else days) or 30)
-                append(Occurrence(holiday, first, first + _SPANS[length], first - _ONE_DAY if evening else None,
-                                  start.estimated or bool(dated)))
+                append(
+                    Occurrence(
+                        holiday,
+                        first,
+                        first + _SPANS[length],
+                        first - _ONE_DAY if evening else None,
+                        start.estimated or bool(dated),
+                    )
+                )
         found.sort(key=_START)  # stable: equal starts stay in id order
         return tuple(found)
 
     # -- statutory twins -----------------------------------------------------------------
-    def statutory_year(self, state: str | None, year: int, islamic: str = DEFAULT_PROFILE,
-                       jewish: str = DEFAULT_JEWISH) -> _StatutoryYear:
+    def statutory_year(
+        self, state: str | None, year: int, islamic: str = DEFAULT_PROFILE, jewish: str = DEFAULT_JEWISH
+    ) -> _StatutoryYear:
         """The public holidays of ``state`` (None: nationwide) in ``year``, merged with their twins. Cached."""
         key = (state, year, islamic, jewish)
         cached = self._statutory.get(key)
@@ -207,8 +213,9 @@ class Engine:
             cached = self._statutory[key] = self._merge_statutory(state, year, islamic, jewish)
         return cached
 
-    def _claims(self, state: str | None, year: int, islamic: str,
-                jewish: str) -> tuple[dict[Occurrence, list[date]], list[Occurrence]]:
+    def _claims(
+        self, state: str | None, year: int, islamic: str, jewish: str
+    ) -> tuple[dict[Occurrence, list[date]], list[Occurrence]]:
         """Each public holiday of ``year`` matched to the catalogue occurrence that is its twin.
 
         The twin is the occurrence of the holiday whose ``statutory_as`` names
@@ -241,22 +248,32 @@ class Engine:
         lands = (state,) if state is not None else LAENDER  # without a state: the nationwide holidays
         claims, alone = self._claims(state, year, islamic, jewish)
         hosts = {occ: days for occ, days in claims.items() if occ.start.year == year}
-        if year < MAX_YEAR and any(o.end.year > year for o in self.year(year, islamic, jewish)
-                                   if o.holiday.statutory_as):
+        if year < MAX_YEAR and any(
+            o.end.year > year for o in self.year(year, islamic, jewish) if o.holiday.statutory_as
+        ):
             # a twin reaching into the next year may have statutory days there too
             for occ, days in self._claims(state, year + 1, islamic, jewish)[0].items():
                 if occ.start.year == year:
                     hosts.setdefault(occ, []).extend(days)
-        merged = {occ: occ._replace(statutory=lands,
-                                    statutory_days=tuple(sorted({occ.day_of_feast(d) for d in days})))
-                  for occ, days in hosts.items()}
+        merged = {
+            occ: occ._replace(statutory=lands, statutory_days=tuple(sorted({occ.day_of_feast(d) for d in days})))
+            for occ, days in hosts.items()
+        }
         return _StatutoryYear(tuple(o._replace(statutory=lands) for o in alone), merged)
 
     # -- queries -------------------------------------------------------------------------
-    def occurrences(self, start: date, end: date, traditions: Iterable[str] | None = None,
-                    islamic: str = DEFAULT_PROFILE, jewish: str = DEFAULT_JEWISH,
-                    ids: Iterable[str] | None = None, state: str | None = None,
-                    categories: Iterable[str] | None = None, default_view: bool = False) -> list[Occurrence]:
+    def occurrences(
+        self,
+        start: date,
+        end: date,
+        traditions: Iterable[str] | None = None,
+        islamic: str = DEFAULT_PROFILE,
+        jewish: str = DEFAULT_JEWISH,
+        ids: Iterable[str] | None = None,
+        state: str | None = None,
+        categories: Iterable[str] | None = None,
+        default_view: bool = False,
+    ) -> list[Occurrence]:
         """Occurrences with at least one day in ``[start, end]``, sorted by (start, id).
 
         With a ``state`` (Land), that Land's public holidays and school breaks
@@ -284,8 +301,11 @@ class Engine:
         out: list[Occurrence] = []
         for layer in self._layers_wanted(chosen, state):
             for year in range(start.year - 1, end.year + 1):
-                found = (self.statutory_year(state, year, islamic, jewish).alone if layer == layers.PUBLIC
-                         else self.layer_year(layer, state, year))
+                found = (
+                    self.statutory_year(state, year, islamic, jewish).alone
+                    if layer == layers.PUBLIC
+                    else self.layer_year(layer, state, year)
+                )
                 for occ in found:
                     if occ.start <= end and occ.end >= start and (wanted_ids is None or occ.id in wanted_ids):
                         out.append(occ)
@@ -327,8 +347,10 @@ class Engine:
         """
         if year < 1991 or year > MAX_YEAR:  # python-holidays' DE starts in 1991
             return ()
-        return tuple(Occurrence(self._localised_layer(h), first, last, None, False)
-                     for h, first, last in layers.spans(layer, state, year))
+        return tuple(
+            Occurrence(self._localised_layer(h), first, last, None, False)
+            for h, first, last in layers.spans(layer, state, year)
+        )
 
     def _localised_layer(self, holiday: Holiday) -> Holiday:
         """A generated public holiday or school break with its names from the translation overlays."""
@@ -346,9 +368,15 @@ class Engine:
         """Occurrences whose days include ``day``."""
         return self.occurrences(day, day, **kwargs)
 
-    def upcoming(self, holiday_id: str, after: date, count: int = 5,
-                 islamic: str = DEFAULT_PROFILE, jewish: str = DEFAULT_JEWISH,
-                 state: str | None = None) -> list[Occurrence]:
+    def upcoming(
+        self,
+        holiday_id: str,
+        after: date,
+        count: int = 5,
+        islamic: str = DEFAULT_PROFILE,
+        jewish: str = DEFAULT_JEWISH,
+        state: str | None = None,
+    ) -> list[Occurrence]:
         """The next ``count`` occurrences of one holiday that end on or after ``after``.
 
         With a ``state``, those that are statutory in that Land say so (``statutory``).

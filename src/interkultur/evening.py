@@ -20,9 +20,9 @@ from .places import Place
 
 NOTES = {
     "polar-day": "The sun does not set at this place on that day (polar day); the feast begins in the evening "
-                 "as the community there keeps it.",
+    "as the community there keeps it.",
     "polar-night": "The sun does not rise or set at this place on that day (polar night); the feast begins in "
-                   "the evening as the community there keeps it.",
+    "the evening as the community there keeps it.",
 }
 
 

@@ -81,7 +81,7 @@ def land_name(code: str, lang: str) -> str:
 
 
 def statutory_note(lands: Iterable[str], lang: str) -> str | None:
-    """"Public holiday in North Rhine-Westphalia." for an occurrence's ``statutory`` Länder, localised.
+    """ "Public holiday in North Rhine-Westphalia." for an occurrence's ``statutory`` Länder, localised.
 
     All sixteen (a nationwide holiday asked for without a state) read
     "throughout Germany"; None when the day is statutory nowhere the query asked.
@@ -101,8 +101,10 @@ def notes(occ: Occurrence, lang: str, long_date: Callable[[date], str] | None = 
     build passes its own, which parses the locale once and remembers each date.
     """
     if long_date is None:
+
         def long_date(day: date) -> str:
             return latin_digits(format_date(day, "long", locale=lang))
+
     out = []
     statutory = statutory_note(occ.statutory, lang)
     if statutory:
@@ -120,8 +122,9 @@ def notes(occ: Occurrence, lang: str, long_date: Callable[[date], str] | None = 
     return out
 
 
-def describe(occ: Occurrence, lang: str, link: str | None = None,
-             long_date: Callable[[date], str] | None = None) -> str:
+def describe(
+    occ: Occurrence, lang: str, link: str | None = None, long_date: Callable[[date], str] | None = None
+) -> str:
     """The DESCRIPTION text: meaning, statutory note, evening note, estimate note, link."""
     parts = [occ.holiday.description(lang), *notes(occ, lang, long_date)]
     if link:
@@ -145,8 +148,12 @@ class _EventValues:
         self.lang = lang
         self.language = {"LANGUAGE": lang}
         # the same in every event; the stamp is UTC already (what add() would convert it to)
-        self.common = {"DTSTAMP": vDatetime(stamp), "TRANSP": vText("TRANSPARENT"), "CLASS": vText("PUBLIC"),
-                       "X-MICROSOFT-CDO-ALLDAYEVENT": vUnknown("TRUE")}
+        self.common = {
+            "DTSTAMP": vDatetime(stamp),
+            "TRANSP": vText("TRANSPARENT"),
+            "CLASS": vText("PUBLIC"),
+            "X-MICROSOFT-CDO-ALLDAYEVENT": vUnknown("TRUE"),
+        }
         self._days: dict[date, vDate] = {}
         self._long_dates: dict[date, str] = {}
         self._summaries: dict[str, vText] = {}
@@ -211,16 +218,30 @@ class _EventValues:
 
 #: An event's properties in the order icalendar's sorted serialisation puts
 #: them (its canonical order first, then alphabetical).
-EVENT_ORDER = ("SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "SEQUENCE", "CATEGORIES", "CLASS", "DESCRIPTION",
-               "LAST-MODIFIED", "TRANSP", "URL", "X-MICROSOFT-CDO-ALLDAYEVENT")
+EVENT_ORDER = (
+    "SUMMARY",
+    "DTSTART",
+    "DTEND",
+    "DTSTAMP",
+    "UID",
+    "SEQUENCE",
+    "CATEGORIES",
+    "CLASS",
+    "DESCRIPTION",
+    "LAST-MODIFIED",
+    "TRANSP",
+    "URL",
+    "X-MICROSOFT-CDO-ALLDAYEVENT",
+)
 #: Events filled in that order can be serialised with ``sorted=False``, which
 #: skips sorting every event's keys again, with the same bytes; should another
 #: icalendar version sort differently, the feed is serialised sorted as before.
 PRESORTED = list(EVENT_ORDER) == Event(dict.fromkeys(EVENT_ORDER, "")).sorted_keys()
 
 
-def _event(occ: Occurrence, values: _EventValues, uid: str, link: str | None,
-           revision: Revision | None = None) -> Event:
+def _event(
+    occ: Occurrence, values: _EventValues, uid: str, link: str | None, revision: Revision | None = None
+) -> Event:
     """One VEVENT, its properties set in ``EVENT_ORDER``.
 
     With the holiday's ``revision`` (interkultur.revisions) DTSTAMP and
@@ -273,11 +294,19 @@ def _calendar(lang: str, name: str | None, description: str | None) -> Calendar:
     return cal
 
 
-def build_calendar(occurrences: Iterable[Occurrence], *, lang: str, catalogue: Catalogue,
-                   name: str | None = None, description: str | None = None,
-                   uid_domain: str = DEFAULT_UID_DOMAIN, link_base: str | None = None,
-                   link_for: Callable[[Occurrence], str | None] | None = None,
-                   history: Revisions | None = None, place: Place | None = None) -> bytes:
+def build_calendar(
+    occurrences: Iterable[Occurrence],
+    *,
+    lang: str,
+    catalogue: Catalogue,
+    name: str | None = None,
+    description: str | None = None,
+    uid_domain: str = DEFAULT_UID_DOMAIN,
+    link_base: str | None = None,
+    link_for: Callable[[Occurrence], str | None] | None = None,
+    history: Revisions | None = None,
+    place: Place | None = None,
+) -> bytes:
     """Serialise occurrences as a VCALENDAR.
 
     Each event links to its detail page: ``link_for(occ)`` when given, else
@@ -308,8 +337,7 @@ def build_calendar(occurrences: Iterable[Occurrence], *, lang: str, catalogue: C
     return serialise(cal)
 
 
-def _eve_event(occ: Occurrence, values: _EventValues, place: Place, uid_domain: str,
-               link: str | None) -> Event | None:
+def _eve_event(occ: Occurrence, values: _EventValues, place: Place, uid_domain: str, link: str | None) -> Event | None:
     """The timed event at the sunset that begins ``occ`` at ``place``; None where the sun does not set."""
     moment, _reason = evening.eve_at(occ.eve, place)
     if moment is None:
@@ -329,8 +357,15 @@ def _eve_event(occ: Occurrence, values: _EventValues, place: Place, uid_domain: 
     return event
 
 
-def build_events_calendar(events: Iterable[Any], *, lang: str, chain: Iterable[str], name: str,
-                          uid_domain: str = DEFAULT_UID_DOMAIN, stamp: datetime | None = None) -> bytes:
+def build_events_calendar(
+    events: Iterable[Any],
+    *,
+    lang: str,
+    chain: Iterable[str],
+    name: str,
+    uid_domain: str = DEFAULT_UID_DOMAIN,
+    stamp: datetime | None = None,
+) -> bytes:
     """Serialise local events (``events.Event``) as a VCALENDAR.
 
     UIDs are the events' own (an ``.ics`` source keeps its UIDs; a YAML id becomes

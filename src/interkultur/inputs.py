@@ -23,23 +23,46 @@ EXPECTED_ISO = "YYYY-MM-DD"
 #: Strict ISO (the API): four, two and two ASCII digits.
 ISO = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})\Z", re.ASCII)
 #: What people type: ISO with one- or two-digit month and day, or German ``D.M.YYYY`` / ``DD.MM.YYYY``.
-HUMAN = re.compile(r"(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
-                   r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4}))\Z")
+HUMAN = re.compile(
+    r"(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4}))\Z"
+)
 #: A date inside free text (pasted exam plans): as ``HUMAN``, and ``31.3.25`` with a two-digit year.
 IN_TEXT = re.compile(
     r"(?<!\d)(?<!\d\.)(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
     r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4}|\d{2}))(?!\d|\.\d)"
 )
 #: English month names, fixed (``calendar.month_name`` follows the process locale).
-_MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
+_MONTHS = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 class DateInputError(ValueError):
     """Input that is not a usable date: ``shown`` (bounded) and ``problem`` name what is wrong."""
 
-    def __init__(self, shown: str, problem: str, kind: str = "format", *, year: int | None = None,
-                 month: int | None = None, days: int | None = None):
+    def __init__(
+        self,
+        shown: str,
+        problem: str,
+        kind: str = "format",
+        *,
+        year: int | None = None,
+        month: int | None = None,
+        days: int | None = None,
+    ):
         super().__init__(f"{shown} is not a valid date{' ' if kind == 'format' else ': '}{problem}")
         self.shown = shown
         self.problem = problem
@@ -67,12 +90,10 @@ def from_parts(year: int, month: int, day: int, text: str = "") -> date:
     if not 1 <= month <= 12:
         raise DateInputError(label, f"there is no month {month}", "month")
     if not supported_year(year):
-        raise DateInputError(label, f"year {year} is outside the supported range {MIN_YEAR}-{MAX_YEAR}",
-                             "year")
+        raise DateInputError(label, f"year {year} is outside the supported range {MIN_YEAR}-{MAX_YEAR}", "year")
     length = calendar.monthrange(year, month)[1]
     if not 1 <= day <= length:
-        problem = (f"there is no day {day}" if day < 1 else
-                   f"{_MONTHS[month]} {year} has only {length} days")
+        problem = f"there is no day {day}" if day < 1 else f"{_MONTHS[month]} {year} has only {length} days"
         raise DateInputError(label, problem, "day", year=year, month=month, days=length)
     return date(year, month, day)
 
@@ -103,8 +124,11 @@ def parse_date(text: str, *, iso_only: bool = False) -> date:
 
 #: A date with a local time, as editors write it in data files: ``2027-02-20 18:30`` (``T`` also
 #: accepted), optionally with seconds and a UTC offset (``+01:00`` or ``Z``).
-MOMENT = re.compile(r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})[T ](?P<h>[0-9]{2}):(?P<min>[0-9]{2})"
-                    r"(?::(?P<s>[0-9]{2}))?(?P<tz>Z|[+-][0-9]{2}:[0-9]{2})?\Z", re.ASCII)
+MOMENT = re.compile(
+    r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})[T ](?P<h>[0-9]{2}):(?P<min>[0-9]{2})"
+    r"(?::(?P<s>[0-9]{2}))?(?P<tz>Z|[+-][0-9]{2}:[0-9]{2})?\Z",
+    re.ASCII,
+)
 
 
 def parse_moment(text: str, zone: tzinfo) -> date | datetime:

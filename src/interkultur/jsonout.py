@@ -28,16 +28,17 @@ from .present import OCCURRENCE_FIELDS, occurrence_dict
 #: f-string fields giving the JSON text of the values that change between occurrences of a
 #: holiday (``Q``: a double quote); any other such field is ``json.dumps`` of its ``present`` getter.
 _FAST: dict[str, str] = {
-    "start": '{Q}{o.start.isoformat()}{Q}',
-    "end": '{Q}{o.end.isoformat()}{Q}',
+    "start": "{Q}{o.start.isoformat()}{Q}",
+    "end": "{Q}{o.end.isoformat()}{Q}",
     "eve": '{"null" if o.eve is None else Q + o.eve.isoformat() + Q}',
     "estimated": '{"true" if o.estimated else "false"}',
 }
 Encoder = Callable[[Occurrence], str]
 
 
-def _template(occ: Occurrence, lang: str, state: str | None, school: bool, url: str | None,
-              place: Place, evening: bool) -> Encoder:
+def _template(
+    occ: Occurrence, lang: str, state: str | None, school: bool, url: str | None, place: Place, evening: bool
+) -> Encoder:
     """One holiday's encoder: its per-holiday fields as constant text, the others spliced in.
 
     Compiled into one f-string over the names ``c<n>`` (the constant text,
@@ -62,8 +63,9 @@ def _template(occ: Occurrence, lang: str, state: str | None, school: bool, url: 
         if f.name in _FAST:
             terms.append(_FAST[f.name])
         else:
-            namespace[f"get_{len(terms)}"] = (
-                lambda o, get=f.get: json.dumps(get(o, lang, state, place), ensure_ascii=False))
+            namespace[f"get_{len(terms)}"] = lambda o, get=f.get: json.dumps(
+                get(o, lang, state, place), ensure_ascii=False
+            )
             terms.append(f"{{get_{len(terms)}(o)}}")
     namespace[f"c{len(terms)}"] = ", ".join(run)
     terms.append(f"{{c{len(terms)}}}")
@@ -76,9 +78,15 @@ def _compiled(source: str) -> CodeType:
     return compile(source, "<jsonout>", "eval")
 
 
-def json_objects(occurrences: Iterable[Occurrence], lang: str = "de", state: str | None = None,
-                 school: bool = True, url: Callable[[Occurrence], str | None] | None = None,
-                 place: Place | None = None, evening: bool = True) -> Iterator[str]:
+def json_objects(
+    occurrences: Iterable[Occurrence],
+    lang: str = "de",
+    state: str | None = None,
+    school: bool = True,
+    url: Callable[[Occurrence], str | None] | None = None,
+    place: Place | None = None,
+    evening: bool = True,
+) -> Iterator[str]:
     """Each occurrence as the JSON text of ``occurrence_dict(occ, lang, state, school=school, url=url(occ),
     place=place)``."""
     templates: dict[object, Encoder] = {}

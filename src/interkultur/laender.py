@@ -58,8 +58,13 @@ def _read(path: Path) -> tuple[Land, ...]:
     for row in rows:
         if not isinstance(row, dict) or set(row) != _KEYS:
             raise ValueError(f"{path}: every Land needs exactly {sorted(_KEYS)}: {row!r}")
-        land = Land(str(row["code"]), str(row["iso"]), str(row["de"]), str(row["en"]),
-                    tuple(str(a) for a in row["aliases"] or ()))
+        land = Land(
+            str(row["code"]),
+            str(row["iso"]),
+            str(row["de"]),
+            str(row["en"]),
+            tuple(str(a) for a in row["aliases"] or ()),
+        )
         if land.iso != f"DE-{land.code}":
             raise ValueError(f"{path}: {land.code}: ISO code {land.iso!r} is not DE-{land.code}")
         out.append(land)
@@ -96,8 +101,10 @@ def require(text: str) -> str:
     code = resolve(text)
     if code is None:
         shown = text if isinstance(text, str) and len(text) <= 20 else f"{str(text)[:20]}…"
-        raise UnknownLand(f"unknown Land {shown!r}; allowed: {', '.join(CODES)} "
-                          "(or DE-XX, or the Land's name, such as Nordrhein-Westfalen or NRW)")
+        raise UnknownLand(
+            f"unknown Land {shown!r}; allowed: {', '.join(CODES)} "
+            "(or DE-XX, or the Land's name, such as Nordrhein-Westfalen or NRW)"
+        )
     return code
 
 

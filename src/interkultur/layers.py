@@ -35,8 +35,11 @@ LAYERS: tuple[str, ...] = (PUBLIC, SCHOOL_BREAK)
 _lock = threading.Lock()
 
 #: Where the generated days come from: the python-holidays library (which follows the Länder laws).
-PYTHON_HOLIDAYS = Source("python-holidays project", "holidays: Germany (holidays.DE), public and school holidays",
-                         "https://pypi.org/project/holidays/")
+PYTHON_HOLIDAYS = Source(
+    "python-holidays project",
+    "holidays: Germany (holidays.DE), public and school holidays",
+    "https://pypi.org/project/holidays/",
+)
 
 
 def N_(message: str) -> str:
@@ -87,6 +90,7 @@ def _rows(state: str | None, years: range, category: str) -> list[LayerDay]:
 
     def country(language: str) -> Any:
         return holidays.country_holidays("DE", subdiv=state, years=years, categories=(category,), language=language)
+
     with _lock:  # python-holidays objects fill lazily and are not thread-safe
         german = country("de")
         english = country("en_US")
@@ -112,8 +116,12 @@ def _document() -> tuple[str, dict[str, Any]]:
 def inline_names() -> dict[str, dict[str, str]]:
     """``{id: {language: name}}``: the further columns of data/german-holidays.yaml (``tr``, ``ar``)."""
     _path, document = _document()
-    return {str(row["id"]): {str(k): str(v) for k, v in row.items() if k not in ("id", "en")}
-            for layer in LAYERS for row in (document.get(layer) or {}).values() if isinstance(row, dict)}
+    return {
+        str(row["id"]): {str(k): str(v) for k, v in row.items() if k not in ("id", "en")}
+        for layer in LAYERS
+        for row in (document.get(layer) or {}).values()
+        if isinstance(row, dict)
+    }
 
 
 @lru_cache(maxsize=1)
@@ -140,13 +148,23 @@ def _holiday(layer: str, state: str | None, de: str, en: str) -> Holiday:
             base = base.removesuffix("-break")
         holiday_id = f"{layer}-{base}"
     return Holiday(
-        id=holiday_id, tradition=layer, names={"de": de, "en": en},
+        id=holiday_id,
+        tradition=layer,
+        names={"de": de, "en": en},
         descriptions=_descriptions(layer, state),
-        rules={}, days={"*": 1}, category="major" if layer == PUBLIC else "observance",
+        rules={},
+        days={"*": 1},
+        category="major" if layer == PUBLIC else "observance",
         sources=(PYTHON_HOLIDAYS,),
-        school={state: {"leave": "statutory", "days": None,
-                        "note": "Gesetzlicher Feiertag" if layer == PUBLIC else "Schulferien"}}
-        if state else {},
+        school={
+            state: {
+                "leave": "statutory",
+                "days": None,
+                "note": "Gesetzlicher Feiertag" if layer == PUBLIC else "Schulferien",
+            }
+        }
+        if state
+        else {},
     )
 
 
@@ -161,8 +179,7 @@ def spans(layer: str, state: str | None, year: int) -> tuple[tuple[Holiday, date
             last[3] = row.day
         else:
             merged.append([row.en, row.de, row.day, row.day])
-    return tuple((_holiday(layer, state, de, en), first, end)
-                 for en, de, first, end in merged if first.year == year)
+    return tuple((_holiday(layer, state, de, en), first, end) for en, de, first, end in merged if first.year == year)
 
 
 @lru_cache(maxsize=32)
@@ -171,8 +188,11 @@ def school_break_years(state: str) -> tuple[int, int] | None:
     import holidays
 
     with _lock:
-        years = [y for y in range(1991, 2101)
-                 if holidays.country_holidays("DE", subdiv=state, years=y, categories=("school",))]
+        years = [
+            y
+            for y in range(1991, 2101)
+            if holidays.country_holidays("DE", subdiv=state, years=y, categories=("school",))
+        ]
     return (years[0], years[-1]) if years else None
 
 
@@ -190,8 +210,9 @@ def included(state: str | None, traditions: Iterable[str] | None = None) -> tupl
     return tuple(layer for layer in LAYERS if layer in wanted and (state or layer == PUBLIC))
 
 
-def coverage_report(state: str | None, first_year: int, last_year: int,
-                    traditions: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+def coverage_report(
+    state: str | None, first_year: int, last_year: int, traditions: Iterable[str] | None = None
+) -> dict[str, dict[str, Any]]:
     """Per included layer: the years it covers and whether ``first_year``-``last_year`` lie inside.
 
     ``{"school-break": {"years": [1991, 2029], "complete": False, "missing": [2030]}}``;

@@ -43,9 +43,16 @@ def weekday_headers(lang: str) -> list[str]:
     return [latin_digits(days[i]) for i in range(7)]
 
 
-def render_month(engine: Engine, year: int, month: int, lang: str = "de",
-                 traditions: Iterable[str] | None = None, islamic: str = "umm-al-qura",
-                 jewish: str = "diaspora", colour: bool = False) -> str:
+def render_month(
+    engine: Engine,
+    year: int,
+    month: int,
+    lang: str = "de",
+    traditions: Iterable[str] | None = None,
+    islamic: str = "umm-al-qura",
+    jewish: str = "diaspora",
+    colour: bool = False,
+) -> str:
     """The grid, then the month's holidays. Holiday days carry ``*`` (and green with ``colour``)."""
     gettext = translations.get(lang).gettext
     first, last = date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])

@@ -93,10 +93,8 @@ class Occurrence(NamedTuple):
     def _statutory_rule(self) -> dict[str, Any]:
         """``statutory`` leave on the statutory days (``days`` absent when that is every day)."""
         every_day = len(self.statutory_days) >= (self.end - self.start).days + 1
-        return {"leave": "statutory", "days": None if every_day else list(self.statutory_days),
-                "note": STATUTORY_NOTE}
+        return {"leave": "statutory", "days": None if every_day else list(self.statutory_days), "note": STATUTORY_NOTE}
 
-    def as_dict(self, lang: str = "de", state: str | None = None,
-                school: bool = True) -> dict[str, Any]:
+    def as_dict(self, lang: str = "de", state: str | None = None, school: bool = True) -> dict[str, Any]:
         """``present.occurrence_dict`` without a URL: the shape of every JSON output."""
         return occurrence_dict(self, lang, state, school=school)

@@ -28,6 +28,7 @@ _KEYS = frozenset({"id", "name", "lat", "lon", "tz"})
 #: Longer input is never a place id nor coordinates: refused before any parsing.
 MAX_INPUT = 64
 
+
 def N_(message: str) -> str:
     """Marks a message for translation (gettext extraction); the web layer translates it."""
     return message

@@ -33,8 +33,10 @@ def N_(message: str) -> str:
 
 MSG_YEAR = N_("The parameter “%(parameter)s” must be a year from %(min)s to %(max)s.")
 MSG_DATE = N_("The parameter “%(parameter)s” must be a date in the form YYYY-MM-DD.")
-MSG_DATE_DAY = N_("The parameter “%(parameter)s” must be a date in the form YYYY-MM-DD that exists: "
-                  "%(year)s-%(month)s has only %(days)s days.")
+MSG_DATE_DAY = N_(
+    "The parameter “%(parameter)s” must be a date in the form YYYY-MM-DD that exists: "
+    "%(year)s-%(month)s has only %(days)s days."
+)
 MSG_ORDER = N_("“from” must not be after “to”.")
 MSG_UNKNOWN = N_("Unknown value for the parameter “%(parameter)s”. Allowed values: %(allowed)s.")
 
@@ -60,8 +62,13 @@ class QueryError(ValueError):
 def check_year(year: int, parameter: str = "year") -> int:
     """``year`` if the engine covers it (1900-2100): the one place that decides."""
     if not inputs.supported_year(year):
-        raise QueryError(MSG_YEAR, parameter, f"year {year} is outside the supported range {MIN_YEAR}-{MAX_YEAR}",
-                         min=MIN_YEAR, max=MAX_YEAR)
+        raise QueryError(
+            MSG_YEAR,
+            parameter,
+            f"year {year} is outside the supported range {MIN_YEAR}-{MAX_YEAR}",
+            min=MIN_YEAR,
+            max=MAX_YEAR,
+        )
     return year
 
 
@@ -73,8 +80,9 @@ def parse_date(text: str, parameter: str, *, iso_only: bool = False) -> date:
         if exc.kind == "year":
             raise QueryError(MSG_YEAR, parameter, str(exc), min=MIN_YEAR, max=MAX_YEAR) from None
         if exc.kind == "day":
-            raise QueryError(MSG_DATE_DAY, parameter, str(exc), year=exc.year, month=f"{exc.month:02d}",
-                             days=exc.days) from None
+            raise QueryError(
+                MSG_DATE_DAY, parameter, str(exc), year=exc.year, month=f"{exc.month:02d}", days=exc.days
+            ) from None
         raise QueryError(MSG_DATE, parameter, str(exc)) from None
 
 
@@ -91,8 +99,12 @@ def choose(value: str, allowed: Iterable[str], parameter: str) -> str:
     """``value`` if it is one of ``allowed`` (a language, an observance profile), else QueryError."""
     allowed = tuple(allowed)
     if value not in allowed:
-        raise QueryError(MSG_UNKNOWN, parameter, f"unknown {parameter} {inputs.shown(value)}; "
-                         f"allowed: {', '.join(allowed)}", allowed=", ".join(allowed))
+        raise QueryError(
+            MSG_UNKNOWN,
+            parameter,
+            f"unknown {parameter} {inputs.shown(value)}; allowed: {', '.join(allowed)}",
+            allowed=", ".join(allowed),
+        )
     return value
 
 
@@ -141,8 +153,14 @@ class Query:
     place: Place | None = None
 
     def engine_kwargs(self) -> dict[str, Any]:
-        return {"traditions": self.traditions, "islamic": self.islamic, "jewish": self.jewish,
-                "state": self.state, "categories": self.categories, "default_view": self.default_view}
+        return {
+            "traditions": self.traditions,
+            "islamic": self.islamic,
+            "jewish": self.jewish,
+            "state": self.state,
+            "categories": self.categories,
+            "default_view": self.default_view,
+        }
 
     def link_args(self, **extra: Any) -> dict[str, str]:
         """The parameters to carry into links, as the request gave them (validated); None drops one."""

@@ -162,8 +162,10 @@ class _Checker:
         ok = True
         for key in entry:
             if key not in required | optional:
-                self.error(entry.key_lines[key], f"{label}: unknown field {key!r} "
-                                                 f"(allowed: {', '.join(sorted(required | optional))})")
+                self.error(
+                    entry.key_lines[key],
+                    f"{label}: unknown field {key!r} (allowed: {', '.join(sorted(required | optional))})",
+                )
                 ok = False
         for key in sorted(required - set(entry)):
             self.error(entry.line, f"{label}: missing required field {key!r}")
@@ -178,7 +180,9 @@ class _Checker:
             return {}
         out = {}
         for lang, text in value.items():
-            if not (isinstance(lang, str) and LANGUAGE_CODE.match(lang)) or not (isinstance(text, str) and text.strip()):
+            if not (isinstance(lang, str) and LANGUAGE_CODE.match(lang)) or not (
+                isinstance(text, str) and text.strip()
+            ):
                 self.error(line, f"{label}: field 'names': {lang!r} needs a language code and a non-empty name")
             else:
                 out[lang] = " ".join(text.split())
@@ -218,8 +222,11 @@ def _tradition(c: _Checker, entry: LineMapping) -> Tradition | None:
     if not ID_PATTERN.match(tid):
         c.error(entry.key_lines["id"], f"{label}: an id is a lowercase slug such as 'east-asian'")
     if tid in RESERVED_TRADITION_IDS:
-        c.error(entry.key_lines["id"], f"{label}: {tid!r} is a route word "
-                                       f"({', '.join(sorted(RESERVED_TRADITION_IDS))}) and cannot name a tradition")
+        c.error(
+            entry.key_lines["id"],
+            f"{label}: {tid!r} is a route word "
+            f"({', '.join(sorted(RESERVED_TRADITION_IDS))}) and cannot name a tradition",
+        )
     colour = entry.get("colour")
     if "colour" in entry and not (isinstance(colour, str) and COLOUR.match(colour)):
         c.error(entry.key_lines["colour"], f"{label}: field 'colour' must be #rrggbb, not {colour!r}")
@@ -227,10 +234,13 @@ def _tradition(c: _Checker, entry: LineMapping) -> Tradition | None:
     communities = c.slug_list(entry, "communities", label, ID_PATTERN) if "communities" in entry else None
     name_languages = c.slug_list(entry, "name_languages", label, LANGUAGE_CODE)
     before = entry.get("begins_before_sunset")
-    if "begins_before_sunset" in entry and not (isinstance(before, int) and not isinstance(before, bool)
-                                                and 0 < before <= 120):
-        c.error(entry.key_lines["begins_before_sunset"],
-                f"{label}: field 'begins_before_sunset' must be a number of minutes from 1 to 120")
+    if "begins_before_sunset" in entry and not (
+        isinstance(before, int) and not isinstance(before, bool) and 0 < before <= 120
+    ):
+        c.error(
+            entry.key_lines["begins_before_sunset"],
+            f"{label}: field 'begins_before_sunset' must be a number of minutes from 1 to 120",
+        )
     if len(c.errors) > count:
         return None
     return Tradition(tid, str(colour).lower(), names, communities, name_languages, entry.line, before)
@@ -260,15 +270,18 @@ def _language(c: _Checker, entry: LineMapping) -> Language | None:
         c.error(entry.key_lines["interface"], f"{label}: field 'interface' must be true or false")
     beside = entry.get("months_beside")
     if beside is not None and not (isinstance(beside, str) and LOCALE.match(beside)):
-        c.error(entry.key_lines["months_beside"], f"{label}: field 'months_beside' must be a CLDR locale "
-                                                  f"such as ar_SY, not {beside!r}")
+        c.error(
+            entry.key_lines["months_beside"],
+            f"{label}: field 'months_beside' must be a CLDR locale such as ar_SY, not {beside!r}",
+        )
     if len(c.errors) > count:
         return None
     return Language(code, str(endonym), entry["direction"], fallback, interface, beside)
 
 
-def _read(path: Path, key: str, build: Callable[[_Checker, LineMapping], Any],
-          errors: list[str]) -> tuple[list[Any], Any, bytes]:
+def _read(
+    path: Path, key: str, build: Callable[[_Checker, LineMapping], Any], errors: list[str]
+) -> tuple[list[Any], Any, bytes]:
     try:
         text, raw = yamllines.read(str(path), "file")
         document = yamllines.parse(text, str(path))
@@ -288,13 +301,15 @@ def load_languages(directory: str | Path) -> tuple[Languages, bytes]:
     default = document.get("default") if isinstance(document, LineMapping) else None
     codes = [lang.code for lang in languages]
     if document is not None and default not in codes:
-        errors.append(f"{path}:{getattr(document, 'line', 1)}: field 'default' must be one of the languages "
-                      f"({', '.join(codes)})")
+        errors.append(
+            f"{path}:{getattr(document, 'line', 1)}: field 'default' must be one of the languages ({', '.join(codes)})"
+        )
     for lang in languages:
         for other in lang.fallback:
             if other not in codes:
-                errors.append(f"{path}:{document.line}: language {lang.code!r}: fallback {other!r} is not a "
-                              "language of this file")
+                errors.append(
+                    f"{path}:{document.line}: language {lang.code!r}: fallback {other!r} is not a language of this file"
+                )
     if errors:
         raise DataFileError(errors)
     return Languages(tuple(languages), str(default)), raw

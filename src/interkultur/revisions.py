@@ -43,8 +43,12 @@ class Revision:
     content: str
 
     def as_dict(self) -> dict[str, Any]:
-        return {"sequence": self.sequence, "last_modified": _iso(self.last_modified),
-                "significant": self.significant, "content": self.content}
+        return {
+            "sequence": self.sequence,
+            "last_modified": _iso(self.last_modified),
+            "significant": self.significant,
+            "content": self.content,
+        }
 
 
 def _iso(moment: datetime) -> int:
@@ -69,17 +73,26 @@ def fingerprints(holiday: Holiday) -> tuple[str, str]:
     and its names. *Content* adds everything else an event or page shows.
     """
     significant = {
-        "tradition": holiday.tradition, "rules": _rules(holiday.rules),
+        "tradition": holiday.tradition,
+        "rules": _rules(holiday.rules),
         "eras": [(e.since, e.until, _rules(e.rules)) for e in holiday.eras],
-        "days": dict(holiday.days), "since": holiday.since, "until": holiday.until,
-        "evening": holiday.starts_evening_before, "night": holiday.night,
+        "days": dict(holiday.days),
+        "since": holiday.since,
+        "until": holiday.until,
+        "evening": holiday.starts_evening_before,
+        "night": holiday.night,
         "dated": {year: (d.start, d.end) for year, d in holiday.dated.items()},
         "names": dict(holiday.names),
     }
     content = {
-        "significant": significant, "descriptions": dict(holiday.descriptions), "notes": dict(holiday.notes),
-        "sources": [s.as_dict() for s in holiday.sources], "category": holiday.category,
-        "community": holiday.community, "school": holiday.school, "statutory_as": list(holiday.statutory_as),
+        "significant": significant,
+        "descriptions": dict(holiday.descriptions),
+        "notes": dict(holiday.notes),
+        "sources": [s.as_dict() for s in holiday.sources],
+        "category": holiday.category,
+        "community": holiday.community,
+        "school": holiday.school,
+        "statutory_as": list(holiday.statutory_as),
     }
     if holiday.native:  # only where there is one: the recorded history of the others stays as it was
         content["native"] = dict(holiday.native)
@@ -95,18 +108,24 @@ class History:
 
     def as_json(self) -> str:
         """One line per holiday, sorted, so that a catalogue edit is a one-line diff."""
-        lines = [f'  "{hid}": {json.dumps(rev.as_dict(), sort_keys=True)}'
-                 for hid, rev in sorted(self.holidays.items())]
-        return (f'{{"format": {FORMAT}, "generated": {_iso(self.generated)}, "holidays": {{\n'
-                + ",\n".join(lines) + "\n}}\n")
+        lines = [
+            f'  "{hid}": {json.dumps(rev.as_dict(), sort_keys=True)}' for hid, rev in sorted(self.holidays.items())
+        ]
+        return (
+            f'{{"format": {FORMAT}, "generated": {_iso(self.generated)}, "holidays": {{\n'
+            + ",\n".join(lines)
+            + "\n}}\n"
+        )
 
 
 def parse(text: str) -> History:
     data = json.loads(text)
     if data.get("format") != FORMAT:
         raise ValueError(f"unknown revisions format {data.get('format')!r}")
-    holidays = {hid: Revision(int(r["sequence"]), _parse_time(r["last_modified"]), r["significant"], r["content"])
-                for hid, r in data["holidays"].items()}
+    holidays = {
+        hid: Revision(int(r["sequence"]), _parse_time(r["last_modified"]), r["significant"], r["content"])
+        for hid, r in data["holidays"].items()
+    }
     return History(holidays, _parse_time(data["generated"]))
 
 

@@ -47,8 +47,7 @@ class Match:
         rank = _LEAVE_RANK.get(self.leave["leave"], 5) if self.leave else 6
         return (not self.grants_leave, self.match != "day", rank, self.occurrence.start, self.occurrence.id)
 
-    def as_dict(self, lang: str, state: str | None, place: Place | None = None,
-                evening: bool = True) -> dict[str, Any]:
+    def as_dict(self, lang: str, state: str | None, place: Place | None = None, evening: bool = True) -> dict[str, Any]:
         out = occurrence_dict(self.occurrence, lang, state, place=place, evening=evening)
         out.update(match=self.match, day_of_feast=self.day_of_feast, grants_leave=self.grants_leave)
         return out
@@ -86,7 +85,9 @@ def _windows(days: list[date], gap: int = 62) -> Iterator[tuple[date, date]]:
     yield first, last
 
 
-def check_dates(engine: Engine, dates: list[date], state: str | None, **variants: Any) -> list[tuple[date, list[Match]]]:
+def check_dates(
+    engine: Engine, dates: list[date], state: str | None, **variants: Any
+) -> list[tuple[date, list[Match]]]:
     """Matches for every date, in request order."""
     state = engine.check_state(state)
     if not dates:
@@ -96,8 +97,9 @@ def check_dates(engine: Engine, dates: list[date], state: str | None, **variants
     seen: set[Occurrence] = set()
     for first, last in _windows(wanted):
         # the eve of a feast is the day before its start, so look one day further
-        for occ in engine.occurrences(first, min(last + timedelta(days=1), date(MAX_YEAR, 12, 31)),
-                                      state=state, **variants):
+        for occ in engine.occurrences(
+            first, min(last + timedelta(days=1), date(MAX_YEAR, 12, 31)), state=state, **variants
+        ):
             if occ in seen:  # a long occurrence may reach into two windows
                 continue
             seen.add(occ)

@@ -28,10 +28,18 @@ BADIDATE = {int(r["badi_year"]) + 1843: r for r in _rows("badidate_222_257.csv")
 # the Wikipedia article "Bahá'í Naw-Rúz" (2023-2030), on datum-bahai.nl (2016),
 # piglix (2017), howlingpixel (2019) and sanjeevnitoday.com (2021).
 PUBLISHED_NAW_RUZ = {
-    2015: date(2015, 3, 21), 2016: date(2016, 3, 20), 2017: date(2017, 3, 20),
-    2019: date(2019, 3, 21), 2021: date(2021, 3, 20), 2023: date(2023, 3, 21),
-    2024: date(2024, 3, 20), 2025: date(2025, 3, 20), 2026: date(2026, 3, 21),
-    2027: date(2027, 3, 21), 2028: date(2028, 3, 20), 2029: date(2029, 3, 20),
+    2015: date(2015, 3, 21),
+    2016: date(2016, 3, 20),
+    2017: date(2017, 3, 20),
+    2019: date(2019, 3, 21),
+    2021: date(2021, 3, 20),
+    2023: date(2023, 3, 21),
+    2024: date(2024, 3, 20),
+    2025: date(2025, 3, 20),
+    2026: date(2026, 3, 21),
+    2027: date(2027, 3, 21),
+    2028: date(2028, 3, 20),
+    2029: date(2029, 3, 20),
     2030: date(2030, 3, 20),
 }
 
@@ -40,9 +48,15 @@ PUBLISHED_NAW_RUZ = {
 # article "Twin Holy Birthdays"; sanjeevnitoday.com (2021, 2022, 2023);
 # southcentralcouncil.org (2024).
 PUBLISHED_BIRTH_OF_THE_BAB = {
-    2015: date(2015, 11, 13), 2016: date(2016, 11, 1), 2017: date(2017, 10, 21),
-    2018: date(2018, 11, 9), 2019: date(2019, 10, 29), 2020: date(2020, 10, 18),
-    2021: date(2021, 11, 6), 2022: date(2022, 10, 26), 2023: date(2023, 10, 16),
+    2015: date(2015, 11, 13),
+    2016: date(2016, 11, 1),
+    2017: date(2017, 10, 21),
+    2018: date(2018, 11, 9),
+    2019: date(2019, 10, 29),
+    2020: date(2020, 10, 18),
+    2021: date(2021, 11, 6),
+    2022: date(2022, 10, 26),
+    2023: date(2023, 10, 16),
     2024: date(2024, 11, 2),
 }
 
@@ -58,20 +72,33 @@ def test_twin_holy_birthdays_match_the_world_centre(start_of, year):
     assert start_of("birth-of-bahaullah", year) == PUBLISHED_BIRTH_OF_THE_BAB[year] + timedelta(days=1)
 
 
-@pytest.mark.parametrize("holiday_id, day", [
-    ("naw-ruz", date(2024, 3, 20)), ("ridvan-1", date(2024, 4, 20)), ("ridvan-9", date(2024, 4, 28)),
-    ("ridvan-12", date(2024, 5, 1)), ("declaration-of-the-bab", date(2024, 5, 23)),
-    ("ascension-of-bahaullah", date(2024, 5, 28)), ("martyrdom-of-the-bab", date(2024, 7, 9)),
-])
+@pytest.mark.parametrize(
+    "holiday_id, day",
+    [
+        ("naw-ruz", date(2024, 3, 20)),
+        ("ridvan-1", date(2024, 4, 20)),
+        ("ridvan-9", date(2024, 4, 28)),
+        ("ridvan-12", date(2024, 5, 1)),
+        ("declaration-of-the-bab", date(2024, 5, 23)),
+        ("ascension-of-bahaullah", date(2024, 5, 28)),
+        ("martyrdom-of-the-bab", date(2024, 7, 9)),
+    ],
+)
 def test_holy_days_count_from_naw_ruz_2024(start_of, holiday_id, day):
     # Bahá'í World Centre dates for 181 B.E. (Naw-Rúz on 20 March 2024).
     assert start_of(holiday_id, 2024) == day
 
 
 WESTERN_BEFORE_2015 = {
-    "naw-ruz": (3, 21), "ridvan-1": (4, 21), "ridvan-9": (4, 29), "ridvan-12": (5, 2),
-    "declaration-of-the-bab": (5, 23), "ascension-of-bahaullah": (5, 29),
-    "martyrdom-of-the-bab": (7, 9), "birth-of-the-bab": (10, 20), "birth-of-bahaullah": (11, 12),
+    "naw-ruz": (3, 21),
+    "ridvan-1": (4, 21),
+    "ridvan-9": (4, 29),
+    "ridvan-12": (5, 2),
+    "declaration-of-the-bab": (5, 23),
+    "ascension-of-bahaullah": (5, 29),
+    "martyrdom-of-the-bab": (7, 9),
+    "birth-of-the-bab": (10, 20),
+    "birth-of-bahaullah": (11, 12),
 }
 
 
@@ -109,6 +136,7 @@ def test_equinox_minutes_before_tehran_sunset_2059():
 
 def test_agrees_with_convertdate_where_it_has_no_exception():
     from convertdate import bahai as convertdate_bahai
+
     for year in (2015, 2016, 2020, 2030, 2040, 2064):
         assert bahai.nawruz(year) == date(year, *convertdate_bahai.gregorian_nawruz(year))
 

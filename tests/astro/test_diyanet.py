@@ -66,12 +66,20 @@ def first(engine: Engine, holiday_id: str, year: int, profile: str):
 
 # Diyanet İşleri Başkanlığı, Dini Günler Takvimi 2023, 2025, 2026 (as reported by
 # sabah.com.tr, tvnota.com / gundemce.com and yenisafak.com).
-@pytest.mark.parametrize("holiday_id, day", [
-    ("eid-al-fitr", date(2023, 4, 21)), ("eid-al-adha", date(2023, 6, 28)),
-    ("ramadan", date(2023, 3, 23)),
-    ("ramadan", date(2025, 3, 1)), ("eid-al-fitr", date(2025, 3, 30)), ("eid-al-adha", date(2025, 6, 6)),
-    ("ramadan", date(2026, 2, 19)), ("eid-al-fitr", date(2026, 3, 20)), ("eid-al-adha", date(2026, 5, 27)),
-])
+@pytest.mark.parametrize(
+    "holiday_id, day",
+    [
+        ("eid-al-fitr", date(2023, 4, 21)),
+        ("eid-al-adha", date(2023, 6, 28)),
+        ("ramadan", date(2023, 3, 23)),
+        ("ramadan", date(2025, 3, 1)),
+        ("eid-al-fitr", date(2025, 3, 30)),
+        ("eid-al-adha", date(2025, 6, 6)),
+        ("ramadan", date(2026, 2, 19)),
+        ("eid-al-fitr", date(2026, 3, 20)),
+        ("eid-al-adha", date(2026, 5, 27)),
+    ],
+)
 def test_announced_bayram_dates(islamic_engine, holiday_id, day):
     occ = first(islamic_engine, holiday_id, day.year, "diyanet")
     assert [(o.start, o.estimated) for o in occ] == [(day, False)]
@@ -114,9 +122,13 @@ def test_from_date_round_trips():
 # Diyanet İşleri Başkanlığı, Dini Günler 2030 (https://vakithesaplama.diyanet.gov.tr/dinigunler.php?yil=2030,
 # transcribed in github.com/nkhalilov3/dinigunler_diyanet_json, dinigunler/2030.json):
 # Hicri Yılbaşı (1 Muharrem 1452) on Friday 3 May 2030, Aşure Günü (10 Muharrem) on 12 May.
-@pytest.mark.parametrize("holiday_id, day", [
-    ("islamic-new-year", date(2030, 5, 3)), ("ashura", date(2030, 5, 12)),
-])
+@pytest.mark.parametrize(
+    "holiday_id, day",
+    [
+        ("islamic-new-year", date(2030, 5, 3)),
+        ("ashura", date(2030, 5, 12)),
+    ],
+)
 def test_diyanet_2030_new_year_and_ashura(islamic_engine, holiday_id, day):
     occ = first(islamic_engine, holiday_id, 2030, "diyanet")
     assert [(o.start, o.estimated) for o in occ] == [(day, False)]
@@ -135,9 +147,9 @@ def test_announced_dates_are_read_from_the_data_directory():
     rows = diyanet.announced_rows()
     assert all(r["source"].strip() for r in rows)
     said = diyanet.announced()
-    assert said[(1452, 1)] == date(2030, 5, 3)          # Dini Günler 2030
-    assert said[(1442, 2)] == date(2020, 9, 18)         # 2020 Dini Günler Listesi, 1 Safer
-    assert said[(1447, 10)] == date(2026, 3, 20)        # python-holidays, Ramazan Bayramı
+    assert said[(1452, 1)] == date(2030, 5, 3)  # Dini Günler 2030
+    assert said[(1442, 2)] == date(2020, 9, 18)  # 2020 Dini Günler Listesi, 1 Safer
+    assert said[(1447, 10)] == date(2026, 3, 20)  # python-holidays, Ramazan Bayramı
 
 
 def test_computed_criterion_agrees_with_announced_months_since_1436():

@@ -24,13 +24,21 @@ def _starts(engine: Engine, hid: str, year: int) -> list[date]:
     return [o.start for o in engine.year(year) if o.id == hid]
 
 
-@pytest.mark.parametrize(("hid", "day"), [
-    ("world-day-of-prayer", date(2024, 3, 1)), ("world-day-of-prayer", date(2025, 3, 7)),
-    ("world-day-of-prayer", date(2026, 3, 6)),
-    ("laba-festival", date(2024, 1, 18)), ("laba-festival", date(2025, 1, 7)), ("laba-festival", date(2026, 1, 26)),
-    ("orthodox-transfiguration", date(2026, 8, 19)), ("all-souls", date(2026, 11, 2)),
-    ("immaculate-conception", date(2026, 12, 8)), ("international-day-of-indigenous-peoples", date(2026, 8, 9)),
-])
+@pytest.mark.parametrize(
+    ("hid", "day"),
+    [
+        ("world-day-of-prayer", date(2024, 3, 1)),
+        ("world-day-of-prayer", date(2025, 3, 7)),
+        ("world-day-of-prayer", date(2026, 3, 6)),
+        ("laba-festival", date(2024, 1, 18)),
+        ("laba-festival", date(2025, 1, 7)),
+        ("laba-festival", date(2026, 1, 26)),
+        ("orthodox-transfiguration", date(2026, 8, 19)),
+        ("all-souls", date(2026, 11, 2)),
+        ("immaculate-conception", date(2026, 12, 8)),
+        ("international-day-of-indigenous-peoples", date(2026, 8, 9)),
+    ],
+)
 def test_published_dates(engine: Engine, hid: str, day: date) -> None:
     assert _starts(engine, hid, day.year) == [day]
 
@@ -52,8 +60,11 @@ def test_laba_precedes_chinese_new_year_by_the_twelfth_month(engine: Engine) -> 
         new_year, _ = calendar.lunar_new_year_date(year)
         if new_year is None:
             continue
-        (laba,) = [d for d in _starts(engine, "laba-festival", year) + _starts(engine, "laba-festival", year - 1)
-                   if timedelta(0) < new_year - d < timedelta(days=40)]
+        (laba,) = [
+            d
+            for d in _starts(engine, "laba-festival", year) + _starts(engine, "laba-festival", year - 1)
+            if timedelta(0) < new_year - d < timedelta(days=40)
+        ]
         assert (new_year - laba).days in (22, 23), year
         checked += 1
     assert checked >= 150

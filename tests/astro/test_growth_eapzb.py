@@ -69,13 +69,24 @@ def _named(country, name: str, year: int) -> list[date]:
 
 # -- the catalogue uses these rules ------------------------------------------------------------------------
 RULES = {
-    "lantern-festival": "chinese 01-15", "dragon-boat": "chinese 05-05", "qixi": "chinese 07-07",
-    "ghost-festival": "chinese 07-15", "double-ninth": "chinese 09-09", "dongzhi": "solar term dongzhi",
-    "tet": "vietnamese 01-01", "seollal": "korean 01-01", "chuseok": "korean 08-15",
-    "chaharshanbe-suri": "wednesday before persian 1 farvardin", "sizdah-bedar": "persian 13 farvardin",
-    "yalda": "persian 1 dey", "parsi-new-year": "shahanshahi 1 farvardin",
-    "khordad-sal": "shahanshahi 6 farvardin", "zarathosht-no-diso": "shahanshahi 11 dae",
-    "jamshedi-navroz": "03-21", "jashn-e-sadeh": "persian 10 bahman", "bodhi-day": "12-08",
+    "lantern-festival": "chinese 01-15",
+    "dragon-boat": "chinese 05-05",
+    "qixi": "chinese 07-07",
+    "ghost-festival": "chinese 07-15",
+    "double-ninth": "chinese 09-09",
+    "dongzhi": "solar term dongzhi",
+    "tet": "vietnamese 01-01",
+    "seollal": "korean 01-01",
+    "chuseok": "korean 08-15",
+    "chaharshanbe-suri": "wednesday before persian 1 farvardin",
+    "sizdah-bedar": "persian 13 farvardin",
+    "yalda": "persian 1 dey",
+    "parsi-new-year": "shahanshahi 1 farvardin",
+    "khordad-sal": "shahanshahi 6 farvardin",
+    "zarathosht-no-diso": "shahanshahi 11 dae",
+    "jamshedi-navroz": "03-21",
+    "jashn-e-sadeh": "persian 10 bahman",
+    "bodhi-day": "12-08",
 }
 
 
@@ -89,6 +100,7 @@ def test_catalogue_rule(catalogue: Catalogue, holiday_id: str) -> None:
 # -- Korean --------------------------------------------------------------------------------------------------
 def test_korean_agrees_with_kasi_1900_2050() -> None:
     from korean_lunar_calendar import KoreanLunarCalendar
+
     kasi = KoreanLunarCalendar()
     checked, mismatches = 0, []
     for year in range(1900, 2051):
@@ -116,8 +128,9 @@ def _has_own_meridians() -> bool:
     return hasattr(holidays_chinese, "VIETNAMESE_CALENDAR") and hasattr(holidays_chinese, "KOREAN_CALENDAR")
 
 
-needs_meridians = pytest.mark.skipif(not _has_own_meridians(),
-                                     reason="this python-holidays release reckons Korea and Vietnam at UTC+8")
+needs_meridians = pytest.mark.skipif(
+    not _has_own_meridians(), reason="this python-holidays release reckons Korea and Vietnam at UTC+8"
+)
 
 
 @needs_meridians
@@ -164,8 +177,11 @@ def test_tet_before_1968_is_the_chinese_new_year() -> None:
 def test_tet_differs_from_chinese_new_year_where_published() -> None:
     # Hồ Ngọc Đức, "Âm lịch Việt Nam": Tết 1968 on 29 January (China: 30 January); 2007 on 17 February
     # (China: 18 February); 2030 on 2 February (China: 3 February).
-    for year, tet, cny in ((1968, date(1968, 1, 29), date(1968, 1, 30)), (2007, date(2007, 2, 17), date(2007, 2, 18)),
-                           (2030, date(2030, 2, 2), date(2030, 2, 3))):
+    for year, tet, cny in (
+        (1968, date(1968, 1, 29), date(1968, 1, 30)),
+        (2007, date(2007, 2, 17), date(2007, 2, 18)),
+        (2030, date(2030, 2, 2), date(2030, 2, 3)),
+    ):
         assert _dates("vietnamese 01-01", year) == [tet]
         assert _dates("chinese 01-01", year) == [cny]
 
@@ -180,6 +196,7 @@ def test_one_implementation_three_meridians() -> None:
 # -- Chinese festivals and Dongzhi ----------------------------------------------------------------------------
 def test_chinese_festivals_agree_with_lunardate_1929_2099() -> None:
     from lunardate import LunarDate
+
     checked, mismatches = 0, []
     for year in range(1929, 2100):
         for month, day in ((1, 15), (5, 5), (7, 7), (7, 15), (9, 9)):
@@ -193,6 +210,7 @@ def test_chinese_festivals_agree_with_lunardate_1929_2099() -> None:
 def test_dongzhi_agrees_with_pymeeus_1900_2100() -> None:
     from pymeeus.Epoch import Epoch
     from pymeeus.Sun import Sun
+
     checked, mismatches = 0, []
     for year in range(1900, 2101):
         solstice = Sun.get_equinox_solstice(year, "winter")  # TT
@@ -237,11 +255,18 @@ def test_published_persian_dates(engine: Engine) -> None:
     # Chaharshanbe Suri 2025: the night of Tuesday 18 March (Nowruz 1404 on Friday 21 March; Encyclopædia
     # Iranica, "ČAHĀRŠANBA-SŪRĪ": the eve of the last Wednesday of the year). Yalda 2024: night of
     # 20 December (30 Azar 1403). Sizdah Bedar 2025: 2 April (13 Farvardin 1404).
-    occurrences = {o.id: o for o in engine.year(2025) + engine.year(2024)
-                   if o.id in {"chaharshanbe-suri", "sizdah-bedar"} and o.start.year == 2025
-                   or o.id == "yalda" and o.start.year == 2024}
+    occurrences = {
+        o.id: o
+        for o in engine.year(2025) + engine.year(2024)
+        if o.id in {"chaharshanbe-suri", "sizdah-bedar"}
+        and o.start.year == 2025
+        or o.id == "yalda"
+        and o.start.year == 2024
+    }
     assert (occurrences["chaharshanbe-suri"].eve, occurrences["chaharshanbe-suri"].start) == (
-        date(2025, 3, 18), date(2025, 3, 19))
+        date(2025, 3, 18),
+        date(2025, 3, 19),
+    )
     assert occurrences["chaharshanbe-suri"].holiday.night
     assert (occurrences["yalda"].eve, occurrences["yalda"].start) == (date(2024, 12, 20), date(2024, 12, 21))
     assert occurrences["sizdah-bedar"].start == date(2025, 4, 2)
@@ -268,9 +293,15 @@ def test_parsi_new_year_agrees_with_python_holidays_1948_2099() -> None:
 def test_parsi_new_year_published_by_the_government_of_india() -> None:
     # Department of Personnel and Training, Government of India, holiday lists (restricted holiday
     # "Parsi New Year's Day / Nauraj"): 17 Aug 2019, 16 Aug 2020-2023, 15 Aug 2024 and 2025.
-    published = {2019: date(2019, 8, 17), 2020: date(2020, 8, 16), 2021: date(2021, 8, 16),
-                 2022: date(2022, 8, 16), 2023: date(2023, 8, 16), 2024: date(2024, 8, 15),
-                 2025: date(2025, 8, 15)}
+    published = {
+        2019: date(2019, 8, 17),
+        2020: date(2020, 8, 16),
+        2021: date(2021, 8, 16),
+        2022: date(2022, 8, 16),
+        2023: date(2023, 8, 16),
+        2024: date(2024, 8, 15),
+        2025: date(2025, 8, 15),
+    }
     assert {y: _dates("shahanshahi 1 farvardin", y) for y in published} == {y: [d] for y, d in published.items()}
 
 
@@ -312,8 +343,10 @@ def test_thai_full_moons_as_thailand_published_them(engine: Engine) -> None:
     # Bank of Thailand, Financial Institutions' Holidays: Makha Bucha 24 Feb 2024, 12 Feb 2025,
     # 3 Mar 2026 (an athikamat year: the 4th month); Asarnha Bucha 20 Jul 2024, 10 Jul 2025,
     # 29 Jul 2026 (the second 8th month).
-    published = {"magha-puja": (date(2024, 2, 24), date(2025, 2, 12), date(2026, 3, 3)),
-                 "asalha-puja": (date(2024, 7, 20), date(2025, 7, 10), date(2026, 7, 29))}
+    published = {
+        "magha-puja": (date(2024, 2, 24), date(2025, 2, 12), date(2026, 3, 3)),
+        "asalha-puja": (date(2024, 7, 20), date(2025, 7, 10), date(2026, 7, 29)),
+    }
     for hid, days in published.items():
         for day in days:
             (occ,) = [o for o in engine.year(day.year) if o.id == hid]
@@ -353,11 +386,15 @@ def test_losar_against_an_independent_phugpa_implementation() -> None:
     # @hnw/date-tibetan 1.0.2, a separate implementation of Janson's arithmetic. It includes the
     # years whose first month is a leap month (2000, 2019: the year opens with the leap month) and
     # the years whose first date is skipped (1901, 1977, 2084).
-    rows = [line.split(",") for line in (DATA / "losar_hnw_date_tibetan.csv").read_text().splitlines()
-            if line and not line.startswith(("#", "year"))]
+    rows = [
+        line.split(",")
+        for line in (DATA / "losar_hnw_date_tibetan.csv").read_text().splitlines()
+        if line and not line.startswith(("#", "year"))
+    ]
     assert len(rows) == 201
     assert {int(year): date.fromisoformat(day) for year, day, _, _ in rows} == {
-        year: tibetan.losar(year) for year in range(1900, 2101)}
+        year: tibetan.losar(year) for year in range(1900, 2101)
+    }
     assert tibetan.losar(2019) == date(2019, 2, 5)  # Earth Pig 2146 (leap first month), Phayul archive
 
 
@@ -406,8 +443,13 @@ def test_thai_table_matches_python_holidays() -> None:
     generated_with = next(line.split()[-1] for line in header if line.startswith("# holidays "))
     calendar = _ThaiLunisolar()
     years = range(1914, 2158)
-    agree = sum(all(thai.feast_date(feast, year) == getattr(calendar, f"{column}_date")(year)
-                    for feast, column in thai.FEASTS.items()) for year in years)
+    agree = sum(
+        all(
+            thai.feast_date(feast, year) == getattr(calendar, f"{column}_date")(year)
+            for feast, column in thai.FEASTS.items()
+        )
+        for year in years
+    )
     if holidays.__version__ == generated_with:
         assert agree == len(years)
     else:

@@ -12,17 +12,40 @@ from interkultur.calendars import astronomy, hindu
 # Government offices in Delhi/New Delhi, 2019-2025 (2023 as reproduced by the Indian
 # embassies: eoimanila.gov.in "List of holidays 2023", eoicairo.gov.in).
 GOI = {
-    "diwali": {2019: date(2019, 10, 27), 2020: date(2020, 11, 14), 2021: date(2021, 11, 4),
-               2022: date(2022, 10, 24), 2023: date(2023, 11, 12), 2024: date(2024, 10, 31),
-               2025: date(2025, 10, 20)},
-    "holi": {2019: date(2019, 3, 21), 2020: date(2020, 3, 10), 2021: date(2021, 3, 29),
-             2022: date(2022, 3, 18), 2023: date(2023, 3, 8), 2024: date(2024, 3, 25),
-             2025: date(2025, 3, 14)},
-    "dussehra": {2020: date(2020, 10, 25), 2021: date(2021, 10, 15), 2023: date(2023, 10, 24),
-                 2024: date(2024, 10, 12), 2025: date(2025, 10, 2)},
-    "guru-nanak-gurpurab": {2019: date(2019, 11, 12), 2020: date(2020, 11, 30), 2021: date(2021, 11, 19),
-                            2022: date(2022, 11, 8), 2023: date(2023, 11, 27), 2024: date(2024, 11, 15),
-                            2025: date(2025, 11, 5)},
+    "diwali": {
+        2019: date(2019, 10, 27),
+        2020: date(2020, 11, 14),
+        2021: date(2021, 11, 4),
+        2022: date(2022, 10, 24),
+        2023: date(2023, 11, 12),
+        2024: date(2024, 10, 31),
+        2025: date(2025, 10, 20),
+    },
+    "holi": {
+        2019: date(2019, 3, 21),
+        2020: date(2020, 3, 10),
+        2021: date(2021, 3, 29),
+        2022: date(2022, 3, 18),
+        2023: date(2023, 3, 8),
+        2024: date(2024, 3, 25),
+        2025: date(2025, 3, 14),
+    },
+    "dussehra": {
+        2020: date(2020, 10, 25),
+        2021: date(2021, 10, 15),
+        2023: date(2023, 10, 24),
+        2024: date(2024, 10, 12),
+        2025: date(2025, 10, 2),
+    },
+    "guru-nanak-gurpurab": {
+        2019: date(2019, 11, 12),
+        2020: date(2020, 11, 30),
+        2021: date(2021, 11, 19),
+        2022: date(2022, 11, 8),
+        2023: date(2023, 11, 27),
+        2024: date(2024, 11, 15),
+        2025: date(2025, 11, 5),
+    },
 }
 
 
@@ -55,15 +78,21 @@ _TAD = "timeanddate.com, Dussehra in India (table in python-holidays, holidays/c
 _GOI = "Government of India, DoPT list of holidays for Central Government offices, Delhi"
 #: Published Vijayadashami dates, New Delhi, 2001-2035: year -> (date, sources).
 PUBLISHED_DUSSEHRA: dict[int, tuple[date, str]] = {
-    2001: (date(2001, 10, 26), _TAD), 2002: (date(2002, 10, 15), _TAD),
-    2003: (date(2003, 10, 5), _TAD), 2004: (date(2004, 10, 22), _TAD),
-    2005: (date(2005, 10, 12), _TAD), 2006: (date(2006, 10, 2), _TAD),
-    2007: (date(2007, 10, 21), _TAD), 2008: (date(2008, 10, 9), _TAD),
+    2001: (date(2001, 10, 26), _TAD),
+    2002: (date(2002, 10, 15), _TAD),
+    2003: (date(2003, 10, 5), _TAD),
+    2004: (date(2004, 10, 22), _TAD),
+    2005: (date(2005, 10, 12), _TAD),
+    2006: (date(2006, 10, 2), _TAD),
+    2007: (date(2007, 10, 21), _TAD),
+    2008: (date(2008, 10, 9), _TAD),
     2009: (date(2009, 9, 28), _TAD + "; wise-advices.com 'What was the date of Dussehra'"),
-    2010: (date(2010, 10, 17), _TAD), 2011: (date(2011, 10, 6), _TAD),
+    2010: (date(2010, 10, 17), _TAD),
+    2011: (date(2011, 10, 6), _TAD),
     2012: (date(2012, 10, 24), _TAD),
     2013: (date(2013, 10, 13), _TAD + "; advaita-vedanta.org advaita-l, 'Vijayadashami Date 2013'"),
-    2014: (date(2014, 10, 3), _TAD), 2015: (date(2015, 10, 22), _TAD),
+    2014: (date(2014, 10, 3), _TAD),
+    2015: (date(2015, 10, 22), _TAD),
     2016: (date(2016, 10, 11), _TAD),
     2017: (date(2017, 9, 30), _TAD + "; indianexpress.com (drikpanchang.com muhurta), 2017"),
     2018: (date(2018, 10, 19), _TAD + "; latestly.com 'When is Dussehra 2018', 19 Oct"),
@@ -74,11 +103,16 @@ PUBLISHED_DUSSEHRA: dict[int, tuple[date, str]] = {
     2023: (date(2023, 10, 24), _TAD + "; " + _GOI + " 2023 (eoimanila.gov.in, eoicairo.gov.in)"),
     2024: (date(2024, 10, 12), _TAD + "; " + _GOI + " 2024; outlookindia.com, 10 Oct 2024"),
     2025: (date(2025, 10, 2), _TAD + "; " + _GOI + " 2025; newsbytesapp.com, 1 Oct 2025"),
-    2026: (date(2026, 10, 20), _TAD), 2027: (date(2027, 10, 9), _TAD),
-    2028: (date(2028, 9, 27), _TAD), 2029: (date(2029, 10, 16), _TAD),
-    2030: (date(2030, 10, 6), _TAD), 2031: (date(2031, 10, 25), _TAD),
-    2032: (date(2032, 10, 14), _TAD), 2033: (date(2033, 10, 3), _TAD),
-    2034: (date(2034, 10, 22), _TAD), 2035: (date(2035, 10, 11), _TAD),
+    2026: (date(2026, 10, 20), _TAD),
+    2027: (date(2027, 10, 9), _TAD),
+    2028: (date(2028, 9, 27), _TAD),
+    2029: (date(2029, 10, 16), _TAD),
+    2030: (date(2030, 10, 6), _TAD),
+    2031: (date(2031, 10, 25), _TAD),
+    2032: (date(2032, 10, 14), _TAD),
+    2033: (date(2033, 10, 3), _TAD),
+    2034: (date(2034, 10, 22), _TAD),
+    2035: (date(2035, 10, 11), _TAD),
 }
 
 
@@ -119,8 +153,11 @@ def test_gurpurab_is_estimated_exactly_when_the_purnima_holds_two_sunrises_or_no
     # day, the SGPC announces it, so the date is an estimate in every such year.
     seen = set()
     for year in range(2001, 2036):
-        kartika = next(m for m in hindu.lunar_months(year) if m.number == hindu.MONTHS["kartika"]
-                       and not m.adhika and astronomy.local_date(m.start).year == year)
+        kartika = next(
+            m
+            for m in hindu.lunar_months(year)
+            if m.number == hindu.MONTHS["kartika"] and not m.adhika and astronomy.local_date(m.start).year == year
+        )
         boundary = _sunrises_in(hindu.tithi_span(kartika, hindu.TITHIS["purnima"])) != 1
         seen.add(boundary)
         assert occurrences("guru-nanak-gurpurab", year)[0].estimated == boundary, year
@@ -147,12 +184,15 @@ def _month(year: int, name: str) -> hindu.LunarMonth:
     return next(m for m in hindu.lunar_months(year) if m.number == hindu.MONTHS[name] and not m.adhika)
 
 
-@pytest.mark.parametrize("year, begins, ends", [
-    # drikpanchang (New Delhi): Amavasya 31 Oct 2024 15:52 - 1 Nov 18:16;
-    # 20 Oct 2025 15:44 - 21 Oct 17:54 (as reported by moneycontrol.com).
-    (2024, datetime(2024, 10, 31, 15, 52), datetime(2024, 11, 1, 18, 16)),
-    (2025, datetime(2025, 10, 20, 15, 44), datetime(2025, 10, 21, 17, 54)),
-])
+@pytest.mark.parametrize(
+    "year, begins, ends",
+    [
+        # drikpanchang (New Delhi): Amavasya 31 Oct 2024 15:52 - 1 Nov 18:16;
+        # 20 Oct 2025 15:44 - 21 Oct 17:54 (as reported by moneycontrol.com).
+        (2024, datetime(2024, 10, 31, 15, 52), datetime(2024, 11, 1, 18, 16)),
+        (2025, datetime(2025, 10, 20, 15, 44), datetime(2025, 10, 21, 17, 54)),
+    ],
+)
 def test_amavasya_times_match_the_panchanga(year, begins, ends):
     start, end = hindu.tithi_span(_month(year, "ashvin"), hindu.TITHIS["amavasya"])
     assert abs(_ist(start) - begins) < timedelta(minutes=3)
@@ -203,17 +243,27 @@ def test_adhika_month_is_skipped():
 
 def _timeanddate(name: str) -> dict[int, tuple[int, int]]:
     from holidays.calendars.hindu import _HinduLunisolar
+
     return getattr(_HinduLunisolar, name)
 
 
-@pytest.mark.parametrize("holiday_id, table, shift", [
-    ("diwali", "DIWALI_INDIA_DATES", 0), ("holi", "HOLI_DATES", 0), ("dussehra", "DUSSEHRA_DATES", 0),
-    ("navaratri", "SHARAD_NAVRATRI_DATES", 0), ("guru-nanak-gurpurab", "GURU_NANAK_JAYANTI_DATES", 0),
-])
+@pytest.mark.parametrize(
+    "holiday_id, table, shift",
+    [
+        ("diwali", "DIWALI_INDIA_DATES", 0),
+        ("holi", "HOLI_DATES", 0),
+        ("dussehra", "DUSSEHRA_DATES", 0),
+        ("navaratri", "SHARAD_NAVRATRI_DATES", 0),
+        ("guru-nanak-gurpurab", "GURU_NANAK_JAYANTI_DATES", 0),
+    ],
+)
 def test_agrees_with_timeanddate_2001_2035(start_of, holiday_id, table, shift):
     # python-holidays' tables copied from timeanddate.com (India), 2001-2035.
-    mismatches = [(y, md) for y, md in _timeanddate(table).items()
-                  if start_of(holiday_id, y) != date(y, *md) + timedelta(days=shift)]
+    mismatches = [
+        (y, md)
+        for y, md in _timeanddate(table).items()
+        if start_of(holiday_id, y) != date(y, *md) + timedelta(days=shift)
+    ]
     assert mismatches == []
 
 

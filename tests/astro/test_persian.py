@@ -13,10 +13,17 @@ from interkultur.calendars import astronomy, persian
 # University of Tehran, as printed in the Iranian almanac and on time.ir):
 # 1 Farvardin of Solar Hijri years 1395-1405.
 PUBLISHED_NOWRUZ = {
-    2016: date(2016, 3, 20), 2017: date(2017, 3, 21), 2018: date(2018, 3, 21),
-    2019: date(2019, 3, 21), 2020: date(2020, 3, 20), 2021: date(2021, 3, 21),
-    2022: date(2022, 3, 21), 2023: date(2023, 3, 21), 2024: date(2024, 3, 20),
-    2025: date(2025, 3, 21), 2026: date(2026, 3, 21),
+    2016: date(2016, 3, 20),
+    2017: date(2017, 3, 21),
+    2018: date(2018, 3, 21),
+    2019: date(2019, 3, 21),
+    2020: date(2020, 3, 20),
+    2021: date(2021, 3, 21),
+    2022: date(2022, 3, 21),
+    2023: date(2023, 3, 21),
+    2024: date(2024, 3, 20),
+    2025: date(2025, 3, 21),
+    2026: date(2026, 3, 21),
 }
 
 
@@ -55,7 +62,7 @@ def test_agrees_with_convertdate(year):
 
 
 def test_months_and_year_length():
-    assert persian.to_date(1404, 7, 1) == date(2025, 9, 23)   # 1 Mehr 1404
+    assert persian.to_date(1404, 7, 1) == date(2025, 9, 23)  # 1 Mehr 1404
     assert persian.to_date(1404, 12, 29) == date(2026, 3, 20)  # last day of Esfand 1404
-    assert persian.month_length(1403, 12) == 30               # 1403 was a leap year
+    assert persian.month_length(1403, 12) == 30  # 1403 was a leap year
     assert persian.month_length(1404, 12) == 29

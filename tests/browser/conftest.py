@@ -43,18 +43,22 @@ main{{flex:1}} aside{{width:320px;background:#fff;padding:8px;border:1px solid #
 def host_site(tmp_path_factory, live_server):
     """A static host page (another origin) per language, embedding the widget through embed.js."""
     root = tmp_path_factory.mktemp("host")
-    pages = {"de": ("de", ' data-tradition=""'), "ar": ("ar", ""), "fa": ("fa", ""),
-             "dual": ("de", ' data-dual="hijri,hebrew"')}
+    pages = {
+        "de": ("de", ' data-tradition=""'),
+        "ar": ("ar", ""),
+        "fa": ("fa", ""),
+        "dual": ("de", ' data-dual="hijri,hebrew"'),
+    }
     for name, (lang, extra) in pages.items():
         (root / f"{name}.html").write_text(
-            HOST_PAGE.format(base=live_server, lang=lang, month="2025-03", extra=extra), encoding="utf-8")
+            HOST_PAGE.format(base=live_server, lang=lang, month="2025-03", extra=extra), encoding="utf-8"
+        )
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):  # keep the test output clean
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(Quiet, directory=str(root)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"

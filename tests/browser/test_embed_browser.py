@@ -32,8 +32,9 @@ WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
 def themed_host(tmp_path_factory, live_server):
     root = tmp_path_factory.mktemp("themed-host")
     (root / "index.html").write_text(THEMED_HOST.format(base=live_server), encoding="utf-8")
-    (root / "start.html").write_text("<!doctype html><title>Start</title><a href='index.html'>weiter</a>",
-                                     encoding="utf-8")
+    (root / "start.html").write_text(
+        "<!doctype html><title>Start</title><a href='index.html'>weiter</a>", encoding="utf-8"
+    )
 
     proc, base = static_server(root)  # any static host: another origin than the service
     try:
@@ -42,8 +43,7 @@ def themed_host(tmp_path_factory, live_server):
         stop(proc)
 
 
-def test_themed_widget_on_another_origin_navigates_without_history_and_back_leaves(driver, themed_host,
-                                                                                    live_server):
+def test_themed_widget_on_another_origin_navigates_without_history_and_back_leaves(driver, themed_host, live_server):
     assert themed_host.split(":")[-1] != live_server.split(":")[-1]  # another origin
     driver.get(themed_host + "/start.html")
     driver.find_element(By.TAG_NAME, "a").click()
@@ -76,8 +76,9 @@ def violations(driver) -> list[str]:
     axe = Axe(driver)
     axe.inject()
     results = axe.run(options=WCAG_AA)
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
-            for v in results["violations"]]
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in results["violations"]
+    ]
 
 
 PAGES = [

@@ -43,7 +43,8 @@ def test_embed_builder_updates_preview_and_snippets(driver, live_server):
     WebDriverWait(driver, 5).until(lambda d: "accent=" not in d.execute_script(preview))
     before = driver.execute_script(preview)
     accent.send_keys("zz")
-    WebDriverWait(driver, 5).until(lambda d: "is-invalid" in d.find_element(By.CSS_SELECTOR, "[data-ik-builder]")
-                                   .get_attribute("class"))
+    WebDriverWait(driver, 5).until(
+        lambda d: "is-invalid" in d.find_element(By.CSS_SELECTOR, "[data-ik-builder]").get_attribute("class")
+    )
     assert driver.execute_script(preview) == before and "theme=dark" in before
     assert driver.execute_script("return window.__stay") == 1

@@ -23,8 +23,10 @@ def severe_logs(driver):
 
 
 def rows(driver):
-    return {row.get_attribute("data-date"): row
-            for row in driver.find_elements(By.CSS_SELECTOR, "table.ik-conflicts tbody tr[data-date]")}
+    return {
+        row.get_attribute("data-date"): row
+        for row in driver.find_elements(By.CSS_SELECTOR, "table.ik-conflicts tbody tr[data-date]")
+    }
 
 
 def test_paste_dates_submit_and_see_the_conflicts(driver, live_server, artifacts):
@@ -52,7 +54,8 @@ def test_paste_dates_submit_and_see_the_conflicts(driver, live_server, artifacts
     fitr = found["2025-03-31"]
     assert "Ramadanfest" in fitr.text and "Mathematik 10a" in fitr.text and "Tag 2 von 3" in fitr.text
     assert "/holiday/eid-al-fitr?" in fitr.find_element(
-        By.CSS_SELECTOR, 'li[data-holiday="eid-al-fitr"] a').get_attribute("href")
+        By.CSS_SELECTOR, 'li[data-holiday="eid-al-fitr"] a'
+    ).get_attribute("href")
     assert found["2025-10-01"].get_attribute("data-conflict") == "eve"
     assert "Jom Kippur" in found["2025-10-01"].text
     assert found["2025-02-18"].get_attribute("data-conflict") == "free"
@@ -69,8 +72,7 @@ def test_paste_dates_submit_and_see_the_conflicts(driver, live_server, artifacts
     driver.save_screenshot(str(artifacts / "schulen.png"))
 
     # printable: the form and the site header disappear, the table stays
-    pdf = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": True, "paperWidth": 8.27,
-                                                     "paperHeight": 11.69})
+    pdf = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": True, "paperWidth": 8.27, "paperHeight": 11.69})
     data = base64.b64decode(pdf["data"])
     assert data.startswith(b"%PDF") and len(data) > 5000
     (artifacts / "schulen-print.pdf").write_bytes(data)
@@ -113,8 +115,12 @@ def test_widget_land_switch_without_javascript_form(driver, live_server, artifac
     assert "Sommerferien" in panel.text
     # month navigation by fetch keeps the Land
     driver.find_element(By.CSS_SELECTOR, 'a[rel="next"]').click()
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
-        "var w = document.getElementById('ik-widget'); return w && w.getAttribute('data-month');") == "8")
+    WebDriverWait(driver, 10).until(
+        lambda d: (
+            d.execute_script("var w = document.getElementById('ik-widget'); return w && w.getAttribute('data-month');")
+            == "8"
+        )
+    )
     cell = driver.find_element(By.CSS_SELECTOR, 'td[data-date="2025-08-26"]')
     assert "school-break-summer" in cell.get_attribute("data-holidays").split()
     assert not severe_logs(driver)

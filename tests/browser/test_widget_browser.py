@@ -43,8 +43,7 @@ def test_embedded_widget_click_navigate_and_screenshot(driver, host_site, artifa
     day = driver.find_element(By.CSS_SELECTOR, "td.ik-holiday[data-holidays]")
     date, ids = day.get_attribute("data-date"), day.get_attribute("data-holidays").split()
     day.click()
-    panel = WebDriverWait(driver, 5).until(
-        EC.visibility_of_element_located((By.ID, f"ik-day-{date}")))
+    panel = WebDriverWait(driver, 5).until(EC.visibility_of_element_located((By.ID, f"ik-day-{date}")))
     for hid in ids:
         link = panel.find_element(By.CSS_SELECTOR, f'a.ik-entry-name[href*="/holiday/{hid}"]')
         assert link.get_attribute("target") == "_top"
@@ -64,8 +63,12 @@ def test_embedded_widget_click_navigate_and_screenshot(driver, host_site, artifa
     # next month without a full reload: a marker on the window survives
     driver.execute_script("window.__stay = 42;")
     driver.find_element(By.CSS_SELECTOR, "a.ik-next").click()
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
-        "var t = document.querySelector('.ik-title'); return t && t.textContent.trim();") == "April 2025")
+    WebDriverWait(driver, 10).until(
+        lambda d: (
+            d.execute_script("var t = document.querySelector('.ik-title'); return t && t.textContent.trim();")
+            == "April 2025"
+        )
+    )
     assert driver.execute_script("return window.__stay") == 42
     assert driver.find_elements(By.CSS_SELECTOR, 'td[data-date="2025-04-30"]')
     assert driver.find_element(By.CSS_SELECTOR, "#ik-widget").get_attribute("data-ik-ready") == "1"
@@ -103,8 +106,7 @@ def test_dual_dates_and_narrow_width(driver, host_site, live_server, artifacts):
     # 280 px: nothing overflows horizontally
     driver.set_window_size(280 + 16, 900)
     driver.get(live_server + "/widget/2025/3")
-    WebDriverWait(driver, 10).until(
-        EC.presence_of_element_located((By.CSS_SELECTOR, "#ik-widget[data-ik-ready]")))
+    WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#ik-widget[data-ik-ready]")))
     width = driver.execute_script("return document.documentElement.clientWidth")
     scroll = driver.execute_script("return document.documentElement.scrollWidth")
     assert scroll <= width + 1, (scroll, width)
@@ -114,11 +116,11 @@ def test_dual_dates_and_narrow_width(driver, host_site, live_server, artifacts):
 
 def test_landing_page_without_console_errors(driver, live_server, artifacts):
     driver.get(live_server + "/?lang=de")
-    WebDriverWait(driver, 10).until(
-        EC.presence_of_element_located((By.CSS_SELECTOR, "#ik-widget[data-ik-ready]")))
+    WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#ik-widget[data-ik-ready]")))
     driver.find_element(By.CSS_SELECTOR, "a.ik-next").click()
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
-        "return document.querySelector('#ik-widget[data-ik-ready]') !== null"))
+    WebDriverWait(driver, 10).until(
+        lambda d: d.execute_script("return document.querySelector('#ik-widget[data-ik-ready]') !== null")
+    )
     driver.save_screenshot(str(artifacts / "landing.png"))
     driver.get(live_server + "/year/2025")
     driver.save_screenshot(str(artifacts / "year-2025.png"))
@@ -131,17 +133,23 @@ def test_holiday_selector_adds_categories_in_place(driver, host_site):
     # reloaded and no history entry is added (Back still leaves the host page).
     open_embedded(driver, host_site + "/de.html")
     length = driver.execute_script("return history.length")
-    assert "fast-of-esther" not in (driver.find_element(By.CSS_SELECTOR, 'td[data-date="2025-03-13"]')
-                             .get_attribute("data-holidays") or "")
+    assert "fast-of-esther" not in (
+        driver.find_element(By.CSS_SELECTOR, 'td[data-date="2025-03-13"]').get_attribute("data-holidays") or ""
+    )
     driver.execute_script("window.__stay = 7;")
     driver.find_element(By.CSS_SELECTOR, ".ik-choose summary").click()
     driver.find_element(By.CSS_SELECTOR, '.ik-choose input[value="fast"]').click()
     driver.find_element(By.CSS_SELECTOR, ".ik-choose-submit").click()
-    WebDriverWait(driver, 10).until(lambda d: "fast-of-esther" in (d.find_element(
-        By.CSS_SELECTOR, 'td[data-date="2025-03-13"]').get_attribute("data-holidays") or ""))
+    WebDriverWait(driver, 10).until(
+        lambda d: (
+            "fast-of-esther"
+            in (d.find_element(By.CSS_SELECTOR, 'td[data-date="2025-03-13"]').get_attribute("data-holidays") or "")
+        )
+    )
     assert driver.execute_script("return window.__stay") == 7
-    assert "category=major%2Cfast" in driver.execute_script("return location.search") or \
-        "category=major,fast" in driver.execute_script("return decodeURIComponent(location.search)")
+    assert "category=major%2Cfast" in driver.execute_script(
+        "return location.search"
+    ) or "category=major,fast" in driver.execute_script("return decodeURIComponent(location.search)")
     assert driver.execute_script("return history.length") == length
     driver.switch_to.default_content()
     assert severe_logs(driver) == []

@@ -62,8 +62,7 @@ return {count: items.length, overlaps: overlaps.slice(0, 5), outside: outside, s
 def long_name_server(tmp_path_factory):
     root = tmp_path_factory.mktemp("layout")
     catalogue = root / "holidays.yaml"
-    catalogue.write_text(SHIPPED_CATALOGUE.read_text(encoding="utf-8").rstrip("\n") + "\n" + EXTRA,
-                         encoding="utf-8")
+    catalogue.write_text(SHIPPED_CATALOGUE.read_text(encoding="utf-8").rstrip("\n") + "\n" + EXTRA, encoding="utf-8")
     proc, base = start_serve(root / "server.log", "--catalogue", str(catalogue))
     try:
         yield base

@@ -57,13 +57,24 @@ def run_cli(shipped_catalogue_path: Path) -> Callable[..., subprocess.CompletedP
     """
     command = interkultur_command()
 
-    def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None,
-            ) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str,
+        env: dict[str, str] | None = None,
+        cwd: Path | None = None,
+    ) -> subprocess.CompletedProcess[str]:
         environment = {k: v for k, v in os.environ.items() if k != "INTERKULTUR_CATALOGUE"}
         environment.update({"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"})
         environment.update(env or {})
-        return subprocess.run([*command, *args], capture_output=True, text=True, encoding="utf-8",
-                              env=environment, cwd=cwd, timeout=120, check=False)
+        return subprocess.run(
+            [*command, *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=environment,
+            cwd=cwd,
+            timeout=120,
+            check=False,
+        )
 
     return run
 

@@ -47,8 +47,9 @@ def test_broken_catalogue_is_reported_with_file_and_line(path: Path) -> None:
     errors = caught.value.errors
     for line, text in expectations(path):
         prefix = f"{path}:{line}: "
-        assert any(e.startswith(prefix) and text in e for e in errors), \
+        assert any(e.startswith(prefix) and text in e for e in errors), (
             f"expected an error starting {prefix!r} containing {text!r}; got {errors}"
+        )
     assert len(errors) == len(expectations(path)), errors
     assert all("\n" not in e for e in errors)
     assert str(caught.value) == "\n".join(errors)
@@ -120,10 +121,13 @@ def test_since_and_until_bound_the_years() -> None:
 def test_school_land_codes_accept_the_iso_prefix() -> None:
     text = MINI_CATALOGUE.replace(
         "    rule: 03-08\n",
-        "    rule: 03-08\n    school:\n      DE-BE: {leave: statutory}\n      nw: {leave: none, days: [1]}\n")
+        "    rule: 03-08\n    school:\n      DE-BE: {leave: statutory}\n      nw: {leave: none, days: [1]}\n",
+    )
     day = loads(text).get("international-womens-day")
-    assert day.school == {"BE": {"leave": "statutory", "days": None, "note": None},
-                          "NW": {"leave": "none", "days": [1], "note": None}}
+    assert day.school == {
+        "BE": {"leave": "statutory", "days": None, "note": None},
+        "NW": {"leave": "none", "days": [1], "note": None},
+    }
 
 
 def test_environment_variable_chooses_the_catalogue(monkeypatch: pytest.MonkeyPatch, mini_catalogue: Path) -> None:
@@ -133,7 +137,8 @@ def test_environment_variable_chooses_the_catalogue(monkeypatch: pytest.MonkeyPa
 
 
 def test_default_is_the_packaged_copy_of_the_repository_catalogue(
-        monkeypatch: pytest.MonkeyPatch, shipped_catalogue_path: Path) -> None:
+    monkeypatch: pytest.MonkeyPatch, shipped_catalogue_path: Path
+) -> None:
     """Needs the repository: the installed package (editable or not) ships data/holidays.yaml as it is here."""
     monkeypatch.delenv(catalog.ENV_VARIABLE, raising=False)
     packaged = resources.files("interkultur").joinpath("data", "holidays.yaml")
@@ -144,7 +149,63 @@ def test_default_is_the_packaged_copy_of_the_repository_catalogue(
 # -- the shipped catalogue ---------------------------------------------------------------------------
 
 #: The ids of issue 2 (views, feeds and links depend on them, so they must not change).
-REQUIRED_IDS = ["epiphany", "ash-wednesday", "palm-sunday", "maundy-thursday", "good-friday", "easter-sunday", "easter-monday", "ascension", "pentecost", "whit-monday", "corpus-christi", "reformation-day", "all-saints", "christmas", "orthodox-christmas", "orthodox-epiphany", "orthodox-good-friday", "orthodox-easter", "armenian-christmas", "coptic-christmas", "coptic-new-year", "rosh-hashanah", "yom-kippur", "sukkot", "shemini-atzeret", "simchat-torah", "hanukkah", "purim", "pesach", "shavuot", "tisha-bav", "yom-hashoah", "ramadan", "laylat-al-qadr", "eid-al-fitr", "day-of-arafah", "eid-al-adha", "islamic-new-year", "ashura", "mawlid", "isra-miraj", "alevi-hizir-fast", "alevi-muharrem-fast", "alevi-asure", "hidrellez", "yazidi-new-year", "vaisakhi", "vasilica", "herdeljezi", "international-roma-day", "holocaust-remembrance-day", "international-womens-day", "international-day-against-racism", "world-refugee-day", "interkulturelle-woche"]
+REQUIRED_IDS = [
+    "epiphany",
+    "ash-wednesday",
+    "palm-sunday",
+    "maundy-thursday",
+    "good-friday",
+    "easter-sunday",
+    "easter-monday",
+    "ascension",
+    "pentecost",
+    "whit-monday",
+    "corpus-christi",
+    "reformation-day",
+    "all-saints",
+    "christmas",
+    "orthodox-christmas",
+    "orthodox-epiphany",
+    "orthodox-good-friday",
+    "orthodox-easter",
+    "armenian-christmas",
+    "coptic-christmas",
+    "coptic-new-year",
+    "rosh-hashanah",
+    "yom-kippur",
+    "sukkot",
+    "shemini-atzeret",
+    "simchat-torah",
+    "hanukkah",
+    "purim",
+    "pesach",
+    "shavuot",
+    "tisha-bav",
+    "yom-hashoah",
+    "ramadan",
+    "laylat-al-qadr",
+    "eid-al-fitr",
+    "day-of-arafah",
+    "eid-al-adha",
+    "islamic-new-year",
+    "ashura",
+    "mawlid",
+    "isra-miraj",
+    "alevi-hizir-fast",
+    "alevi-muharrem-fast",
+    "alevi-asure",
+    "hidrellez",
+    "yazidi-new-year",
+    "vaisakhi",
+    "vasilica",
+    "herdeljezi",
+    "international-roma-day",
+    "holocaust-remembrance-day",
+    "international-womens-day",
+    "international-day-against-racism",
+    "world-refugee-day",
+    "interkulturelle-woche",
+]
 
 
 def test_shipped_catalogue_loads(catalogue) -> None:
@@ -163,8 +224,23 @@ def test_shipped_catalogue_has_at_least_70_holidays(catalogue) -> None:
 
 def test_shipped_catalogue_covers_all_15_traditions(catalogue) -> None:
     """The traditions of the catalogue issue (a contract: feeds and filters are named by these ids)."""
-    expected = {"christianity", "islam", "alevi", "judaism", "hinduism", "buddhism", "sikhism", "jainism",
-                "bahai", "yazidi", "roma", "east-asian", "persian", "zoroastrianism", "international"}
+    expected = {
+        "christianity",
+        "islam",
+        "alevi",
+        "judaism",
+        "hinduism",
+        "buddhism",
+        "sikhism",
+        "jainism",
+        "bahai",
+        "yazidi",
+        "roma",
+        "east-asian",
+        "persian",
+        "zoroastrianism",
+        "international",
+    }
     assert set(TRADITIONS) == expected
     assert set(catalogue.traditions) == expected, f"missing: {sorted(expected - set(catalogue.traditions))}"
 

@@ -47,8 +47,9 @@ def test_an_edit_of_any_file_is_seen_at_once(cache_dir, own_copy):
     os.utime(own_copy, (1, 1))  # even with an old modification time: the key is the content
     assert load(own_copy).get("eid-al-fitr").name("de") == "Zuckerfest (Ramadanfest)"
     overlay = own_copy.parent / "translations" / "ku.yaml"
-    overlay.write_text(overlay.read_text(encoding="utf-8").replace("language: ku", "language: ku\n# edited"),
-                       encoding="utf-8")
+    overlay.write_text(
+        overlay.read_text(encoding="utf-8").replace("language: ku", "language: ku\n# edited"), encoding="utf-8"
+    )
     assert load(own_copy).get("eid-al-fitr").name("de") == "Zuckerfest (Ramadanfest)"
     assert len(entries(cache_dir)) == 3  # three different contents, three entries
     traditions = own_copy.parent / "traditions.yaml"
@@ -57,8 +58,10 @@ def test_an_edit_of_any_file_is_seen_at_once(cache_dir, own_copy):
 
 
 def test_a_broken_catalogue_is_never_cached(cache_dir, own_copy):
-    own_copy.write_text(own_copy.read_text(encoding="utf-8").replace("rule: hijri 1 Shawwal", "rule: hijri 31 Shawwal"),
-                        encoding="utf-8")
+    own_copy.write_text(
+        own_copy.read_text(encoding="utf-8").replace("rule: hijri 1 Shawwal", "rule: hijri 31 Shawwal"),
+        encoding="utf-8",
+    )
     for _ in range(2):
         with pytest.raises(CatalogueError):
             load(own_copy)

@@ -36,8 +36,17 @@ from interkultur.engine import Engine, Occurrence
 D = date.fromisoformat
 BAHAI_TABLE = Path(__file__).resolve().parents[1] / "astro" / "data" / "bahai_dates_172_221.csv"
 
-JEWISH_IDS = ["fast-of-gedaliah", "asarah-betevet", "fast-of-esther", "shushan-purim", "seventeenth-of-tammuz",
-              "hoshana-rabbah", "yom-hazikaron", "yom-haatzmaut", "yom-yerushalayim"]
+JEWISH_IDS = [
+    "fast-of-gedaliah",
+    "asarah-betevet",
+    "fast-of-esther",
+    "shushan-purim",
+    "seventeenth-of-tammuz",
+    "hoshana-rabbah",
+    "yom-hazikaron",
+    "yom-haatzmaut",
+    "yom-yerushalayim",
+]
 
 
 @cache
@@ -51,7 +60,12 @@ def starts(engine: Engine, holiday_id: str, first: int, last: int, **variants: s
 
 HEBCAL = [
     # (id, year, date, Hebcal page)
-    ("fast-of-gedaliah", 2024, "2024-10-06", "hebcal.com/holidays/tzom-gedaliah: 3 Tishrei 5785 is Shabbat, fast on Sunday"),
+    (
+        "fast-of-gedaliah",
+        2024,
+        "2024-10-06",
+        "hebcal.com/holidays/tzom-gedaliah: 3 Tishrei 5785 is Shabbat, fast on Sunday",
+    ),
     ("fast-of-gedaliah", 2025, "2025-09-25", "hebcal.com/holidays/tzom-gedaliah"),
     ("fast-of-esther", 2024, "2024-03-21", "hebcal.com/holidays/taanit-esther: 13 Adar II 5784 is Shabbat, Thursday"),
     ("fast-of-esther", 2025, "2025-03-13", "hebcal.com/holidays/taanit-esther"),
@@ -83,8 +97,9 @@ HEBCAL = [
 
 @pytest.mark.parametrize("jewish", ["diaspora", "israel"])
 @pytest.mark.parametrize(("holiday_id", "year", "expected", "source"), HEBCAL)
-def test_jewish_days_match_hebcal(the_one: Callable[..., Occurrence], holiday_id: str, year: int,
-                                  expected: str, source: str, jewish: str) -> None:
+def test_jewish_days_match_hebcal(
+    the_one: Callable[..., Occurrence], holiday_id: str, year: int, expected: str, source: str, jewish: str
+) -> None:
     assert the_one(holiday_id, year, jewish=jewish).start == D(expected), source
 
 
@@ -97,8 +112,12 @@ def test_asarah_betevet_twice_in_2025(starting_in: Callable[..., list[Occurrence
 
 # -- Jewish: every year 1950-2100 against pyluach ---------------------------------------------------------
 
-PYLUACH_FASTS = {"Tzom Gedalia": "fast-of-gedaliah", "10 of Teves": "asarah-betevet",
-                 "Taanis Esther": "fast-of-esther", "17 of Tamuz": "seventeenth-of-tammuz"}
+PYLUACH_FASTS = {
+    "Tzom Gedalia": "fast-of-gedaliah",
+    "10 of Teves": "asarah-betevet",
+    "Taanis Esther": "fast-of-esther",
+    "17 of Tamuz": "seventeenth-of-tammuz",
+}
 
 
 @lru_cache(maxsize=1)
@@ -134,11 +153,14 @@ def adar(year: int) -> int:
     return 13 if hebrewcal.Year(year).leap else 12
 
 
-@pytest.mark.parametrize(("holiday_id", "month_day"), [
-    ("shushan-purim", lambda y: (adar(y), 15)),
-    ("hoshana-rabbah", lambda y: (7, 21)),
-    ("yom-yerushalayim", lambda y: (2, 28)),
-])
+@pytest.mark.parametrize(
+    ("holiday_id", "month_day"),
+    [
+        ("shushan-purim", lambda y: (adar(y), 15)),
+        ("hoshana-rabbah", lambda y: (7, 21)),
+        ("yom-yerushalayim", lambda y: (2, 28)),
+    ],
+)
 def test_fixed_hebrew_days_match_pyluach(engine: Engine, holiday_id: str, month_day: Callable) -> None:
     expected = {pyluach_day(y, *month_day(y)) for y in hebrew_years()}
     expected = {d for d in expected if 1968 <= d.year <= 2100}
@@ -172,8 +194,9 @@ def test_israeli_national_days_1951_2100(engine: Engine, jewish: str) -> None:
     assert starts(engine, "yom-haatzmaut", 1951, 2100, jewish=jewish) == frozenset(a for _, a in pairs)
 
 
-@pytest.mark.parametrize(("holiday_id", "first"), [("yom-hazikaron", 1951), ("yom-haatzmaut", 1949),
-                                                   ("yom-yerushalayim", 1968)])
+@pytest.mark.parametrize(
+    ("holiday_id", "first"), [("yom-hazikaron", 1951), ("yom-haatzmaut", 1949), ("yom-yerushalayim", 1968)]
+)
 def test_israeli_days_start_in_their_first_year(engine: Engine, holiday_id: str, first: int) -> None:
     # Independence Day Law 5709-1949; Memorial Day on 4 Iyyar from 1951; Jerusalem Day proclaimed
     # 12 May 1968 (Wikipedia, "Yom HaZikaron", "Yom Ha'atzmaut", "Jerusalem Day").
@@ -191,6 +214,7 @@ def test_fasts_begin_at_dawn_festivals_at_sunset(the_one: Callable[..., Occurren
 
 
 # -- Islamic ------------------------------------------------------------------------------------------------
+
 
 def uq(year: int, month: int, day: int) -> date:
     return Hijri(year, month, day).to_gregorian()
@@ -226,15 +250,18 @@ def test_arefe_follows_the_profiles_ramadan(engine: Engine) -> None:
     assert uq(1445, 9, 30) in starts(engine, "eid-al-fitr-eve", 2024, 2024)
 
 
-@pytest.mark.parametrize(("holiday_id", "expected"), [
-    # Diyanet İşleri Başkanlığı, Dini Günler 2025 (https://vakithesaplama.diyanet.gov.tr/dini_gunler.php):
-    # Üç Ayların Başlangıcı 1 Ocak 2025 and 21 Aralık 2025; Ramazan Bayramı 30 Mart 2025, Arefe 29 Mart.
-    ("three-holy-months", "2025-01-01"),
-    ("three-holy-months", "2025-12-21"),
-    ("eid-al-fitr-eve", "2025-03-29"),
-    # Dini Günler 2026: Ramazan Bayramı 20 Mart 2026, Arefe 19 Mart.
-    ("eid-al-fitr-eve", "2026-03-19"),
-])
+@pytest.mark.parametrize(
+    ("holiday_id", "expected"),
+    [
+        # Diyanet İşleri Başkanlığı, Dini Günler 2025 (https://vakithesaplama.diyanet.gov.tr/dini_gunler.php):
+        # Üç Ayların Başlangıcı 1 Ocak 2025 and 21 Aralık 2025; Ramazan Bayramı 30 Mart 2025, Arefe 29 Mart.
+        ("three-holy-months", "2025-01-01"),
+        ("three-holy-months", "2025-12-21"),
+        ("eid-al-fitr-eve", "2025-03-29"),
+        # Dini Günler 2026: Ramazan Bayramı 20 Mart 2026, Arefe 19 Mart.
+        ("eid-al-fitr-eve", "2026-03-19"),
+    ],
+)
 def test_islamic_days_match_diyanet(engine: Engine, holiday_id: str, expected: str) -> None:
     day = D(expected)
     found = [o for o in engine.occurrences(day, day, ids=[holiday_id], islamic="diyanet") if o.start == day]
@@ -249,44 +276,48 @@ def test_islamic_days_carry_the_moon_sighting_note(engine: Engine, holiday_id: s
 
 # -- Christian ---------------------------------------------------------------------------------------------
 
+
 def coptic_day(month: int, day: int, first: int, last: int) -> frozenset[date]:
     years = range(first - 285, last - 282)
     found = {date(*coptic.to_gregorian(y, month, day)) for y in years}
     return frozenset(d for d in found if first <= d.year <= last)
 
 
-@pytest.mark.parametrize(("holiday_id", "month", "day"), [("timkat", 5, 11), ("meskel", 1, 17),
-                                                          ("enkutatash", 1, 1)])
-def test_ethiopian_days_match_convertdate_coptic_1900_2100(engine: Engine, holiday_id: str, month: int,
-                                                          day: int) -> None:
+@pytest.mark.parametrize(("holiday_id", "month", "day"), [("timkat", 5, 11), ("meskel", 1, 17), ("enkutatash", 1, 1)])
+def test_ethiopian_days_match_convertdate_coptic_1900_2100(
+    engine: Engine, holiday_id: str, month: int, day: int
+) -> None:
     # Ethiopian months coincide day for day with the Coptic ones (Ṭərr = Tobi, Mäskäräm = Thout).
     assert starts(engine, holiday_id, 1900, 2100) == coptic_day(month, day, 1900, 2100)
 
 
-@pytest.mark.parametrize(("holiday_id", "expected", "source"), [
-    # UNESCO / Wikipedia "Timkat": 19 January, 20 January after an Ethiopian leap year (2015 EC had
-    # six Pagume days, so Timkat 2024 fell on 20 January); Ethiopian News Agency: Ketera 18 Jan 2026.
-    ("timkat", "2024-01-20", "Ethiopian leap-year-adjacent year"),
-    ("timkat", "2025-01-19", "ordinary year"),
-    ("timkat", "2026-01-19", "ENA, Ketera on 18 January 2026"),
-    # Ethiopian News Agency, 7 January 2024: Genna on Tahsas 29 = 7 January
-    ("ethiopian-christmas", "2024-01-07", "ENA via allAfrica 2024-01-08"),
-    ("ethiopian-christmas", "2025-01-07", "7 January every year"),
-    # Enkutatash 12 September 2023 (before the 2024 leap year), 11 September 2024; Meskel 28/27 Sep
-    ("enkutatash", "2023-09-12", "Wikipedia 'Enkutatash'"),
-    ("enkutatash", "2024-09-11", "Wikipedia 'Enkutatash'"),
-    ("meskel", "2023-09-28", "Wikipedia 'Meskel'"),
-    ("meskel", "2024-09-27", "Wikipedia 'Meskel'"),
-    # Orthodox Easter 2024 = 5 May, 2025 = 20 April (Orthodox Paschalion)
-    ("orthodox-clean-monday", "2024-03-18", "Easter -48"),
-    ("orthodox-clean-monday", "2025-03-03", "Easter -48"),
-    ("orthodox-palm-sunday", "2024-04-28", "Easter -7"),
-    ("orthodox-palm-sunday", "2025-04-13", "Easter -7"),
-    ("candlemas", "2025-02-02", "fixed"),
-    ("annunciation", "2025-03-25", "fixed"),
-    ("armenian-genocide-remembrance", "2025-04-24", "fixed"),
-    ("kha-b-nisan", "2025-04-01", "fixed"),
-])
+@pytest.mark.parametrize(
+    ("holiday_id", "expected", "source"),
+    [
+        # UNESCO / Wikipedia "Timkat": 19 January, 20 January after an Ethiopian leap year (2015 EC had
+        # six Pagume days, so Timkat 2024 fell on 20 January); Ethiopian News Agency: Ketera 18 Jan 2026.
+        ("timkat", "2024-01-20", "Ethiopian leap-year-adjacent year"),
+        ("timkat", "2025-01-19", "ordinary year"),
+        ("timkat", "2026-01-19", "ENA, Ketera on 18 January 2026"),
+        # Ethiopian News Agency, 7 January 2024: Genna on Tahsas 29 = 7 January
+        ("ethiopian-christmas", "2024-01-07", "ENA via allAfrica 2024-01-08"),
+        ("ethiopian-christmas", "2025-01-07", "7 January every year"),
+        # Enkutatash 12 September 2023 (before the 2024 leap year), 11 September 2024; Meskel 28/27 Sep
+        ("enkutatash", "2023-09-12", "Wikipedia 'Enkutatash'"),
+        ("enkutatash", "2024-09-11", "Wikipedia 'Enkutatash'"),
+        ("meskel", "2023-09-28", "Wikipedia 'Meskel'"),
+        ("meskel", "2024-09-27", "Wikipedia 'Meskel'"),
+        # Orthodox Easter 2024 = 5 May, 2025 = 20 April (Orthodox Paschalion)
+        ("orthodox-clean-monday", "2024-03-18", "Easter -48"),
+        ("orthodox-clean-monday", "2025-03-03", "Easter -48"),
+        ("orthodox-palm-sunday", "2024-04-28", "Easter -7"),
+        ("orthodox-palm-sunday", "2025-04-13", "Easter -7"),
+        ("candlemas", "2025-02-02", "fixed"),
+        ("annunciation", "2025-03-25", "fixed"),
+        ("armenian-genocide-remembrance", "2025-04-24", "fixed"),
+        ("kha-b-nisan", "2025-04-01", "fixed"),
+    ],
+)
 def test_christian_days(the_one: Callable[..., Occurrence], holiday_id: str, expected: str, source: str) -> None:
     day = D(expected)
     assert the_one(holiday_id, day.year).start == day, source
@@ -294,6 +325,7 @@ def test_christian_days(the_one: Callable[..., Occurrence], holiday_id: str, exp
 
 def test_orthodox_lent_against_dateutil(engine: Engine) -> None:
     from dateutil.easter import EASTER_ORTHODOX, easter
+
     for year in range(1900, 2101):
         pascha = easter(year, EASTER_ORTHODOX)
         assert pascha - timedelta(days=48) in starts(engine, "orthodox-clean-monday", year, year)
@@ -301,6 +333,7 @@ def test_orthodox_lent_against_dateutil(engine: Engine) -> None:
 
 
 # -- Bahá'í ------------------------------------------------------------------------------------------------
+
 
 def bahai_table() -> list[dict[str, str]]:
     with BAHAI_TABLE.open(encoding="utf-8") as handle:
@@ -350,27 +383,38 @@ def test_bahai_days_on_western_dates_before_2015(engine: Engine, year: int) -> N
 
 # -- since-years -------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("holiday_id", "first", "day"), [
-    ("armenian-genocide-remembrance", 1919, "04-24"),  # first commemoration, Constantinople 1919
-    ("romani-language-day", 2009, "11-05"),            # international since 2009 (SaskCulture)
-    ("europe-day", 1986, "05-09"),                     # Milan European Council 1985, first 1986 (europa.eu)
-    ("idahobit", 2005, "05-17"),                       # may17.org: first 17 May 2005
-    ("hiroshima-day", 1947, "08-06"),                  # city of Hiroshima's first Peace Festival 1947
-    ("antikriegstag", 1957, "09-01"),                  # DGB youth, 1 September 1957
-    ("pogrom-remembrance", 1978, "11-09"),             # first public commemoration, 40th anniversary
-    ("international-day-of-persons-with-disabilities", 1992, "12-03"),  # UN A/RES/47/3
-])
+
+@pytest.mark.parametrize(
+    ("holiday_id", "first", "day"),
+    [
+        ("armenian-genocide-remembrance", 1919, "04-24"),  # first commemoration, Constantinople 1919
+        ("romani-language-day", 2009, "11-05"),  # international since 2009 (SaskCulture)
+        ("europe-day", 1986, "05-09"),  # Milan European Council 1985, first 1986 (europa.eu)
+        ("idahobit", 2005, "05-17"),  # may17.org: first 17 May 2005
+        ("hiroshima-day", 1947, "08-06"),  # city of Hiroshima's first Peace Festival 1947
+        ("antikriegstag", 1957, "09-01"),  # DGB youth, 1 September 1957
+        ("pogrom-remembrance", 1978, "11-09"),  # first public commemoration, 40th anniversary
+        ("international-day-of-persons-with-disabilities", 1992, "12-03"),  # UN A/RES/47/3
+    ],
+)
 def test_international_days_from_their_first_year(engine: Engine, holiday_id: str, first: int, day: str) -> None:
     assert starts(engine, holiday_id, 1900, first - 1) == frozenset()
     assert starts(engine, holiday_id, first, first) == {D(f"{first}-{day}")}
     assert starts(engine, holiday_id, 2100, 2100) == {D(f"2100-{day}")}
 
 
-@pytest.mark.parametrize(("year", "expected"), [
-    # UN A/RES/36/67: the opening day of the General Assembly's regular session, the third Tuesday of
-    # September, from 1982 (21 Sep 1982, 20 Sep 1988, 18 Sep 2001); A/RES/55/282: 21 September from 2002.
-    (1982, "1982-09-21"), (1988, "1988-09-20"), (2001, "2001-09-18"), (2002, "2002-09-21"), (2025, "2025-09-21"),
-])
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [
+        # UN A/RES/36/67: the opening day of the General Assembly's regular session, the third Tuesday of
+        # September, from 1982 (21 Sep 1982, 20 Sep 1988, 18 Sep 2001); A/RES/55/282: 21 September from 2002.
+        (1982, "1982-09-21"),
+        (1988, "1988-09-20"),
+        (2001, "2001-09-18"),
+        (2002, "2002-09-21"),
+        (2025, "2025-09-21"),
+    ],
+)
 def test_international_day_of_peace_rule_change(engine: Engine, year: int, expected: str) -> None:
     assert starts(engine, "international-day-of-peace", year, year) == {D(expected)}
     assert starts(engine, "international-day-of-peace", 1900, 1981) == frozenset()
@@ -378,12 +422,34 @@ def test_international_day_of_peace_rule_change(engine: Engine, year: int, expec
 
 # -- catalogue shape ---------------------------------------------------------------------------------------
 
-NEW_IDS = JEWISH_IDS + sorted(ISLAMIC) + [
-    "candlemas", "annunciation", "orthodox-clean-monday", "orthodox-palm-sunday", "armenian-genocide-remembrance",
-    "ethiopian-christmas", "timkat", "meskel", "enkutatash", "kha-b-nisan", "ayyam-i-ha", "bahai-fast",
-    "day-of-the-covenant", "ascension-of-abdul-baha", "romani-language-day", "europe-day", "idahobit",
-    "hiroshima-day", "antikriegstag", "pogrom-remembrance", "international-day-of-peace",
-    "international-day-of-persons-with-disabilities"]
+NEW_IDS = (
+    JEWISH_IDS
+    + sorted(ISLAMIC)
+    + [
+        "candlemas",
+        "annunciation",
+        "orthodox-clean-monday",
+        "orthodox-palm-sunday",
+        "armenian-genocide-remembrance",
+        "ethiopian-christmas",
+        "timkat",
+        "meskel",
+        "enkutatash",
+        "kha-b-nisan",
+        "ayyam-i-ha",
+        "bahai-fast",
+        "day-of-the-covenant",
+        "ascension-of-abdul-baha",
+        "romani-language-day",
+        "europe-day",
+        "idahobit",
+        "hiroshima-day",
+        "antikriegstag",
+        "pogrom-remembrance",
+        "international-day-of-peace",
+        "international-day-of-persons-with-disabilities",
+    ]
+)
 
 
 @pytest.mark.parametrize("holiday_id", NEW_IDS)

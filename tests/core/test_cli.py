@@ -42,12 +42,12 @@ def test_year_as_json(run_cli, engine: Engine) -> None:
     assert [(i["start"], i["id"]) for i in items] == sorted((i["start"], i["id"]) for i in items)
     # the same answer as the engine's own range query
     expected = engine.occurrences(date(2025, 1, 1), date(2025, 12, 31))
-    assert [(i["id"], i["start"], i["end"]) for i in items] == \
-        [(o.id, o.start.isoformat(), o.end.isoformat()) for o in expected]
+    assert [(i["id"], i["start"], i["end"]) for i in items] == [
+        (o.id, o.start.isoformat(), o.end.isoformat()) for o in expected
+    ]
     # Saudi Supreme Court: Eid al-Fitr 1446 on Sunday 30 March 2025 (three days)
     (eid,) = by_id(items, "eid-al-fitr")
-    assert (eid["start"], eid["end"], eid["eve"], eid["estimated"]) == \
-        ("2025-03-30", "2025-04-01", "2025-03-29", False)
+    assert (eid["start"], eid["end"], eid["eve"], eid["estimated"]) == ("2025-03-30", "2025-04-01", "2025-03-29", False)
     assert eid["tradition"] == "islam" and eid["name"] == engine.catalogue.get("eid-al-fitr").name("de")
     # hebcal: Rosh Hashanah 5786 from the evening of 22 September 2025
     (rosh,) = by_id(items, "rosh-hashanah")
@@ -158,8 +158,11 @@ def test_month_grid_in_english(run_cli) -> None:
 def test_catalogue_option(run_cli, mini_catalogue: Path) -> None:
     items = ok_json(run_cli("holidays", "--year", "2025", "--format", "json", "--catalogue", str(mini_catalogue)))
     assert [(i["id"], i["start"]) for i in items] == [
-        ("international-womens-day", "2025-03-08"), ("eid-al-fitr", "2025-03-30"),
-        ("pesach", "2025-04-13"), ("christmas", "2025-12-25")]
+        ("international-womens-day", "2025-03-08"),
+        ("eid-al-fitr", "2025-03-30"),
+        ("pesach", "2025-04-13"),
+        ("christmas", "2025-12-25"),
+    ]
 
 
 def test_catalogue_environment_variable(run_cli, mini_catalogue: Path, tmp_path: Path) -> None:
@@ -172,8 +175,11 @@ def test_catalogue_environment_variable(run_cli, mini_catalogue: Path, tmp_path:
     assert month.returncode == 0 and "30*" in month.stdout
     # the option wins over the variable
     env_broken = {"INTERKULTUR_CATALOGUE": str(BROKEN / "unknown-key.yaml")}
-    items = ok_json(run_cli("holidays", "--date", "2025-03-08", "--format", "json",
-                            "--catalogue", str(mini_catalogue), env=env_broken))
+    items = ok_json(
+        run_cli(
+            "holidays", "--date", "2025-03-08", "--format", "json", "--catalogue", str(mini_catalogue), env=env_broken
+        )
+    )
     assert [i["id"] for i in items] == ["international-womens-day"]
 
 
@@ -191,8 +197,17 @@ def test_check_good_catalogues(run_cli, shipped_catalogue_path: Path, mini_catal
     assert any(line.startswith("warning: tr: ") for line in lines) and result.stderr == ""
 
 
-@pytest.mark.parametrize("name", ["unknown-key", "several-errors", "yaml-syntax-error", "duplicate-key",
-                                  "rule-day-31-in-february", "school-unknown-leave"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "unknown-key",
+        "several-errors",
+        "yaml-syntax-error",
+        "duplicate-key",
+        "rule-day-31-in-february",
+        "school-unknown-leave",
+    ],
+)
 def test_check_broken_catalogue(run_cli, name: str) -> None:
     path = BROKEN / f"{name}.yaml"
     result = run_cli("check", str(path))
@@ -200,9 +215,12 @@ def test_check_broken_catalogue(run_cli, name: str) -> None:
     assert "Traceback" not in result.stderr and result.stdout == ""
     lines = result.stderr.splitlines()
     assert lines and all(line.startswith(f"error: {path}:") for line in lines)
-    expected_lines = {int(x.split(":")[0]) for x in
-                      (line.removeprefix("# expect: ") for line in path.read_text().splitlines()
-                       if line.startswith("# expect: "))}
+    expected_lines = {
+        int(x.split(":")[0])
+        for x in (
+            line.removeprefix("# expect: ") for line in path.read_text().splitlines() if line.startswith("# expect: ")
+        )
+    }
     assert {int(line.removeprefix(f"error: {path}:").split(":")[0]) for line in lines} == expected_lines
 
 
@@ -274,8 +292,13 @@ def test_a_bad_time_zone_setting_is_one_line(zone, command):
 
     from support_http import interkultur_command
 
-    done = subprocess.run(interkultur_command() + command, capture_output=True, text=True, timeout=60,
-                          env={**os.environ, "INTERKULTUR_TIMEZONE": zone})
+    done = subprocess.run(
+        interkultur_command() + command,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "INTERKULTUR_TIMEZONE": zone},
+    )
     assert done.returncode == 2
     assert "INTERKULTUR_TIMEZONE" in done.stderr and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1

@@ -101,12 +101,18 @@ def test_tisha_bav_matches_pyluach_fast_days(engine: Engine, starting_in) -> Non
 # -- Easter against python-dateutil ------------------------------------------------------------------
 
 EASTER_OFFSETS = {
-    "ash-wednesday": (EASTER_WESTERN, -46), "palm-sunday": (EASTER_WESTERN, -7),
-    "maundy-thursday": (EASTER_WESTERN, -3), "good-friday": (EASTER_WESTERN, -2),
-    "easter-sunday": (EASTER_WESTERN, 0), "easter-monday": (EASTER_WESTERN, 1),
-    "ascension": (EASTER_WESTERN, 39), "pentecost": (EASTER_WESTERN, 49),
-    "whit-monday": (EASTER_WESTERN, 50), "corpus-christi": (EASTER_WESTERN, 60),
-    "orthodox-good-friday": (EASTER_ORTHODOX, -2), "orthodox-easter": (EASTER_ORTHODOX, 0),
+    "ash-wednesday": (EASTER_WESTERN, -46),
+    "palm-sunday": (EASTER_WESTERN, -7),
+    "maundy-thursday": (EASTER_WESTERN, -3),
+    "good-friday": (EASTER_WESTERN, -2),
+    "easter-sunday": (EASTER_WESTERN, 0),
+    "easter-monday": (EASTER_WESTERN, 1),
+    "ascension": (EASTER_WESTERN, 39),
+    "pentecost": (EASTER_WESTERN, 49),
+    "whit-monday": (EASTER_WESTERN, 50),
+    "corpus-christi": (EASTER_WESTERN, 60),
+    "orthodox-good-friday": (EASTER_ORTHODOX, -2),
+    "orthodox-easter": (EASTER_ORTHODOX, 0),
 }
 
 
@@ -122,9 +128,15 @@ def test_easter_feast_matches_dateutil(engine: Engine, starting_in, holiday_id: 
 
 #: id -> (Hijri month, day). Nights carry the date of the day after the night.
 HIJRI = {
-    "islamic-new-year": (1, 1), "ashura": (1, 10), "mawlid": (3, 12), "isra-miraj": (7, 27),
-    "ramadan": (9, 1), "laylat-al-qadr": (9, 27), "eid-al-fitr": (10, 1),
-    "day-of-arafah": (12, 9), "eid-al-adha": (12, 10),
+    "islamic-new-year": (1, 1),
+    "ashura": (1, 10),
+    "mawlid": (3, 12),
+    "isra-miraj": (7, 27),
+    "ramadan": (9, 1),
+    "laylat-al-qadr": (9, 27),
+    "eid-al-fitr": (10, 1),
+    "day-of-arafah": (12, 9),
+    "eid-al-adha": (12, 10),
 }
 #: Gregorian years wholly inside the hijridate table (1924-08-01 .. 2077-11-16)
 UQ_YEARS = range(1925, 2077)
@@ -151,8 +163,7 @@ def _tabular_ordinal(year: int, month: int, day: int) -> int:
     16 July 622 Julian = 19 July 622 proleptic Gregorian; leap years 2, 5, 7, 10, 13,
     16, 18, 21, 24, 26, 29 of the 30-year cycle)."""
     epoch = date(622, 7, 19).toordinal()
-    return (epoch - 1 + (year - 1) * 354 + (3 + 11 * year) // 30
-            + 29 * (month - 1) + month // 2 + day)
+    return epoch - 1 + (year - 1) * 354 + (3 + 11 * year) // 30 + 29 * (month - 1) + month // 2 + day
 
 
 def test_tabular_profile_matches_the_arithmetic() -> None:
@@ -166,8 +177,9 @@ def test_tabular_profile_matches_the_arithmetic() -> None:
             assert tabular.month_length(hijri_year, month) == _tabular_ordinal(*following, 1) - first.toordinal()
 
 
-@pytest.mark.parametrize("profile", [*PROFILES.values(), hijri.profiles("diyanet")["sighting"]],
-                         ids=[*PROFILES, "sighting-on-diyanet"])
+@pytest.mark.parametrize(
+    "profile", [*PROFILES.values(), hijri.profiles("diyanet")["sighting"]], ids=[*PROFILES, "sighting-on-diyanet"]
+)
 def test_hijri_years_touching_holds_every_profiles_year(profile) -> None:
     """Rules only look at ``years_touching``: a Hijri year missing there is a feast missing."""
     for year in range(1900, 2101):
@@ -220,8 +232,9 @@ def german_holidays() -> dict[tuple[str, str], set[date]]:
 
 
 @pytest.mark.parametrize(("land", "name", "holiday_id"), STATUTORY, ids=[s[2] for s in STATUTORY])
-def test_statutory_holiday_matches_python_holidays(engine: Engine, starting_in, german_holidays,
-                                                   land: str, name: str, holiday_id: str) -> None:
+def test_statutory_holiday_matches_python_holidays(
+    engine: Engine, starting_in, german_holidays, land: str, name: str, holiday_id: str
+) -> None:
     assert starting_in(holiday_id, 2025)
     expected = german_holidays[(land, name)]
     assert len(expected) == len(GERMAN_YEARS)

@@ -19,15 +19,15 @@ from interkultur import evening, places
 TABLE = places.shipped()
 
 CASES = [
-    ("duisburg", date(2025, 3, 29)),   # the eve of Eid al-Fitr 2025, before the clocks change
-    ("duisburg", date(2025, 6, 21)),   # midsummer, CEST
+    ("duisburg", date(2025, 3, 29)),  # the eve of Eid al-Fitr 2025, before the clocks change
+    ("duisburg", date(2025, 6, 21)),  # midsummer, CEST
     ("duisburg", date(2025, 12, 21)),  # midwinter
-    ("berlin", date(2026, 9, 11)),     # the eve of Rosh Hashanah 5787
-    ("tehran", date(2025, 3, 20)),     # the eve of Nowruz, UTC+03:30
+    ("berlin", date(2026, 9, 11)),  # the eve of Rosh Hashanah 5787
+    ("tehran", date(2025, 3, 20)),  # the eve of Nowruz, UTC+03:30
     ("jerusalem", date(2025, 10, 1)),  # Yom Kippur eve, IDT
     ("addis-ababa", date(2025, 9, 10)),  # near the equator
     ("seoul", date(2025, 10, 5)),
-    ("kabul", date(2025, 6, 5)),       # UTC+04:30
+    ("kabul", date(2025, 6, 5)),  # UTC+04:30
     ("new-delhi", date(2025, 10, 20)),
 ]
 
@@ -43,11 +43,14 @@ def test_sunset_agrees_with_noaa_within_a_minute(place_id, day):
     assert ours.utcoffset() == theirs.utcoffset()
 
 
-@pytest.mark.parametrize(("lat", "lon", "tz", "day"), [
-    (-33.869, 151.209, "Australia/Sydney", date(2025, 6, 21)),   # southern winter
-    (40.713, -74.006, "America/New_York", date(2025, 11, 2)),    # the day DST ends
-    (64.147, -21.943, "Atlantic/Reykjavik", date(2025, 6, 20)),  # sunset near midnight
-])
+@pytest.mark.parametrize(
+    ("lat", "lon", "tz", "day"),
+    [
+        (-33.869, 151.209, "Australia/Sydney", date(2025, 6, 21)),  # southern winter
+        (40.713, -74.006, "America/New_York", date(2025, 11, 2)),  # the day DST ends
+        (64.147, -21.943, "Atlantic/Reykjavik", date(2025, 6, 20)),  # sunset near midnight
+    ],
+)
 def test_sunset_elsewhere_agrees_with_noaa(lat, lon, tz, day):
     place = places.resolve(f"{lat},{lon}", tz, TABLE)
     ours, _ = evening.eve_at(day, place)
@@ -73,10 +76,36 @@ def test_customary_start_is_earlier_by_the_minutes():
 def test_places_table_covers_germany_and_the_countries_of_origin():
     german = [p for p in TABLE.places if p.tz == "Europe/Berlin"]
     assert len(german) >= 40
-    for wanted in ("ankara", "istanbul", "sofia", "bucharest", "warsaw", "athens", "rome", "tirana", "pristina",
-                   "kyiv", "damascus", "baghdad", "erbil", "tehran", "kabul", "beirut", "jerusalem", "yerevan",
-                   "belgrade", "sarajevo", "addis-ababa", "asmara", "amritsar", "new-delhi", "beijing", "hanoi",
-                   "seoul", "bangkok"):
+    for wanted in (
+        "ankara",
+        "istanbul",
+        "sofia",
+        "bucharest",
+        "warsaw",
+        "athens",
+        "rome",
+        "tirana",
+        "pristina",
+        "kyiv",
+        "damascus",
+        "baghdad",
+        "erbil",
+        "tehran",
+        "kabul",
+        "beirut",
+        "jerusalem",
+        "yerevan",
+        "belgrade",
+        "sarajevo",
+        "addis-ababa",
+        "asmara",
+        "amritsar",
+        "new-delhi",
+        "beijing",
+        "hanoi",
+        "seoul",
+        "bangkok",
+    ):
         assert TABLE.get(wanted) is not None, wanted
     assert TABLE.default == "duisburg"
 
@@ -89,11 +118,18 @@ def test_coordinates_are_rounded_and_time_zones_inferred():
     assert places.resolve("41.0082,28.9784", None, TABLE).tz == "Europe/Istanbul"
 
 
-@pytest.mark.parametrize(("text", "tz", "parameter"), [
-    ("duisburg", "Europe/Berlin", "tz"), ("91,0", None, "place"), ("0,181", None, "place"),
-    ("nowhere", None, "place"), ("1,2", "Mars/Olympus", "tz"), (None, "Europe/Berlin", "tz"),
-    ("x" * 500, None, "place"),
-])
+@pytest.mark.parametrize(
+    ("text", "tz", "parameter"),
+    [
+        ("duisburg", "Europe/Berlin", "tz"),
+        ("91,0", None, "place"),
+        ("0,181", None, "place"),
+        ("nowhere", None, "place"),
+        ("1,2", "Mars/Olympus", "tz"),
+        (None, "Europe/Berlin", "tz"),
+        ("x" * 500, None, "place"),
+    ],
+)
 def test_bad_places_name_the_problem(text, tz, parameter):
     with pytest.raises(places.PlaceError) as raised:
         places.resolve(text, tz, TABLE)
@@ -103,8 +139,11 @@ def test_bad_places_name_the_problem(text, tz, parameter):
 
 def test_a_broken_places_file_names_file_and_line(tmp_path):
     path = tmp_path / "places.yaml"
-    path.write_text("version: 1\ndefault: a\nplaces:\n  - {id: a, name: A, lat: 1, lon: 2, tz: Europe/Berlin}\n"
-                    "  - {id: b, name: B, lat: 95, lon: 2, tz: Europe/Berlin}\n", encoding="utf-8")
+    path.write_text(
+        "version: 1\ndefault: a\nplaces:\n  - {id: a, name: A, lat: 1, lon: 2, tz: Europe/Berlin}\n"
+        "  - {id: b, name: B, lat: 95, lon: 2, tz: Europe/Berlin}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(places.DataFileError) as raised:
         places.load(path)
     assert f"{path}:5:" in str(raised.value) and "lat" in str(raised.value)

@@ -37,15 +37,18 @@ def test_german_and_iso_forms_agree_with_dateutil(year):
         assert inputs.parse_date(day.isoformat(), iso_only=True) == dateutil_parser.isoparse(day.isoformat()).date()
 
 
-@pytest.mark.parametrize("text,problem", [
-    ("30.02.2026", "February 2026 has only 28 days"),
-    ("2026-02-30", "February 2026 has only 28 days"),
-    ("29.2.2100", "February 2100 has only 28 days"),  # 2100 is not a leap year (Gregorian rule)
-    ("31.4.2026", "April 2026 has only 30 days"),
-    ("1.13.2026", "there is no month 13"),
-    ("0.1.2026", "there is no day 0"),
-    ("1.1.2101", "year 2101 is outside the supported range 1900-2100"),
-])
+@pytest.mark.parametrize(
+    "text,problem",
+    [
+        ("30.02.2026", "February 2026 has only 28 days"),
+        ("2026-02-30", "February 2026 has only 28 days"),
+        ("29.2.2100", "February 2100 has only 28 days"),  # 2100 is not a leap year (Gregorian rule)
+        ("31.4.2026", "April 2026 has only 30 days"),
+        ("1.13.2026", "there is no month 13"),
+        ("0.1.2026", "there is no day 0"),
+        ("1.1.2101", "year 2101 is outside the supported range 1900-2100"),
+    ],
+)
 def test_impossible_dates_name_the_problem(text, problem):
     with pytest.raises(ValueError):  # datetime itself agrees these do not exist (or are out of range)
         day, month, year = (int(p) for p in (text.split(".") if "." in text else reversed(text.split("-"))))
@@ -85,6 +88,7 @@ def test_no_other_module_parses_dates_itself():
 
 # -- the command line ------------------------------------------------------------------------------
 
+
 def output(capsys, *argv):
     code = main(list(argv))
     out, err = capsys.readouterr()
@@ -99,10 +103,13 @@ def test_check_dates_reads_german_dates(capsys):
     assert output(capsys, "check-dates", "2026-12-24", "2026-04-04", "--state", "NW")[1] == german
 
 
-@pytest.mark.parametrize("german,iso", [
-    (["--date", "24.12.2026"], ["--date", "2026-12-24"]),
-    (["--from", "1.4.2026", "--to", "30.04.2026"], ["--from", "2026-04-01", "--to", "2026-04-30"]),
-])
+@pytest.mark.parametrize(
+    "german,iso",
+    [
+        (["--date", "24.12.2026"], ["--date", "2026-12-24"]),
+        (["--from", "1.4.2026", "--to", "30.04.2026"], ["--from", "2026-04-01", "--to", "2026-04-30"]),
+    ],
+)
 def test_holidays_reads_german_dates(capsys, german, iso):
     code, out, _ = output(capsys, "holidays", *german, "--format", "json")
     assert code == 0 and out.strip() not in ("", "[]")
@@ -112,8 +119,10 @@ def test_holidays_reads_german_dates(capsys, german, iso):
 def test_check_dates_names_an_impossible_date(run_cli):
     result = run_cli("check-dates", "30.02.2026")
     assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr
-    assert result.stderr.strip() == ("interkultur check-dates: error: not valid dates: "
-                                     "'30.02.2026' is not a valid date: February 2026 has only 28 days")
+    assert result.stderr.strip() == (
+        "interkultur check-dates: error: not valid dates: "
+        "'30.02.2026' is not a valid date: February 2026 has only 28 days"
+    )
 
 
 def test_cli_does_not_echo_long_junk(run_cli):

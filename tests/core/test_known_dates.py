@@ -104,29 +104,61 @@ KNOWN: list[Known] = [
     Known("yom-kippur", 2024, "2024-10-12", "hebcal 5785", end="2024-10-12", eve="2024-10-11"),
     Known("sukkot", 2025, "2025-10-07", "hebcal 15-21 Tishrei 5786", end="2025-10-13", eve="2025-10-06"),
     Known("shemini-atzeret", 2025, "2025-10-14", "hebcal 22 Tishrei 5786", eve="2025-10-13"),
-    Known("simchat-torah", 2025, "2025-10-15", "hebcal 23 Tishrei 5786 (diaspora)",
-          variants={"jewish": "diaspora"}),
-    Known("simchat-torah", 2025, "2025-10-14", "hebcal 22 Tishrei 5786 (israel, with Shemini Atzeret)",
-          variants={"jewish": "israel"}),
+    Known("simchat-torah", 2025, "2025-10-15", "hebcal 23 Tishrei 5786 (diaspora)", variants={"jewish": "diaspora"}),
+    Known(
+        "simchat-torah",
+        2025,
+        "2025-10-14",
+        "hebcal 22 Tishrei 5786 (israel, with Shemini Atzeret)",
+        variants={"jewish": "israel"},
+    ),
     Known("hanukkah", 2025, "2025-12-15", "hebcal 25 Kislev 5786", end="2025-12-22", eve="2025-12-14"),
-    Known("hanukkah", 2024, "2024-12-26", "hebcal 25 Kislev 5785, to 2 Jan 2025", end="2025-01-02",
-          eve="2024-12-25"),
+    Known("hanukkah", 2024, "2024-12-26", "hebcal 25 Kislev 5785, to 2 Jan 2025", end="2025-01-02", eve="2024-12-25"),
     Known("purim", 2024, "2024-03-24", "hebcal 14 Adar II 5784 (leap year)", eve="2024-03-23"),
     Known("purim", 2025, "2025-03-14", "hebcal 14 Adar 5785", eve="2025-03-13"),
-    Known("pesach", 2025, "2025-04-13", "hebcal 15-22 Nisan 5785 (diaspora, 8 days)", end="2025-04-20",
-          eve="2025-04-12", variants={"jewish": "diaspora"}),
-    Known("pesach", 2025, "2025-04-13", "hebcal 15-21 Nisan 5785 (israel, 7 days)", end="2025-04-19",
-          eve="2025-04-12", variants={"jewish": "israel"}),
-    Known("shavuot", 2025, "2025-06-02", "hebcal 6-7 Sivan 5785 (diaspora, 2 days)", end="2025-06-03",
-          eve="2025-06-01", variants={"jewish": "diaspora"}),
-    Known("shavuot", 2025, "2025-06-02", "hebcal 6 Sivan 5785 (israel, 1 day)", end="2025-06-02",
-          variants={"jewish": "israel"}),
+    Known(
+        "pesach",
+        2025,
+        "2025-04-13",
+        "hebcal 15-22 Nisan 5785 (diaspora, 8 days)",
+        end="2025-04-20",
+        eve="2025-04-12",
+        variants={"jewish": "diaspora"},
+    ),
+    Known(
+        "pesach",
+        2025,
+        "2025-04-13",
+        "hebcal 15-21 Nisan 5785 (israel, 7 days)",
+        end="2025-04-19",
+        eve="2025-04-12",
+        variants={"jewish": "israel"},
+    ),
+    Known(
+        "shavuot",
+        2025,
+        "2025-06-02",
+        "hebcal 6-7 Sivan 5785 (diaspora, 2 days)",
+        end="2025-06-03",
+        eve="2025-06-01",
+        variants={"jewish": "diaspora"},
+    ),
+    Known(
+        "shavuot",
+        2025,
+        "2025-06-02",
+        "hebcal 6 Sivan 5785 (israel, 1 day)",
+        end="2025-06-02",
+        variants={"jewish": "israel"},
+    ),
     Known("tisha-bav", 2025, "2025-08-03", "hebcal 9 Av 5785 (a Sunday)", eve="2025-08-02"),
     Known("tisha-bav", 2024, "2024-08-13", "hebcal 9 Av 5784"),
     Known("tisha-bav", 2022, "2022-08-07", "hebcal 10 Av 5782 (9 Av on Shabbat, postponed)", eve="2022-08-06"),
     Known("tisha-bav", 2019, "2019-08-11", "hebcal 10 Av 5779 (9 Av on Shabbat, postponed)"),
     Known("yom-hashoah", 2024, "2024-05-06", "hmd.org.uk: 5-6 May 2024 (27 Nisan on Sunday -> Monday)"),
-    Known("yom-hashoah", 2025, "2025-04-24", "Wikipedia: sunset 23 April - nightfall 24 April 2025 (Friday -> Thursday)"),
+    Known(
+        "yom-hashoah", 2025, "2025-04-24", "Wikipedia: sunset 23 April - nightfall 24 April 2025 (Friday -> Thursday)"
+    ),
     Known("yom-hashoah", 2023, "2023-04-18", "Wikipedia: sunset 17 April - nightfall 18 April 2023"),
     Known("yom-hashoah", 2026, "2026-04-14", "Wikipedia: sunset 13 April - nightfall 14 April 2026"),
     Known("yom-hashoah", 2014, "2014-04-28", "leabright 2014 list: Monday 28 April"),
@@ -138,8 +170,14 @@ KNOWN: list[Known] = [
     Known("ramadan", 2024, "2024-03-11", "Beirat/KRM/SPA 2024", end="2024-04-09"),
     Known("ramadan", 2023, "2023-03-23", "SPA 2023"),
     Known("laylat-al-qadr", 2025, "2025-03-27", "27 Ramadan 1446, the night of 26/27 March", eve="2025-03-26"),
-    Known("eid-al-fitr", 2025, "2025-03-30", "SPA: 'Sunday, March 30, 2025, is the first day of Eid al-Fitr'",
-          end="2025-04-01", eve="2025-03-29"),
+    Known(
+        "eid-al-fitr",
+        2025,
+        "2025-03-30",
+        "SPA: 'Sunday, March 30, 2025, is the first day of Eid al-Fitr'",
+        end="2025-04-01",
+        eve="2025-03-29",
+    ),
     Known("eid-al-fitr", 2024, "2024-04-10", "Beirat/KRM/SPA 2024"),
     Known("eid-al-fitr", 2023, "2023-04-21", "SPA via anews.com.tr 2023-04-20"),
     Known("day-of-arafah", 2025, "2025-06-05", "SPA 2025-05-27: Arafah Thursday 5 June"),
@@ -150,8 +188,13 @@ KNOWN: list[Known] = [
     Known("islamic-new-year", 2023, "2023-07-19", "SPA via gulfnews.com 2023-07-18: 1 Muharram 1445"),
     Known("ashura", 2025, "2025-07-05", "10 Muharram 1447 (viralnaama.info: Gulf states 5 July)"),
     Known("mawlid", 2025, "2025-09-04", "UQ 12 Rabi al-Awwal 1447"),
-    Known("isra-miraj", 2025, "2025-01-27", "UQ 27 Rajab 1446 (Miraç Kandili on the evening of 26 January)",
-          eve="2025-01-26"),
+    Known(
+        "isra-miraj",
+        2025,
+        "2025-01-27",
+        "UQ 27 Rajab 1446 (Miraç Kandili on the evening of 26 January)",
+        eve="2025-01-26",
+    ),
     # -- Alevi --------------------------------------------------------------------------------------
     Known("alevi-hizir-fast", 2019, "2019-02-12", "NRW 2019: Hızır-Fasten 12-14 Feb", end="2019-02-14"),
     Known("alevi-asure", 2019, "2019-09-12", "NRW 2019: Aşure 12 Sep"),
@@ -258,10 +301,13 @@ def test_interkulturelle_woche_is_set_by_an_authority(starting_in) -> None:
     assert guessed.start.month == 9 and guessed.start.weekday() == 6  # a Sunday in September
 
 
-@pytest.mark.parametrize(("holiday_id", "first_year"), [
-    ("international-roma-day", 1990),  # proclaimed at the 4th World Romani Congress, 1990
-    ("world-refugee-day", 2001),       # A/RES/55/76 (Dec 2000); first observed 20 June 2001
-])
+@pytest.mark.parametrize(
+    ("holiday_id", "first_year"),
+    [
+        ("international-roma-day", 1990),  # proclaimed at the 4th World Romani Congress, 1990
+        ("world-refugee-day", 2001),  # A/RES/55/76 (Dec 2000); first observed 20 June 2001
+    ],
+)
 def test_observance_exists_only_since_it_was_proclaimed(starting_in, holiday_id: str, first_year: int) -> None:
     assert starting_in(holiday_id, first_year - 1) == []
     assert len(starting_in(holiday_id, first_year)) == 1

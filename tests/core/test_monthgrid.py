@@ -49,13 +49,13 @@ def test_day_numbers_stand_under_their_weekday(engine, lang, year, month):
     for name in header.split():
         pos = header.index(name, pos) + len(name)
         edges.append(pos)
-    rows = lines[2:2 + len(calendar.monthcalendar(year, month))]
+    rows = lines[2 : 2 + len(calendar.monthcalendar(year, month))]
     for day in range(1, calendar.monthrange(year, month)[1] + 1):
         weekday = date(year, month, day).weekday()  # 0 Monday, from datetime, not from the grid
         week = next(i for i, w in enumerate(calendar.monthcalendar(year, month)) if day in w)
         row = rows[week]
         start = edges[weekday] - len(str(day)) - 1  # number, then the mark column, ends under the header
-        assert row[start:start + len(str(day))] == str(day), (lang, day, row)
+        assert row[start : start + len(str(day))] == str(day), (lang, day, row)
 
 
 @pytest.mark.parametrize("lang", ["de", "tr", "ar"])

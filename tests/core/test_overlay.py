@@ -103,22 +103,46 @@ def test_an_edited_overlay_changes_the_catalogue_digest(tmp_path):
 
 BAD_CASES = {
     # overlay text, the line's marker, the start of the message after "file:line: "
-    "unknown-holiday": (BG + "  no-such-holiday:\n    name: Нищо\n", "no-such-holiday",
-                        "holidays: unknown holiday id 'no-such-holiday'"),
-    "conflict": ("language: tr\nholidays:\n  womens-day:\n    name: Kadınlar Günü\n", "Kadınlar Günü",
-                 "holiday 'womens-day': the name differs from the inline 'tr' text"),
-    "wrong-type": (BG.replace("name: Ден на жената", "name: [Ден, жената]"), "[Ден, жената]",
-                   "holiday 'womens-day': field 'name': must be a non-empty text"),
-    "unknown-field": (BG.replace("    name: Ден на жената", "    name: Ден на жената\n    nmae: x"), "nmae",
-                      "holiday 'womens-day': unknown field 'nmae'"),
-    "bad-review": (BG.replace("review: ok", "review: maybe"), "review: maybe",
-                   "holiday 'rosh-hashanah': field 'review' must be pending or ok"),
-    "unknown-layer": (BG.replace("public-german-unity-day", "public-no-such-day"), "public-no-such-day",
-                      "layers: unknown id 'public-no-such-day'"),
-    "wrong-language": (BG.replace("language: bg", "language: ru"), "language: ru",
-                       "field 'language': 'ru' must be the file's own code 'bg'"),
-    "missing-name": (BG.replace("    name: Ден на жената", "    description: Празник."), "womens-day:",
-                     "holiday 'womens-day': missing required field 'name'"),
+    "unknown-holiday": (
+        BG + "  no-such-holiday:\n    name: Нищо\n",
+        "no-such-holiday",
+        "holidays: unknown holiday id 'no-such-holiday'",
+    ),
+    "conflict": (
+        "language: tr\nholidays:\n  womens-day:\n    name: Kadınlar Günü\n",
+        "Kadınlar Günü",
+        "holiday 'womens-day': the name differs from the inline 'tr' text",
+    ),
+    "wrong-type": (
+        BG.replace("name: Ден на жената", "name: [Ден, жената]"),
+        "[Ден, жената]",
+        "holiday 'womens-day': field 'name': must be a non-empty text",
+    ),
+    "unknown-field": (
+        BG.replace("    name: Ден на жената", "    name: Ден на жената\n    nmae: x"),
+        "nmae",
+        "holiday 'womens-day': unknown field 'nmae'",
+    ),
+    "bad-review": (
+        BG.replace("review: ok", "review: maybe"),
+        "review: maybe",
+        "holiday 'rosh-hashanah': field 'review' must be pending or ok",
+    ),
+    "unknown-layer": (
+        BG.replace("public-german-unity-day", "public-no-such-day"),
+        "public-no-such-day",
+        "layers: unknown id 'public-no-such-day'",
+    ),
+    "wrong-language": (
+        BG.replace("language: bg", "language: ru"),
+        "language: ru",
+        "field 'language': 'ru' must be the file's own code 'bg'",
+    ),
+    "missing-name": (
+        BG.replace("    name: Ден на жената", "    description: Празник."),
+        "womens-day:",
+        "holiday 'womens-day': missing required field 'name'",
+    ),
 }
 
 
@@ -147,8 +171,10 @@ def test_native_names_need_a_language_of_languages_yaml(tmp_path):
     root = write_catalogue(tmp_path, {}, holidays=text)
     with pytest.raises(CatalogueError) as caught:
         load(root)
-    assert caught.value.errors[0].startswith(f"{root / 'holidays.yaml'}:{line_of(text, 'native:')}: "
-                                             "holiday 'rosh-hashanah': field 'native': unknown language 'qq'")
+    assert caught.value.errors[0].startswith(
+        f"{root / 'holidays.yaml'}:{line_of(text, 'native:')}: "
+        "holiday 'rosh-hashanah': field 'native': unknown language 'qq'"
+    )
 
 
 def test_strict_check_fails_on_a_missing_name(tmp_path, capsys):
@@ -213,8 +239,9 @@ def test_latin_digits_matches_unicode_digit_values():
 def test_persian_weekday_headers_have_no_persian_digits():
     short = [s for s, _full in cldr.weekday_names("fa")]
     assert len(set(short)) == 7 and all(cldr.latin_digits(s) == s for s in short)
-    assert [full for _s, full in cldr.weekday_names("fa")][0] == get_day_names("wide", context="stand-alone",
-                                                                               locale="fa")[0]
+    assert [full for _s, full in cldr.weekday_names("fa")][0] == get_day_names(
+        "wide", context="stand-alone", locale="fa"
+    )[0]
 
 
 def test_the_shipped_catalogue_is_complete_in_every_language(catalogue):

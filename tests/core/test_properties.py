@@ -62,10 +62,20 @@ def test_orthodox_easter_is_a_sunday_never_before_western_easter() -> None:
 
 
 def test_easter_feasts_of_the_catalogue_keep_their_weekdays(engine: Engine, starting_in) -> None:
-    weekdays = {"good-friday": FRI, "easter-sunday": SUN, "easter-monday": MON, "ascension": THU,
-                "pentecost": SUN, "whit-monday": MON, "corpus-christi": THU, "ash-wednesday": WED,
-                "palm-sunday": SUN, "maundy-thursday": THU, "orthodox-easter": SUN,
-                "orthodox-good-friday": FRI}
+    weekdays = {
+        "good-friday": FRI,
+        "easter-sunday": SUN,
+        "easter-monday": MON,
+        "ascension": THU,
+        "pentecost": SUN,
+        "whit-monday": MON,
+        "corpus-christi": THU,
+        "ash-wednesday": WED,
+        "palm-sunday": SUN,
+        "maundy-thursday": THU,
+        "orthodox-easter": SUN,
+        "orthodox-good-friday": FRI,
+    }
     for holiday_id in weekdays:
         assert starting_in(holiday_id, 2025)  # a readable failure while an id is missing
     for year in YEARS:
@@ -208,8 +218,7 @@ DAWN_FASTS = {"fast-of-gedaliah", "asarah-betevet", "fast-of-esther", "seventeen
 def test_jewish_and_islamic_days_begin_at_sunset(catalogue) -> None:
     # "Alle jüdischen Feste beginnen am Vorabend bei Sonnenuntergang" (Kalender der
     # Religionen, research S6); the Islamic day too (via-bayern, research S8)
-    late = {h.id for h in catalogue.holidays
-            if h.tradition in ("judaism", "islam") and not h.starts_evening_before}
+    late = {h.id for h in catalogue.holidays if h.tradition in ("judaism", "islam") and not h.starts_evening_before}
     assert late == DAWN_FASTS
 
 
@@ -232,10 +241,10 @@ def _expected(engine: Engine, first: date, last: date, islamic: str, jewish: str
 
 
 @settings(max_examples=200, deadline=None)
-@given(first=days_in_span, span=st.one_of(st.integers(0, 40), st.integers(0, 800)), islamic=profiles,
-       jewish=variants)
+@given(first=days_in_span, span=st.one_of(st.integers(0, 40), st.integers(0, 800)), islamic=profiles, jewish=variants)
 def test_an_occurrence_is_returned_iff_one_of_its_days_is_in_range(
-        engine: Engine, first: date, span: int, islamic: str, jewish: str) -> None:
+    engine: Engine, first: date, span: int, islamic: str, jewish: str
+) -> None:
     last = min(first + timedelta(days=span), LAST)
     got = engine.occurrences(first, last, islamic=islamic, jewish=jewish)
     assert got == _expected(engine, first, last, islamic, jewish)

@@ -25,8 +25,9 @@ def test_years_of_the_span_pass(year):
 def test_a_date_that_does_not_exist_names_the_month_length():
     with pytest.raises(query.QueryError) as caught:
         query.parse_date("2026-02-30", "date", iso_only=True)
-    assert caught.value.english() == ("The parameter “date” must be a date in the form YYYY-MM-DD that exists: "
-                                      "2026-02 has only 28 days.")
+    assert caught.value.english() == (
+        "The parameter “date” must be a date in the form YYYY-MM-DD that exists: 2026-02 has only 28 days."
+    )
 
 
 def test_unbounded_input_is_not_repeated():

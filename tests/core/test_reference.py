@@ -36,7 +36,22 @@ def test_shipped_files_are_valid_and_in_order():
     reference = load_reference(DATA)
     assert reference.tradition_ids[:3] == ("christianity", "islam", "alevi")
     assert reference.category_ids == ("major", "minor", "fast", "memorial", "observance")
-    assert reference.languages.interface == ("de", "en", "tr", "ar", "bg", "ro", "pl", "uk", "ru", "el", "it", "sq", "fa", "ku")
+    assert reference.languages.interface == (
+        "de",
+        "en",
+        "tr",
+        "ar",
+        "bg",
+        "ro",
+        "pl",
+        "uk",
+        "ru",
+        "el",
+        "it",
+        "sq",
+        "fa",
+        "ku",
+    )
     assert reference.tradition("islam").name_languages == ("tr", "ar")
 
 
@@ -45,18 +60,23 @@ def test_every_problem_of_every_file_is_reported_with_its_line(data_dir):
     _replace(traditions, "  - id: alevi\n", "  - id: islam\n")
     _replace(traditions, 'colour: "#1d4ed8"', 'colour: "navy"')
     _replace(langs, "{code: ar, endonym: العربية, direction: rtl,", "{code: ar, endonym: العربية, direction: up,")
-    _replace(langs, "{code: tr, endonym: Türkçe, direction: ltr, fallback: [de, en]}",
-             "{code: tr, endonym: Türkçe, direction: ltr, fallback: [xx]}")
+    _replace(
+        langs,
+        "{code: tr, endonym: Türkçe, direction: ltr, fallback: [de, en]}",
+        "{code: tr, endonym: Türkçe, direction: ltr, fallback: [xx]}",
+    )
     with pytest.raises(DataFileError) as err:
         load_reference(data_dir)
     errors = err.value.errors
     navy = _line_of(traditions, 'colour: "navy"')
     assert any(e.startswith(f"{traditions}:{navy}: tradition 'christianity': field 'colour'") for e in errors)
-    second_islam = [n for n, row in enumerate(traditions.read_text(encoding="utf-8").splitlines(), 1)
-                    if row == "  - id: islam"][1]
+    second_islam = [
+        n for n, row in enumerate(traditions.read_text(encoding="utf-8").splitlines(), 1) if row == "  - id: islam"
+    ][1]
     assert any(e.startswith(f"{traditions}:{second_islam}: tradition 'islam': duplicate") for e in errors)
-    assert any(e.startswith(f"{langs}:{_line_of(langs, 'direction: up')}: language 'ar': field 'direction'")
-               for e in errors)
+    assert any(
+        e.startswith(f"{langs}:{_line_of(langs, 'direction: up')}: language 'ar': field 'direction'") for e in errors
+    )
     assert any("language 'tr': fallback 'xx' is not a language of this file" in e for e in errors)
 
 
@@ -66,8 +86,9 @@ def test_a_holiday_must_use_a_declared_tradition_category_and_community(data_dir
     with pytest.raises(CatalogueError) as err:
         load(data_dir)
     line = _line_of(holidays, "community: sunni")
-    assert any(e.startswith(f"{holidays}:{line}:") and "unknown community 'sunni' of 'islam'" in e
-               for e in err.value.errors)
+    assert any(
+        e.startswith(f"{holidays}:{line}:") and "unknown community 'sunni' of 'islam'" in e for e in err.value.errors
+    )
 
 
 def test_tradition_name_languages_come_from_the_data(data_dir):
@@ -80,10 +101,10 @@ def test_tradition_name_languages_come_from_the_data(data_dir):
     start = text.index(f"id: {alevi.id}\n")
     at = text.index(turkish, start)
     end = text.index("\n", at)
-    line = text[text.rindex("\n", 0, at) + 1:end]
+    line = text[text.rindex("\n", 0, at) + 1 : end]
     stripped = line.replace(turkish + ", ", "").replace(", " + turkish, "")
     assert stripped != line, line
-    holidays.write_text(text[:text.rindex("\n", 0, at) + 1] + stripped + text[end:], encoding="utf-8")
+    holidays.write_text(text[: text.rindex("\n", 0, at) + 1] + stripped + text[end:], encoding="utf-8")
     with pytest.raises(CatalogueError, match=f"holiday '{alevi.id}': field 'names': missing language\\(s\\): tr"):
         load(data_dir)
     _replace(data_dir / "traditions.yaml", "ar: العلوية}\n    name_languages: [tr, ar]\n", "ar: العلوية}\n")

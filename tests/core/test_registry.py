@@ -143,8 +143,19 @@ def test_without_the_module_the_form_is_unknown():
 def test_every_registered_example_parses():
     """The error message names the forms by their examples: each must be a rule the grammar reads."""
     forms = registry.forms()
-    assert {f.calendar for f in forms} >= {"gregorian", "julian", "easter", "hebrew", "hijri", "coptic",
-                                           "persian", "bahai", "chinese", "hindu", "moon"}
+    assert {f.calendar for f in forms} >= {
+        "gregorian",
+        "julian",
+        "easter",
+        "hebrew",
+        "hijri",
+        "coptic",
+        "persian",
+        "bahai",
+        "chinese",
+        "hindu",
+        "moon",
+    }
     for form in forms:
         if form.example:
             assert parse_rule(form.example).starts(2025, CTX), form.example

@@ -21,8 +21,12 @@ def edited(text: str, old: str, new: str) -> str:
 
 def test_shipped_history_matches_the_shipped_catalogue():
     """Needs the repository: the generator's --check, as CI runs it."""
-    done = subprocess.run([sys.executable, str(REPO / "scripts" / "generate_revisions.py"), "--check"],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "generate_revisions.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -37,8 +41,9 @@ def test_description_edit_is_newer_but_not_rescheduled(shipped_catalogue_path: P
     text = shipped_catalogue_path.read_text(encoding="utf-8")
     before = loads(text, "a.yaml")
     history = revisions.updated(before, revisions.History({}, T0), T0)
-    after = loads(edited(text, "Fest der Erscheinung des Herrn;", "Fest der Erscheinung des Herrn (Epiphanie);"),
-                  "a.yaml")
+    after = loads(
+        edited(text, "Fest der Erscheinung des Herrn;", "Fest der Erscheinung des Herrn (Epiphanie);"), "a.yaml"
+    )
     later = revisions.updated(after, history, T0 + timedelta(days=2))
     assert later.holidays["epiphany"].sequence == 0
     assert later.holidays["epiphany"].last_modified == T0 + timedelta(days=2)
@@ -78,8 +83,10 @@ def test_an_edited_copy_is_served_as_a_newer_revision(tmp_path: Path, shipped_ca
     from interkultur.engine import Engine
 
     copy = tmp_path / "holidays.yaml"
-    copy.write_text(edited(shipped_catalogue_path.read_text(encoding="utf-8"), "    rule: 01-06\n",
-                           "    rule: 01-07\n"), encoding="utf-8")
+    copy.write_text(
+        edited(shipped_catalogue_path.read_text(encoding="utf-8"), "    rule: 01-06\n", "    rule: 01-07\n"),
+        encoding="utf-8",
+    )
     # an editor copies the catalogue with its translations (names in every language are content)
     shutil.copytree(shipped_catalogue_path.parent / "translations", tmp_path / "translations")
     edited_at = datetime(2031, 5, 4, 3, 2, 1, tzinfo=UTC)

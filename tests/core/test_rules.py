@@ -76,8 +76,12 @@ ANCHOR_CASES = [
     ("hijri 10 Dhu al-Hijjah", 2025, ["2025-06-06"], "Eid al-Adha 1446: Friday 6 June 2025"),
     ("hijri 9 Dhu al-Hijja", 2025, ["2025-06-05"], "Day of Arafah 1446: Thursday 5 June 2025"),
     ("hijri 1 Muharram", 2025, ["2025-06-26"], "1 Muharram 1447: Thursday 26 June 2025"),
-    ("hijri 1 Shawwal", 2000, ["2000-01-08", "2000-12-27"],
-     "two Eids al-Fitr in 2000 (Umm al-Qura; St. Louis Post-Dispatch 26 Dec 2000: Eid on 27 Dec)"),
+    (
+        "hijri 1 Shawwal",
+        2000,
+        ["2000-01-08", "2000-12-27"],
+        "two Eids al-Fitr in 2000 (Umm al-Qura; St. Louis Post-Dispatch 26 Dec 2000: Eid on 27 Dec)",
+    ),
     # Coptic calendar: 1 Thout (Nayrouz) = 11 September, 12 September in the year
     # before a Gregorian leap year; 29 Koiak = 7 January (8 January after that)
     # (Wikipedia 'Coptic calendar'; kopten-sued.de lists 7-8 Jan 2024).
@@ -88,8 +92,9 @@ ANCHOR_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("rule", "year", "expected", "source"), ANCHOR_CASES,
-                         ids=[f"{c[0]}|{c[1]}" for c in ANCHOR_CASES])
+@pytest.mark.parametrize(
+    ("rule", "year", "expected", "source"), ANCHOR_CASES, ids=[f"{c[0]}|{c[1]}" for c in ANCHOR_CASES]
+)
 def test_anchor(rule: str, year: int, expected: list[str], source: str) -> None:
     assert dates(rule, year) == [D(x) for x in expected], source
 
@@ -140,8 +145,9 @@ WEEKDAY_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("rule", "year", "expected", "source"), WEEKDAY_CASES,
-                         ids=[f"{c[0]}|{c[1]}" for c in WEEKDAY_CASES])
+@pytest.mark.parametrize(
+    ("rule", "year", "expected", "source"), WEEKDAY_CASES, ids=[f"{c[0]}|{c[1]}" for c in WEEKDAY_CASES]
+)
 def test_weekday_rule(rule: str, year: int, expected: list[str], source: str) -> None:
     assert dates(rule, year) == [D(x) for x in expected], source
 
@@ -170,8 +176,9 @@ CONDITION_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("rule", "year", "expected", "source"), CONDITION_CASES,
-                         ids=[f"{c[0]}|{c[1]}" for c in CONDITION_CASES])
+@pytest.mark.parametrize(
+    ("rule", "year", "expected", "source"), CONDITION_CASES, ids=[f"{c[0]}|{c[1]}" for c in CONDITION_CASES]
+)
 def test_condition(rule: str, year: int, expected: list[str], source: str) -> None:
     assert dates(rule, year) == [D(x) for x in expected], source
 

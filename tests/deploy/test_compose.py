@@ -33,8 +33,13 @@ def compose_command() -> list[str]:
 
 @pytest.fixture(scope="module")
 def config() -> dict:
-    done = subprocess.run([*compose_command(), "-f", str(COMPOSE_FILE), "config"], capture_output=True,
-                          text=True, timeout=120, cwd=REPO / "deploy")
+    done = subprocess.run(
+        [*compose_command(), "-f", str(COMPOSE_FILE), "config"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO / "deploy",
+    )
     assert done.returncode == 0, done.stderr
     return yaml.safe_load(done.stdout)
 
@@ -47,8 +52,9 @@ def test_nginx_and_two_replicas(config):
         check = services[name]["healthcheck"]
         assert "/healthz" in " ".join(check["test"]), name
         assert "ports" not in services[name], f"{name} is reached through nginx only"
-    assert {name: dep["condition"] for name, dep in services["nginx"]["depends_on"].items()} == \
-        {name: "service_healthy" for name in replicas}
+    assert {name: dep["condition"] for name, dep in services["nginx"]["depends_on"].items()} == {
+        name: "service_healthy" for name in replicas
+    }
 
 
 def test_the_upstream_names_every_replica(config):

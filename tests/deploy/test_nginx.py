@@ -43,9 +43,27 @@ def certificate(tmp_path_factory) -> tuple[Path, Path]:
     require("openssl")
     directory = tmp_path_factory.mktemp("tls")
     cert, key = directory / "fullchain.pem", directory / "privkey.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                    "-subj", "/CN=kalender.example.de", "-keyout", str(key), "-out", str(cert)],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=kalender.example.de",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     return cert, key
 
 
@@ -68,12 +86,15 @@ def prepare(conf: Path, certificate: tuple[Path, Path], tmp_path: Path, **replac
     included = tmp_path / f"included-{conf.name}"
     included.write_text(text)
     (tmp_path / "logs").mkdir()
-    temp = "".join(f"  {kind}_temp_path {tmp_path}/{kind};\n"
-                   for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    temp = "".join(
+        f"  {kind}_temp_path {tmp_path}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
     user = "user root;\n" if os.geteuid() == 0 else ""  # workers must read the test's private temp directory
     main = tmp_path / "nginx.conf"
-    main.write_text(f"{user}error_log {tmp_path}/logs/error.log;\npid {tmp_path}/nginx.pid;\nevents {{}}\n"
-                    f"http {{\n  access_log off;\n{temp}  include {included};\n}}\n")
+    main.write_text(
+        f"{user}error_log {tmp_path}/logs/error.log;\npid {tmp_path}/nginx.pid;\nevents {{}}\n"
+        f"http {{\n  access_log off;\n{temp}  include {included};\n}}\n"
+    )
     return main
 
 
@@ -81,8 +102,9 @@ def prepare(conf: Path, certificate: tuple[Path, Path], tmp_path: Path, **replac
 def test_conf_passes_nginx_t(conf: Path, certificate, tmp_path: Path):
     require(NGINX)
     main = prepare(conf, certificate, tmp_path)
-    done = subprocess.run([NGINX, "-t", "-p", str(tmp_path), "-c", str(main)], capture_output=True, text=True,
-                          timeout=60)
+    done = subprocess.run(
+        [NGINX, "-t", "-p", str(tmp_path), "-c", str(main)], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     assert "[warn]" not in done.stderr and "[emerg]" not in done.stderr, done.stderr
 
@@ -90,14 +112,18 @@ def test_conf_passes_nginx_t(conf: Path, certificate, tmp_path: Path):
 @contextlib.contextmanager
 def running(main: Path, prefix: Path, port: int) -> Iterator[None]:
     """nginx in the foreground on ``port`` until the block ends."""
-    proc = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(main), "-g", "daemon off;"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [NGINX, "-p", str(prefix), "-c", str(main), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 30
         while True:
             try:
-                with contextlib.closing(http.client.HTTPSConnection("127.0.0.1", port, timeout=2,
-                                                                    context=ssl._create_unverified_context())) as c:
+                with contextlib.closing(
+                    http.client.HTTPSConnection("127.0.0.1", port, timeout=2, context=ssl._create_unverified_context())
+                ) as c:
                     c.request("HEAD", "/")
                     c.getresponse()
                 break
@@ -119,26 +145,34 @@ def static_nginx(certificate, tmp_path_factory) -> Iterator[tuple[int, Path]]:
     export_site(export, years=range(2025, 2026), languages=["de"], today=date(2025, 3, 30))
     prefix = tmp_path_factory.mktemp("nginx")
     port = free_port()
-    main = prepare(REPO / "deploy" / "nginx-static.conf", certificate, prefix,
-                   **{"listen 443 ssl": f"listen 127.0.0.1:{port} ssl", "root /srv/interkultur;": f"root {export};"})
+    main = prepare(
+        REPO / "deploy" / "nginx-static.conf",
+        certificate,
+        prefix,
+        **{"listen 443 ssl": f"listen 127.0.0.1:{port} ssl", "root /srv/interkultur;": f"root {export};"},
+    )
     with running(main, prefix, port):
         yield port, export
 
 
 def get(port: int, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
-    with contextlib.closing(http.client.HTTPSConnection("127.0.0.1", port, timeout=10,
-                                                        context=ssl._create_unverified_context())) as c:
+    with contextlib.closing(
+        http.client.HTTPSConnection("127.0.0.1", port, timeout=10, context=ssl._create_unverified_context())
+    ) as c:
         c.request("GET", path, headers={"Host": "kalender.example.de", **headers})
         answer = c.getresponse()
         return answer.status, {k.lower(): v for k, v in answer.getheaders()}, answer.read()
 
 
-@pytest.mark.parametrize("path, content_type", [
-    ("/de/feeds/all.ics", "text/calendar; charset=utf-8"),
-    ("/de/widget/2025/03.html", "text/html; charset=utf-8"),
-    ("/de/api/holidays/2025.json", "application/json; charset=utf-8"),
-    ("/", "text/html; charset=utf-8"),
-])
+@pytest.mark.parametrize(
+    "path, content_type",
+    [
+        ("/de/feeds/all.ics", "text/calendar; charset=utf-8"),
+        ("/de/widget/2025/03.html", "text/html; charset=utf-8"),
+        ("/de/api/holidays/2025.json", "application/json; charset=utf-8"),
+        ("/", "text/html; charset=utf-8"),
+    ],
+)
 def test_static_conf_sends_the_exports_gz_to_gzip_clients(static_nginx, path, content_type):
     port, export = static_nginx
     plain_file = export / (path.lstrip("/") or "index.html")

@@ -78,10 +78,18 @@ def served(tmp_path_factory):
     servers, procs = {}, []
     for kind in ("yaml", "ics"):
         port = free_port()
-        env = {**os.environ, "INTERKULTUR_EVENTS": str(root / f"events.{kind}"), "INTERKULTUR_TODAY": "2025-03-28",
-               "INTERKULTUR_UID_DOMAIN": "kalender.example.de"}
-        proc = subprocess.Popen([*interkultur_command(), "serve", "--port", str(port)], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        env = {
+            **os.environ,
+            "INTERKULTUR_EVENTS": str(root / f"events.{kind}"),
+            "INTERKULTUR_TODAY": "2025-03-28",
+            "INTERKULTUR_UID_DOMAIN": "kalender.example.de",
+        }
+        proc = subprocess.Popen(
+            [*interkultur_command(), "serve", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         procs.append(proc)
         wait_until_up(proc, f"http://127.0.0.1:{port}/healthz", 60, "interkultur serve")
         servers[kind] = f"http://127.0.0.1:{port}"
@@ -102,12 +110,23 @@ def test_yaml_events_in_the_api(served):
     status, body, _ = get(served["yaml"] + "/api/v1/events?from=2025-03-01&to=2025-04-30&lang=tr")
     assert status == 200
     found = json.loads(body)["events"]
-    assert [e["start"] for e in found] == ["2025-03-29T18:30:00+01:00", "2025-04-05", "2025-04-12T19:00:00+02:00",
-                                           "2025-04-20T17:00:00+02:00"]
+    assert [e["start"] for e in found] == [
+        "2025-03-29T18:30:00+01:00",
+        "2025-04-05",
+        "2025-04-12T19:00:00+02:00",
+        "2025-04-20T17:00:00+02:00",
+    ]
     iftar = found[0]
-    assert iftar == {"id": "iftar-2025", "title": "Ortak iftar", "start": "2025-03-29T18:30:00+01:00",
-                     "end": "2025-03-29T21:00:00+01:00", "location": "Rathaus, Burgplatz 19",
-                     "url": "https://www.example.de/iftar", "lang": None, "tradition": "islam"}
+    assert iftar == {
+        "id": "iftar-2025",
+        "title": "Ortak iftar",
+        "start": "2025-03-29T18:30:00+01:00",
+        "end": "2025-03-29T21:00:00+01:00",
+        "location": "Rathaus, Burgplatz 19",
+        "url": "https://www.example.de/iftar",
+        "lang": None,
+        "tradition": "islam",
+    }
     assert found[1]["title"] == "Interkulturelles <b>Fest</b> & Markt"  # JSON keeps text, pages escape it
     assert get(served["yaml"] + "/api/v1/events?from=2025-04-30&to=2025-03-01")[0] == 400
     assert get(served["yaml"] + "/api/v1/events")[0] == 400
@@ -117,7 +136,7 @@ def test_yaml_events_in_the_widget_escaped_and_filtered(served):
     status, body, _ = get(served["yaml"] + "/widget/2025/3?lang=de")
     page = body.decode()
     assert status == 200 and "Demnächst in DU" in page
-    box = page[page.index('class="ik-events"'):page.index("</section>", page.index('class="ik-events"'))]
+    box = page[page.index('class="ik-events"') : page.index("</section>", page.index('class="ik-events"'))]
     # the next three ("shown: 3") from 28 March 2025; the past one is left out
     assert box.index("Gemeinsames Fastenbrechen") < box.index("Interkulturelles") < box.index("Seder")
     assert "Lesung" not in box and "Vorbei" not in box
@@ -125,7 +144,7 @@ def test_yaml_events_in_the_widget_escaped_and_filtered(served):
     assert "18:30" in box and "Sa., 29. März" in box
     # tradition=islam keeps the Islamic event and those naming no tradition, not the Jewish one
     page = get(served["yaml"] + "/widget/2025/3?lang=de&tradition=islam")[1].decode()
-    box = page[page.index('class="ik-events"'):]
+    box = page[page.index('class="ik-events"') :]
     assert "Gemeinsames Fastenbrechen" in box and "Interkulturelles" in box and "Seder" not in box
     # Turkish: its own heading and title
     page = get(served["yaml"] + "/widget/2025/3?lang=tr")[1].decode()
@@ -152,8 +171,9 @@ def test_ics_events_keep_their_uids_and_recurrences_are_expanded(served):
     found = json.loads(get(served["ics"] + "/api/v1/events?from=2025-03-01&to=2025-05-31")[1])["events"]
     cafe = [e for e in found if e["id"] == "sprachcafe@stadt.example"]
     # FREQ=WEEKLY;COUNT=10 from Monday 3 March 2025, 17:00 Berlin: ten Mondays, the last 5 May (CEST)
-    assert [e["start"][:10] for e in cafe] == [f"2025-{d}" for d in (
-        "03-03", "03-10", "03-17", "03-24", "03-31", "04-07", "04-14", "04-21", "04-28", "05-05")]
+    assert [e["start"][:10] for e in cafe] == [
+        f"2025-{d}" for d in ("03-03", "03-10", "03-17", "03-24", "03-31", "04-07", "04-14", "04-21", "04-28", "05-05")
+    ]
     assert cafe[0]["start"] == "2025-03-03T17:00:00+01:00" and cafe[-1]["start"] == "2025-05-05T17:00:00+02:00"
     fest = [e for e in found if e["id"] == "stadtfest-2025@stadt.example"]
     assert [(e["start"], e["end"]) for e in fest] == [("2025-05-10", "2025-05-11")]  # DTEND exclusive
@@ -163,22 +183,26 @@ def test_ics_events_keep_their_uids_and_recurrences_are_expanded(served):
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*interkultur_command(), *args], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [*interkultur_command(), *args], capture_output=True, text=True, timeout=120, env={**os.environ, **(env or {})}
+    )
 
 
 def test_check_reports_file_and_line(tmp_path):
     broken = tmp_path / "events.yaml"
-    broken.write_text("events:\n"
-                      "  - title: Iftar\n"
-                      "    start: 2027-02-30\n"
-                      "  - title: Fest\n"
-                      "    start: 2027-03-01\n"
-                      "    end: 2027-02-01\n"
-                      "  - title: Gebet\n"
-                      "    start: 2027-03-05\n"
-                      "    tradition: nonsense\n"
-                      "  - title: Ohne Datum\n", encoding="utf-8")
+    broken.write_text(
+        "events:\n"
+        "  - title: Iftar\n"
+        "    start: 2027-02-30\n"
+        "  - title: Fest\n"
+        "    start: 2027-03-01\n"
+        "    end: 2027-02-01\n"
+        "  - title: Gebet\n"
+        "    start: 2027-03-05\n"
+        "    tradition: nonsense\n"
+        "  - title: Ohne Datum\n",
+        encoding="utf-8",
+    )
     result = run_cli("check", str(broken))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
@@ -209,8 +233,9 @@ def city_server(tmp_path):
     root = tmp_path / "www"
     root.mkdir()
     (root / "good.ics").write_text(EVENTS_ICS, encoding="utf-8")
-    (root / "broken.ics").write_text("BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:no uid\nEND:VEVENT\nEND:VCALENDAR\n",
-                                     encoding="utf-8")
+    (root / "broken.ics").write_text(
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:no uid\nEND:VEVENT\nEND:VCALENDAR\n", encoding="utf-8"
+    )
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
@@ -229,8 +254,11 @@ def test_pull_keeps_the_last_good_copy(tmp_path, city_server):
     assert result.returncode == 0, result.stderr
     assert target.read_text(encoding="utf-8") == EVENTS_ICS
     good = target.read_bytes()
-    for url, reason in ((city_server + "/missing.ics", "cannot fetch"), (city_server + "/broken.ics", "UID missing"),
-                        ("http://127.0.0.1:9/none.ics", "cannot fetch")):
+    for url, reason in (
+        (city_server + "/missing.ics", "cannot fetch"),
+        (city_server + "/broken.ics", "UID missing"),
+        ("http://127.0.0.1:9/none.ics", "cannot fetch"),
+    ):
         result = run_cli("events", "pull", url, "--output", str(target), "--timeout", "5")
         assert result.returncode == 1 and "Traceback" not in result.stderr
         assert reason in result.stderr and "the last good copy is kept" in result.stderr

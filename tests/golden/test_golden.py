@@ -30,8 +30,15 @@ UPDATE = os.environ.get("INTERKULTUR_UPDATE_GOLDEN") == "1"
 
 @pytest.fixture(scope="module")
 def client(catalogue):
-    app = create_app({"CATALOGUE": catalogue, "TODAY": "2025-03-30", "BASE_URL": "https://kalender.example.de",
-                      "UID_DOMAIN": "kalender.example.de", "TESTING": True})
+    app = create_app(
+        {
+            "CATALOGUE": catalogue,
+            "TODAY": "2025-03-30",
+            "BASE_URL": "https://kalender.example.de",
+            "UID_DOMAIN": "kalender.example.de",
+            "TESTING": True,
+        }
+    )
     return app.test_client()
 
 
@@ -53,8 +60,12 @@ def test_widget_structure(client):
             continue
         classes = " ".join(sorted(c for c in td.attrs["class"].split() if c != "ik-day"))
         holidays = td.attrs.get("data-holidays", "")
-        marks = [c for span in td.find_all("span", cls="ik-mark") for c in span.attrs["class"].split()
-                 if c.startswith("ik-trad-")]
+        marks = [
+            c
+            for span in td.find_all("span", cls="ik-mark")
+            for c in span.attrs["class"].split()
+            if c.startswith("ik-trad-")
+        ]
         lines.append(f"{td.attrs['data-date']}  {classes or '-'}  [{holidays}]  {' '.join(marks)}".rstrip())
     lines.append("")
     for li in doc.find("ul", cls="ik-monthlist").find_all("li"):
@@ -68,8 +79,10 @@ def test_feed_events(client):
     lines = [f"X-WR-CALNAME: {cal.get('X-WR-CALNAME')}"]
     for event in cal.walk("VEVENT"):
         start, end = event.decoded("DTSTART"), event.decoded("DTEND")
-        lines.append(f"{event.get('UID')}  {start.isoformat()}..{end.isoformat()}  {event.get('SUMMARY')}  "
-                     f"[{','.join(str(c) for c in event.get('CATEGORIES').cats)}]")
+        lines.append(
+            f"{event.get('UID')}  {start.isoformat()}..{end.isoformat()}  {event.get('SUMMARY')}  "
+            f"[{','.join(str(c) for c in event.get('CATEGORIES').cats)}]"
+        )
     compare("feed-islam-tr.txt", "\n".join(lines) + "\n")
 
 

@@ -33,8 +33,7 @@ def site(tmp_path_factory, catalogue):
 @pytest.fixture(scope="module")
 def site_with_base(tmp_path_factory, catalogue):
     root = tmp_path_factory.mktemp("site-base")
-    export_site(root, years=range(2025, 2026), languages=["en"], base_url=BASE + "/", catalogue=catalogue,
-                today=TODAY)
+    export_site(root, years=range(2025, 2026), languages=["en"], base_url=BASE + "/", catalogue=catalogue, today=TODAY)
     return root
 
 
@@ -109,10 +108,10 @@ def test_no_file_names_the_render_host(site, site_with_base):
 def test_navigation_offers_only_what_the_export_has(site):
     root, _ = site
     page = (root / "de/holiday/ashura.html").read_text(encoding="utf-8")
-    nav = page[page.index('class="ik-langs"'):page.index("</nav>")]
+    nav = page[page.index('class="ik-langs"') : page.index("</nav>")]
     assert re.findall(r'hreflang="([a-z]+)"', nav) == ["de", "ar"]
     assert 'href="../../ar/holiday/ashura.html"' in nav
-    footer = page[page.index('<footer'):]
+    footer = page[page.index("<footer") :]
     assert 'href="../about.html"' in footer and 'href="../index.html#subscribe"' in footer
     assert "OpenAPI" not in footer and "einbinden" not in footer  # the API and the builder need the service
     about = (root / "de/about.html").read_text(encoding="utf-8")
@@ -142,7 +141,7 @@ def test_widget_navigation_is_static(site):
     assert 'href="../2026/01.html"' in december
     # beyond the exported years the arrow is an empty placeholder, as at 1900/2100 on the service
     january = (root / "de/widget/2025/01.html").read_text(encoding="utf-8")
-    assert "rel=\"prev\"" not in january and '<span class="ik-nav" aria-hidden="true"></span>' in january
+    assert 'rel="prev"' not in january and '<span class="ik-nav" aria-hidden="true"></span>' in january
     assert 'rel="next"' not in (root / "de/widget/2026/12.html").read_text(encoding="utf-8")
     # detail links leave the iframe
     assert re.search(r'href="\.\./\.\./holiday/[a-z0-9-]+\.html" target="_top"', march)
@@ -152,8 +151,13 @@ def test_widget_navigation_is_static(site):
 
 def test_today_is_marked_client_side(site):
     root, _ = site
-    for page in ("de/widget/2025/03.html", "de/widget/index.html", "de/index.html", "de/year/2025.html",
-                 "ar/widget/2025/03.html"):
+    for page in (
+        "de/widget/2025/03.html",
+        "de/widget/index.html",
+        "de/index.html",
+        "de/year/2025.html",
+        "ar/widget/2025/03.html",
+    ):
         text = (root / page).read_text(encoding="utf-8")
         assert "ik-today" not in text.replace("ik-key-today", "") and 'aria-current="date"' not in text, page
         assert "(heute)" not in text
@@ -177,8 +181,9 @@ def test_feeds_parse_without_links_when_no_base_url(site, catalogue):
     events = icalendar.Calendar.from_ical(feed).walk("VEVENT")
     assert len(events) > 300
     assert all("URL" not in e for e in events)
-    assert all("export.invalid" not in str(e["DESCRIPTION"]) and not str(e["DESCRIPTION"]).endswith("\n")
-               for e in events)
+    assert all(
+        "export.invalid" not in str(e["DESCRIPTION"]) and not str(e["DESCRIPTION"]).endswith("\n") for e in events
+    )
     parsed = vobject.readOne(feed.decode("utf-8"))
     assert len(parsed.vevent_list) == len(events)
     assert b"REFRESH-INTERVAL;VALUE=DURATION:P1D" in feed and b"X-PUBLISHED-TTL:P1D" in feed
@@ -198,11 +203,11 @@ def test_feeds_and_json_link_to_the_static_pages_with_a_base_url(site_with_base)
     for event in events:
         url = str(event["URL"])
         assert url.startswith(BASE + "/en/holiday/") and url.endswith(".html")
-        assert (root / url[len(BASE) + 1:]).is_file()
+        assert (root / url[len(BASE) + 1 :]).is_file()
         assert str(event["DESCRIPTION"]).endswith(url)
     data = json.loads((root / "en/api/holidays/2025.json").read_text(encoding="utf-8"))
     assert data["holidays"] and all(h["url"].startswith(BASE + "/en/holiday/") for h in data["holidays"])
-    assert (root / data["holidays"][0]["url"][len(BASE) + 1:]).is_file()
+    assert (root / data["holidays"][0]["url"][len(BASE) + 1 :]).is_file()
     traditions = json.loads((root / "en/api/traditions.json").read_text(encoding="utf-8"))["traditions"]
     assert all(t["feed"] == f"{BASE}/en/feeds/{t['id']}.ics" for t in traditions)
     landing = (root / "en/index.html").read_text(encoding="utf-8")
@@ -213,8 +218,9 @@ def test_feeds_and_json_link_to_the_static_pages_with_a_base_url(site_with_base)
 def test_json_without_base_url_has_site_paths(site):
     root, _ = site
     data = json.loads((root / "de/api/holidays/2025.json").read_text(encoding="utf-8"))
-    assert data["holidays"] and all(re.fullmatch(r"de/holiday/[a-z0-9-]+\.html", h["url"])
-                                    for h in data["holidays"] if h["url"])
+    assert data["holidays"] and all(
+        re.fullmatch(r"de/holiday/[a-z0-9-]+\.html", h["url"]) for h in data["holidays"] if h["url"]
+    )
     assert all((root / h["url"]).is_file() for h in data["holidays"] if h["url"])
 
 
@@ -231,16 +237,21 @@ def test_options():
 
 
 def test_cli_export(tmp_path):
-    result = subprocess.run(interkultur_command() + ["export", str(tmp_path / "out"), "--years", "2026", "--lang", "tr",
-                                         "--base-url", "https://k.example"], capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run(
+        interkultur_command()
+        + ["export", str(tmp_path / "out"), "--years", "2026", "--lang", "tr", "--base-url", "https://k.example"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     assert "files" in result.stdout and "2026-2026" in result.stdout
     assert (tmp_path / "out/tr/widget/2026/07.html").is_file()
     assert (tmp_path / "out/tr/feeds/all.ics").is_file()
     for args in (["--years", "2030-2020"], ["--lang", "xx"], ["--base-url", "kalender.example"]):
-        bad = subprocess.run(interkultur_command() + ["export", str(tmp_path / "bad"), *args], capture_output=True, text=True,
-                             timeout=60)
+        bad = subprocess.run(
+            interkultur_command() + ["export", str(tmp_path / "bad"), *args], capture_output=True, text=True, timeout=60
+        )
         assert bad.returncode == 2 and "error" in bad.stderr and "Traceback" not in bad.stderr
         assert not (tmp_path / "bad").exists()
 
@@ -249,7 +260,7 @@ def test_exported_widget_names_the_selection_without_a_dead_link(tmp_path, catal
     """The export holds the default view only: it says so, and offers no link to pages it does not have."""
     export_site(tmp_path, years=range(2026, 2027), languages=["de"], catalogue=catalogue, today=date(2026, 4, 1))
     page = (tmp_path / "de/widget/2026/04.html").read_text(encoding="utf-8")
-    view = page[page.index('class="ik-view"'):]
-    view = view[:view.index("</p>")]
+    view = page[page.index('class="ik-view"') :]
+    view = view[: view.index("</p>")]
     assert "Auswahl der wichtigsten Feiertage." in view
     assert "Alle Feiertage anzeigen" not in view and "category=all" not in page

@@ -36,7 +36,9 @@ def host_page(tmp_path_factory, static_site):
         '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Stadt</title>'
         '<link rel="icon" href="data:,"></head><body><h1>Integrationszentrum</h1><aside>'
         f'<script src="{static_site}/embed.js" data-lang="de" data-month="{YEAR}-03"></script>'
-        "</aside></body></html>", encoding="utf-8")
+        "</aside></body></html>",
+        encoding="utf-8",
+    )
     proc, base = static_server(root)
     yield base + "/index.html"
     stop(proc)
@@ -59,8 +61,11 @@ def title(driver) -> str:
 def wait_title(driver, text: str) -> None:
     from selenium.webdriver.support.ui import WebDriverWait
 
-    WebDriverWait(driver, 10).until(lambda d: title(d) == text and d.execute_script(
-        "return document.querySelector('#ik-widget[data-ik-ready]') !== null"))
+    WebDriverWait(driver, 10).until(
+        lambda d: (
+            title(d) == text and d.execute_script("return document.querySelector('#ik-widget[data-ik-ready]') !== null")
+        )
+    )
 
 
 def ready(driver) -> None:
@@ -109,7 +114,8 @@ def test_static_widget_navigates_months_without_reload(driver, static_site):
     day = driver.find_element(By.CSS_SELECTOR, "td.ik-holiday[data-holidays]")
     day.click()
     panel = WebDriverWait(driver, 5).until(
-        EC.visibility_of_element_located((By.ID, f"ik-day-{day.get_attribute('data-date')}")))
+        EC.visibility_of_element_located((By.ID, f"ik-day-{day.get_attribute('data-date')}"))
+    )
     link = panel.find_element(By.CSS_SELECTOR, "a.ik-entry-name")
     assert link.get_attribute("target") == "_top"
     href = link.get_attribute("href")
@@ -127,13 +133,19 @@ def test_today_is_marked_in_the_browser(driver, static_site):
     ready(driver)
     today = driver.execute_script(
         "var d = new Date(); return d.getFullYear() + '-' + ('0' + (d.getMonth() + 1)).slice(-2)"
-        " + '-' + ('0' + d.getDate()).slice(-2);")
+        " + '-' + ('0' + d.getDate()).slice(-2);"
+    )
     # the page was written for the export day's month (Europe/Berlin); around midnight at a month's
     # end the browser may be in another month, and widget.js then fetches that one: wait for it
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
-        "var w = document.querySelector('#ik-widget[data-ik-ready]');"
-        "return w && w.getAttribute('data-year') + '-' + ('0' + w.getAttribute('data-month')).slice(-2);")
-        == today[:7])
+    WebDriverWait(driver, 10).until(
+        lambda d: (
+            d.execute_script(
+                "var w = document.querySelector('#ik-widget[data-ik-ready]');"
+                "return w && w.getAttribute('data-year') + '-' + ('0' + w.getAttribute('data-month')).slice(-2);"
+            )
+            == today[:7]
+        )
+    )
     marked = driver.find_elements(By.CSS_SELECTOR, "td.ik-today")
     assert [c.get_attribute("data-date") for c in marked] == [today]
     assert marked[0].get_attribute("aria-current") == "date"
@@ -181,9 +193,15 @@ def test_current_month_page_follows_the_visitors_date(driver, tmp_path, catalogu
         month = driver.execute_script("var d = new Date(); return [d.getFullYear(), d.getMonth() + 1];")
         if month[0] != YEAR:
             pytest.skip("the browser's year is outside the exported year")
-        WebDriverWait(driver, 10).until(lambda d: d.execute_script(
-            "var w = document.querySelector('#ik-widget[data-ik-ready]');"
-            "return w && [+w.getAttribute('data-year'), +w.getAttribute('data-month')];") == month)
+        WebDriverWait(driver, 10).until(
+            lambda d: (
+                d.execute_script(
+                    "var w = document.querySelector('#ik-widget[data-ik-ready]');"
+                    "return w && [+w.getAttribute('data-year'), +w.getAttribute('data-month')];"
+                )
+                == month
+            )
+        )
         assert driver.current_url.endswith(f"/de/widget/{month[0]}/{month[1]:02d}.html")
         assert len(driver.find_elements("css selector", "td.ik-today")) == 1
         assert severe(driver) == []

@@ -16,9 +16,20 @@ from interkultur import ical, layers
 def test_fold_line_is_icalendars_fold_byte_for_byte():
     original = string._foldline
     rng = random.Random(5545)
-    alphabet = "abc XYZ,;:\\^\"äöüßİış€😀عربي\t"
-    lines = ["", "a" * 73, "a" * 74, "a" * 75, "a" * 76, "ä" * 37, "ä" * 38, "x" * 73 + "\\n", "x" * 73 + "^^",
-             "😀" * 40, "DESCRIPTION;LANGUAGE=de:" + "Das Fest beginnt am Vorabend\\, bei Sonnenuntergang. " * 5]
+    alphabet = 'abc XYZ,;:\\^"äöüßİış€😀عربي\t'
+    lines = [
+        "",
+        "a" * 73,
+        "a" * 74,
+        "a" * 75,
+        "a" * 76,
+        "ä" * 37,
+        "ä" * 38,
+        "x" * 73 + "\\n",
+        "x" * 73 + "^^",
+        "😀" * 40,
+        "DESCRIPTION;LANGUAGE=de:" + "Das Fest beginnt am Vorabend\\, bei Sonnenuntergang. " * 5,
+    ]
     lines += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 400))) for _ in range(3000)]
     for line in lines:
         assert ical.fold_line(line) == original(line), line
@@ -30,8 +41,12 @@ def test_folded_feed_parses_and_lines_stay_within_75_octets(engine, catalogue):
     start, end = ical.feed_window(date(2025, 3, 30))
     occurrences = engine.occurrences(start, end)
     for lang in ("de", "ar"):
-        body = ical.build_calendar(occurrences, lang=lang, catalogue=catalogue,
-                                   link_for=lambda o, lang=lang: f"https://kalender.example.de/holiday/{o.id}?lang={lang}")
+        body = ical.build_calendar(
+            occurrences,
+            lang=lang,
+            catalogue=catalogue,
+            link_for=lambda o, lang=lang: f"https://kalender.example.de/holiday/{o.id}?lang={lang}",
+        )
         assert all(len(line) <= 75 for line in body.split(b"\r\n"))
         events = Calendar.from_ical(body).walk("VEVENT")
         assert len(events) == len(occurrences)
@@ -42,18 +57,33 @@ def test_folded_feed_parses_and_lines_stay_within_75_octets(engine, catalogue):
         assert [str(e["CATEGORIES"].cats[0]) for e in events] == [o.tradition for o in occurrences]
 
 
-def plain_calendar(occurrences, *, lang, catalogue, name=None, description=None,
-                   uid_domain=ical.DEFAULT_UID_DOMAIN, link_base=None, link_for=None) -> bytes:
+def plain_calendar(
+    occurrences,
+    *,
+    lang,
+    catalogue,
+    name=None,
+    description=None,
+    uid_domain=ical.DEFAULT_UID_DOMAIN,
+    link_base=None,
+    link_for=None,
+) -> bytes:
     """``build_calendar`` the straightforward way: ``Component.add`` for every property of every
     event, Babel called per note, ``strftime`` UIDs, the sorted serialisation."""
+
     def long(day):
         return format_date(day, "long", locale=lang)
 
     name = name or ical._(lang, ical.CALENDAR_NAME)
     description = ical._(lang, ical.CALENDAR_DESCRIPTION) if description is None else description
     cal = Calendar()
-    for key, value in (("prodid", ical.PRODID), ("version", "2.0"), ("calscale", "GREGORIAN"),
-                       ("name", name), ("x-wr-calname", vText(name))):
+    for key, value in (
+        ("prodid", ical.PRODID),
+        ("version", "2.0"),
+        ("calscale", "GREGORIAN"),
+        ("name", name),
+        ("x-wr-calname", vText(name)),
+    ):
         cal.add(key, value)
     if description:
         cal.add("description", description)
@@ -99,11 +129,16 @@ def test_build_calendar_gives_the_bytes_of_plain_component_add(engine, catalogue
     def link_for(occ):  # the layers have no detail page, as in the web feeds
         return None if occ.tradition in layers.LAYERS else f"https://k.example/holiday/{occ.id}?lang={lang}"
 
-    cases = [dict(link_for=link_for), dict(link_base="https://k.example/", uid_domain="k.example"), {},
-             dict(name="Eid; al-Fitr, 2", description="")]
+    cases = [
+        dict(link_for=link_for),
+        dict(link_base="https://k.example/", uid_domain="k.example"),
+        {},
+        dict(name="Eid; al-Fitr, 2", description=""),
+    ]
     for options in cases:
-        assert ical.build_calendar(occurrences, lang=lang, catalogue=catalogue, **options) == \
-            plain_calendar(occurrences, lang=lang, catalogue=catalogue, **options), options
+        assert ical.build_calendar(occurrences, lang=lang, catalogue=catalogue, **options) == plain_calendar(
+            occurrences, lang=lang, catalogue=catalogue, **options
+        ), options
 
 
 def test_events_are_filled_in_icalendars_sorted_order():

@@ -22,15 +22,21 @@ print(json.dumps({"status": status, "modules": sorted({m.split(".")[0] for m in 
 
 
 def loaded(*args: str) -> tuple[int, set[str]]:
-    out = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=120,
-                         check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=120, check=True
+    ).stdout
     result = json.loads(out.strip().splitlines()[-1])
     return result["status"], set(result["modules"])
 
 
-@pytest.mark.parametrize("args", [("holidays", "--year", "2025", "--format", "json"),
-                                  ("holidays", "--from", "2025-01-01", "--to", "2025-12-31"),
-                                  ("check",)])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("holidays", "--year", "2025", "--format", "json"),
+        ("holidays", "--from", "2025-01-01", "--to", "2025-12-31"),
+        ("check",),
+    ],
+)
 def test_engine_commands_do_not_load_the_web_stack(args):
     status, modules = loaded(*args)
     assert status == 0

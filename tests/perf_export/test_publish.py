@@ -53,8 +53,11 @@ def test_switch_keeps_the_previous_tree_and_prunes_older_ones(tmp_path):
 
 def test_gzip_beside_text_files_is_reproducible(tmp_path):
     body = b"BEGIN:VCALENDAR\r\n" * 100
-    tree = build(tmp_path / "a", {"de/feeds/all.ics": body, "static/icon.png": b"\x89PNG"},
-                 clock(datetime(2026, 1, 1, tzinfo=UTC)))
+    tree = build(
+        tmp_path / "a",
+        {"de/feeds/all.ics": body, "static/icon.png": b"\x89PNG"},
+        clock(datetime(2026, 1, 1, tzinfo=UTC)),
+    )
     packed = (tree.root / "de/feeds/all.ics.gz").read_bytes()
     assert gzip.decompress(packed) == body
     assert packed[4:8] == b"\0\0\0\0"  # MTIME field of RFC 1952: zero, so equal input gives equal bytes
@@ -130,13 +133,18 @@ def test_read_only_target_one_line_exit_status_old_tree_served(tmp_path):
         first = build(target, {"index.html": b"old"}, clock(datetime(2026, 1, 1, tzinfo=UTC)))
         before = snapshot(target)
         parent.chmod(0o555)
-        done = subprocess.run([*prefix, *interkultur_command(), "export", str(target), "--years", "2025",
-                               "--lang", "de"], capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            [*prefix, *interkultur_command(), "export", str(target), "--years", "2025", "--lang", "de"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         parent.chmod(0o755)
         assert done.returncode == 1, done.stderr
         lines = done.stderr.strip().splitlines()
-        assert lines[-1].startswith(f"interkultur export: cannot create {target}.") and \
-            lines[-1].endswith(": Permission denied; the previous export is unchanged"), lines[-1]
+        assert lines[-1].startswith(f"interkultur export: cannot create {target}.") and lines[-1].endswith(
+            ": Permission denied; the previous export is unchanged"
+        ), lines[-1]
         assert "Traceback" not in done.stderr
         assert os.readlink(target) == first.root.name and snapshot(target) == before
         assert sorted(p.name for p in parent.iterdir()) == sorted([first.root.name, "site"])

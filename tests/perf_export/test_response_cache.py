@@ -33,8 +33,9 @@ ROUTES = [
 
 @pytest.fixture(scope="module")
 def app(catalogue):
-    return create_app({"CATALOGUE": catalogue, "TODAY": TODAY, "BASE_URL": "https://kalender.example.de",
-                       "TESTING": True})
+    return create_app(
+        {"CATALOGUE": catalogue, "TODAY": TODAY, "BASE_URL": "https://kalender.example.de", "TESTING": True}
+    )
 
 
 @pytest.fixture()

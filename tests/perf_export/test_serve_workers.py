@@ -56,11 +56,13 @@ def test_workers_share_the_port_restart_and_stop(tmp_path):
         proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
+
         def healthy():
             try:
                 return get(base + "/healthz")[0] == 200
             except OSError:
                 return False
+
         wait_for(healthy)
         workers = wait_for(lambda: children(proc.pid) if len(children(proc.pid)) == 2 else None)
         status, headers, body = get(base + "/feeds/all.ics", {"Accept-Encoding": "gzip"})
@@ -69,8 +71,9 @@ def test_workers_share_the_port_restart_and_stop(tmp_path):
 
         victim = sorted(workers)[0]
         os.kill(victim, signal.SIGKILL)
-        replaced = wait_for(lambda: (children(proc.pid) - {victim}) if len(children(proc.pid) - {victim}) == 2
-                            else None)
+        replaced = wait_for(
+            lambda: (children(proc.pid) - {victim}) if len(children(proc.pid) - {victim}) == 2 else None
+        )
         assert victim not in replaced
         for _ in range(10):
             assert get(base + "/widget/2025/3")[0] == 200

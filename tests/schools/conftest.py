@@ -13,8 +13,15 @@ API = "/api/v1/schools/check"
 
 @pytest.fixture(scope="session")
 def school_app(catalogue):
-    return create_app({"CATALOGUE": catalogue, "TODAY": TODAY, "BASE_URL": BASE_URL,
-                       "UID_DOMAIN": "kalender.example.de", "TESTING": True})
+    return create_app(
+        {
+            "CATALOGUE": catalogue,
+            "TODAY": TODAY,
+            "BASE_URL": BASE_URL,
+            "UID_DOMAIN": "kalender.example.de",
+            "TESTING": True,
+        }
+    )
 
 
 @pytest.fixture()
@@ -25,6 +32,7 @@ def client(school_app):
 @pytest.fixture()
 def check(client):
     """POST the contract's request and return the decoded answer (asserting 200)."""
+
     def post(dates, state="NW", **query):
         body = {"dates": list(dates)}
         if state is not None:
@@ -32,6 +40,7 @@ def check(client):
         response = client.post(API, json=body, query_string=query)
         assert response.status_code == 200, response.get_data(as_text=True)
         return response.get_json()
+
     return post
 
 

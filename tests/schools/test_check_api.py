@@ -80,20 +80,21 @@ def test_state_of_wrong_type(client):
     error_of(client.post(API, json={"dates": ["2025-03-31"], "state": 5}), "state")
 
 
-@pytest.mark.parametrize("payload", ['{"dates": ["2025-03-31"', "not json", "", "\x00\x01",
-                                     '{"dates": ["2025-03-31"]}}'])
+@pytest.mark.parametrize(
+    "payload", ['{"dates": ["2025-03-31"', "not json", "", "\x00\x01", '{"dates": ["2025-03-31"]}}']
+)
 def test_bad_json_body(client, payload):
     error_of(client.post(API, data=payload, content_type="application/json"), "body")
 
 
 @pytest.mark.parametrize("payload", ['["2025-03-31"]', '"2025-03-31"', "42", "null"])
 def test_json_that_is_not_an_object(client, payload):
-    error_of(client.post(API, data=payload, content_type="application/json"),
-             "body" if payload != "null" else "body")
+    error_of(client.post(API, data=payload, content_type="application/json"), "body" if payload != "null" else "body")
 
 
-@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded",
-                                          "multipart/form-data; boundary=x", None])
+@pytest.mark.parametrize(
+    "content_type", ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", None]
+)
 def test_wrong_content_type(client, content_type):
     kwargs = {"data": '{"dates": ["2025-03-31"]}'}
     if content_type:
@@ -101,12 +102,15 @@ def test_wrong_content_type(client, content_type):
     error_of(client.post(API, **kwargs), "body")
 
 
-@pytest.mark.parametrize("body,parameter", [
-    ({"dates": "2025-03-31"}, "dates"),
-    ({"dates": []}, "dates"),
-    ({"state": "NW"}, "dates"),
-    ({"dates": ["2025-03-31"], "lang": "en"}, "body"),
-])
+@pytest.mark.parametrize(
+    "body,parameter",
+    [
+        ({"dates": "2025-03-31"}, "dates"),
+        ({"dates": []}, "dates"),
+        ({"state": "NW"}, "dates"),
+        ({"dates": ["2025-03-31"], "lang": "en"}, "body"),
+    ],
+)
 def test_body_shape(client, body, parameter):
     error_of(client.post(API, json=body), parameter)
 
@@ -116,8 +120,15 @@ def test_get_without_dates(client, query):
     error_of(client.get(API + query), "dates")
 
 
-@pytest.mark.parametrize("query,parameter", [("lang=xx", "lang"), ("tradition=nope", "tradition"),
-                                             ("islamic=nope", "islamic"), ("tradition=school-break", "state")])
+@pytest.mark.parametrize(
+    "query,parameter",
+    [
+        ("lang=xx", "lang"),
+        ("tradition=nope", "tradition"),
+        ("islamic=nope", "islamic"),
+        ("tradition=school-break", "state"),
+    ],
+)
 def test_common_parameters_are_validated(client, query, parameter):
     error_of(client.post(f"{API}?{query}", json={"dates": ["2025-03-31"]}), parameter)
 
@@ -134,8 +145,9 @@ def test_other_methods(client):
 
 
 def test_common_parameters_apply(client):
-    answer = client.post(f"{API}?lang=en&tradition=islam,school-break",
-                         json={"dates": ["2025-06-06", "2025-07-20"], "state": "NW"}).get_json()
+    answer = client.post(
+        f"{API}?lang=en&tradition=islam,school-break", json={"dates": ["2025-06-06", "2025-07-20"], "state": "NW"}
+    ).get_json()
     adha = answer["results"][0]["holidays"][0]
     assert adha["id"] == "eid-al-adha" and adha["name"] == "Eid al-Adha"
     assert [h["tradition"] for h in answer["results"][1]["holidays"]] == ["school-break"]
@@ -152,9 +164,14 @@ def test_state_in_body_wins_over_query(client):
 
 
 def test_cors_preflight(client):
-    response = client.options(API, headers={"Origin": "https://schule.example.org",
-                                            "Access-Control-Request-Method": "POST",
-                                            "Access-Control-Request-Headers": "content-type"})
+    response = client.options(
+        API,
+        headers={
+            "Origin": "https://schule.example.org",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
+    )
     assert response.status_code in (200, 204)
     headers = response.headers
     assert headers["Access-Control-Allow-Origin"] == "*"
@@ -166,8 +183,9 @@ def test_cors_preflight(client):
     posted = client.post(API, json={"dates": ["2025-03-31"]}, headers={"Origin": "https://schule.example.org"})
     assert posted.headers["Access-Control-Allow-Origin"] == "*"
     # and other API routes keep their GET-only preflight
-    other = client.options("/api/v1/holidays", headers={"Origin": "https://x.example",
-                                                         "Access-Control-Request-Method": "GET"})
+    other = client.options(
+        "/api/v1/holidays", headers={"Origin": "https://x.example", "Access-Control-Request-Method": "GET"}
+    )
     assert "POST" not in other.headers["Access-Control-Allow-Methods"]
 
 
@@ -192,17 +210,28 @@ def test_openapi_documents_the_check_and_state(client):
     doc = client.get("/api/openapi.json").get_json()
     path = doc["paths"][API]
     assert {"get", "post"} <= set(path)
-    assert path["post"]["requestBody"]["content"]["application/json"]["schema"]["properties"]["dates"][
-        "maxItems"] == MAX_DATES
+    assert (
+        path["post"]["requestBody"]["content"]["application/json"]["schema"]["properties"]["dates"]["maxItems"]
+        == MAX_DATES
+    )
     assert {"$ref": "#/components/parameters/state"} in path["get"]["parameters"]
     assert {"$ref": "#/components/parameters/state"} in doc["paths"]["/api/v1/holidays"]["get"]["parameters"]
     schemas = doc["components"]["schemas"]
     assert {"SchoolCheck", "SchoolMatch", "School", "SchoolRule", "Coverage"} <= set(schemas)
-    assert schemas["SchoolRule"]["properties"]["leave"]["enum"] == ["statutory", "without-application",
-                                                                    "on-application", "discretion", "none"]
+    assert schemas["SchoolRule"]["properties"]["leave"]["enum"] == [
+        "statutory",
+        "without-application",
+        "on-application",
+        "discretion",
+        "none",
+    ]
     assert "school" in schemas["Occurrence"]["properties"]
-    assert "coverage" in doc["paths"]["/api/v1/holidays"]["get"]["responses"]["200"]["content"][
-        "application/json"]["schema"]["properties"]
+    assert (
+        "coverage"
+        in doc["paths"]["/api/v1/holidays"]["get"]["responses"]["200"]["content"]["application/json"]["schema"][
+            "properties"
+        ]
+    )
     # every $ref resolves
     refs = []
 
@@ -216,6 +245,7 @@ def test_openapi_documents_the_check_and_state(client):
         elif isinstance(node, list):
             for value in node:
                 walk(value)
+
     walk(doc)
     for ref in refs:
         target = doc

@@ -44,8 +44,9 @@ def test_check_dates_without_holiday(capsys):
     assert code == 0 and out.strip() == "2025-02-18: no holiday"
 
 
-@pytest.mark.parametrize("argv", [["check-dates", "2025-02-30", "--state", "NW"],
-                                  ["check-dates", "2025-03-31", "--state", "XX"]])
+@pytest.mark.parametrize(
+    "argv", [["check-dates", "2025-02-30", "--state", "NW"], ["check-dates", "2025-03-31", "--state", "XX"]]
+)
 def test_check_dates_usage_errors(capsys, argv):
     code, out, err = run(capsys, *argv)
     assert code == 2 and not out
@@ -53,7 +54,11 @@ def test_check_dates_usage_errors(capsys, argv):
 
 
 def test_check_dates_as_a_real_command():
-    done = subprocess.run(interkultur_command() + ["check-dates", "2025-03-31", "2025-06-06", "--state", "NW"],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        interkultur_command() + ["check-dates", "2025-03-31", "2025-06-06", "--state", "NW"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("2025-03-31:") and "Opferfest" in done.stdout

@@ -12,17 +12,30 @@ from interkultur.catalog import LAENDER
 
 from .conftest import API
 
-FUZZ = settings(max_examples=120, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 
-dates = st.one_of(st.dates().map(lambda d: d.isoformat()), st.text(max_size=12),
-                  st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", fullmatch=True),
-                  st.integers(), st.none(), st.booleans(), st.floats(allow_nan=True))
-states = st.one_of(st.sampled_from(list(LAENDER) + [f"DE-{c}" for c in LAENDER] + ["", "XX", "de-nw"]),
-                   st.text(max_size=8), st.integers(), st.none())
-json_values = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=10)),
-                           lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner,
-                                                                                        max_size=3), max_leaves=10)
+dates = st.one_of(
+    st.dates().map(lambda d: d.isoformat()),
+    st.text(max_size=12),
+    st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", fullmatch=True),
+    st.integers(),
+    st.none(),
+    st.booleans(),
+    st.floats(allow_nan=True),
+)
+states = st.one_of(
+    st.sampled_from(list(LAENDER) + [f"DE-{c}" for c in LAENDER] + ["", "XX", "de-nw"]),
+    st.text(max_size=8),
+    st.integers(),
+    st.none(),
+)
+json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=10)),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=10,
+)
 bodies = st.one_of(
     st.fixed_dictionaries({"dates": st.lists(dates, max_size=8)}, optional={"state": states}),
     st.dictionaries(st.sampled_from(["dates", "state", "lang", "x"]), json_values, max_size=3),
@@ -44,15 +57,20 @@ def test_any_json_body(client, body):
 
 
 @FUZZ
-@given(raw=st.binary(max_size=80), content_type=st.sampled_from(["application/json", "text/plain",
-                                                                    "application/json; charset=latin-1", ""]))
+@given(
+    raw=st.binary(max_size=80),
+    content_type=st.sampled_from(["application/json", "text/plain", "application/json; charset=latin-1", ""]),
+)
 def test_any_bytes(client, raw, content_type):
     ok(client.post(API, data=raw, content_type=content_type or None))
 
 
 @FUZZ
-@given(params=st.dictionaries(st.sampled_from(["dates", "state", "lang", "tradition", "islamic"]),
-                              st.text(max_size=30), max_size=4))
+@given(
+    params=st.dictionaries(
+        st.sampled_from(["dates", "state", "lang", "tradition", "islamic"]), st.text(max_size=30), max_size=4
+    )
+)
 def test_any_query(client, params):
     ok(client.get(f"{API}?" + urlencode(params, quote_via=quote)))
     page = client.get("/schulen?" + urlencode(params, quote_via=quote))

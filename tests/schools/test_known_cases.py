@@ -40,8 +40,19 @@ def test_known_holiday_falls_on_the_date(check, day, holiday_id, day_of_feast):
     assert found["match"] == "day"
     assert found["day_of_feast"] == day_of_feast
     # the occurrence fields of /api/v1/holidays are all there
-    for key in ("id", "tradition", "name", "description", "start", "end", "eve", "estimated", "category",
-                "school", "url"):
+    for key in (
+        "id",
+        "tradition",
+        "name",
+        "description",
+        "start",
+        "end",
+        "eve",
+        "estimated",
+        "category",
+        "school",
+        "url",
+    ):
         assert key in found
 
 
@@ -98,15 +109,15 @@ def test_a_date_without_holidays_gives_an_empty_list(check):
 # Himmelfahrt, Pfingstmontag, Fronleichnam, Tag der Deutschen Einheit (3. Oktober), Allerheiligen
 # (1. November), 1. und 2. Weihnachtstag -- eleven days (research §4, [S14]). Easter 2025 is 20 April.
 NRW_PUBLIC_HOLIDAYS_2025 = {
-    date(2025, 1, 1),    # Neujahr
-    date(2025, 4, 18),   # Karfreitag (Easter - 2)
-    date(2025, 4, 21),   # Ostermontag (Easter + 1)
-    date(2025, 5, 1),    # 1. Mai
-    date(2025, 5, 29),   # Christi Himmelfahrt (Easter + 39)
-    date(2025, 6, 9),    # Pfingstmontag (Easter + 50)
-    date(2025, 6, 19),   # Fronleichnam (Easter + 60)
-    date(2025, 10, 3),   # Tag der Deutschen Einheit
-    date(2025, 11, 1),   # Allerheiligen
+    date(2025, 1, 1),  # Neujahr
+    date(2025, 4, 18),  # Karfreitag (Easter - 2)
+    date(2025, 4, 21),  # Ostermontag (Easter + 1)
+    date(2025, 5, 1),  # 1. Mai
+    date(2025, 5, 29),  # Christi Himmelfahrt (Easter + 39)
+    date(2025, 6, 9),  # Pfingstmontag (Easter + 50)
+    date(2025, 6, 19),  # Fronleichnam (Easter + 60)
+    date(2025, 10, 3),  # Tag der Deutschen Einheit
+    date(2025, 11, 1),  # Allerheiligen
     date(2025, 12, 25),  # 1. Weihnachtstag
     date(2025, 12, 26),  # 2. Weihnachtstag
 }
@@ -123,10 +134,14 @@ def test_nrw_public_holidays_2025_are_the_statutory_list(engine):
 
 
 def test_nrw_public_holidays_2025_through_the_api(client):
-    items = client.get("/api/v1/holidays?from=2025-01-01&to=2025-12-31&tradition=public&state=DE-NW"
-                       ).get_json()["holidays"]
-    covered = sorted(date.fromordinal(d) for i in items for d in
-                     range(date.fromisoformat(i["start"]).toordinal(), date.fromisoformat(i["end"]).toordinal() + 1))
+    items = client.get("/api/v1/holidays?from=2025-01-01&to=2025-12-31&tradition=public&state=DE-NW").get_json()[
+        "holidays"
+    ]
+    covered = sorted(
+        date.fromordinal(d)
+        for i in items
+        for d in range(date.fromisoformat(i["start"]).toordinal(), date.fromisoformat(i["end"]).toordinal() + 1)
+    )
     assert covered == sorted(NRW_PUBLIC_HOLIDAYS_2025)
     ids = {i["id"] for i in items}
     assert {"good-friday", "public-german-unity-day", "all-saints", "christmas"} <= ids
@@ -145,8 +160,11 @@ def test_every_nrw_public_holiday_2025_is_flagged_in_the_check(check):
 
 def test_nrw_summer_break_2025_is_one_occurrence(engine, check):
     # Ferienordnung NRW (schulministerium.nrw, KMK): Sommerferien 14.07.-26.08.2025
-    found = [o for o in engine.occurrences(date(2025, 6, 1), date(2025, 9, 30), traditions={"school-break"},
-                                           state="NW") if o.id == "school-break-summer"]
+    found = [
+        o
+        for o in engine.occurrences(date(2025, 6, 1), date(2025, 9, 30), traditions={"school-break"}, state="NW")
+        if o.id == "school-break-summer"
+    ]
     assert [(o.start, o.end) for o in found] == [(date(2025, 7, 14), date(2025, 8, 26))]
     answer = check(["2025-07-13", "2025-07-14", "2025-08-26", "2025-08-27"])
     assert "school-break-summer" not in [h["id"] for h in holidays_on(answer, "2025-07-13")]
@@ -161,9 +179,9 @@ def test_engine_check_dates_agrees_with_the_api(engine, check):
     days = ["2025-03-31", "2025-10-01", "2025-02-18", "2025-03-31"]
     answer = check(days)
     direct = check_dates(engine, [date.fromisoformat(d) for d in days], "NW")
-    assert [(r["date"], [(h["id"], h["match"], h["day_of_feast"]) for h in r["holidays"]])
-            for r in answer["results"]] == \
-           [(d.isoformat(), [(m.occurrence.id, m.match, m.day_of_feast) for m in ms]) for d, ms in direct]
+    assert [
+        (r["date"], [(h["id"], h["match"], h["day_of_feast"]) for h in r["holidays"]]) for r in answer["results"]
+    ] == [(d.isoformat(), [(m.occurrence.id, m.match, m.day_of_feast) for m in ms]) for d, ms in direct]
 
 
 def test_results_keep_request_order_and_duplicates(check):
@@ -204,5 +222,4 @@ def test_layers_and_bavarian_rules_with_state_by(check):
     assert match_of(answer, "2025-06-07", "eid-al-adha")["grants_leave"] is True  # Bayern: first 2 days
     assert match_of(answer, "2025-06-06", "eid-al-adha")["school"]["BY"]["leave"] == "without-application"
     # Pfingstferien Bayern 2025: 10.-20. June
-    assert any(h["tradition"] == "school-break" for h in holidays_on(check(["2025-06-12"], state="BY"),
-                                                                      "2025-06-12"))
+    assert any(h["tradition"] == "school-break" for h in holidays_on(check(["2025-06-12"], state="BY"), "2025-06-12"))

@@ -27,11 +27,28 @@ SRC = Path(laender.__file__).resolve().parent
 
 #: (input, code): every Land by code, ISO code, name, and the established abbreviations.
 SPELLINGS = [
-    ("NW", "NW"), ("DE-NW", "NW"), ("nw", "NW"), ("de-nw", "NW"), ("NRW", "NW"), ("nrw", "NW"),
-    ("Nordrhein-Westfalen", "NW"), ("nordrhein westfalen", "NW"), ("North Rhine-Westphalia", "NW"),
-    ("BaWü", "BW"), ("Ba-Wü", "BW"), ("Baden-Wuerttemberg", "BW"), ("Thueringen", "TH"), ("Thüringen", "TH"),
-    ("Bavaria", "BY"), ("RLP", "RP"), ("MeckPomm", "MV"), ("M-V", "MV"), ("LSA", "ST"), ("Nds.", "NI"),
-    (" Sachsen-Anhalt ", "ST"), ("Sachsen", "SN"),
+    ("NW", "NW"),
+    ("DE-NW", "NW"),
+    ("nw", "NW"),
+    ("de-nw", "NW"),
+    ("NRW", "NW"),
+    ("nrw", "NW"),
+    ("Nordrhein-Westfalen", "NW"),
+    ("nordrhein westfalen", "NW"),
+    ("North Rhine-Westphalia", "NW"),
+    ("BaWü", "BW"),
+    ("Ba-Wü", "BW"),
+    ("Baden-Wuerttemberg", "BW"),
+    ("Thueringen", "TH"),
+    ("Thüringen", "TH"),
+    ("Bavaria", "BY"),
+    ("RLP", "RP"),
+    ("MeckPomm", "MV"),
+    ("M-V", "MV"),
+    ("LSA", "ST"),
+    ("Nds.", "NI"),
+    (" Sachsen-Anhalt ", "ST"),
+    ("Sachsen", "SN"),
 ]
 
 
@@ -88,6 +105,7 @@ def test_no_land_table_left_in_code():
 
 
 # -- entry points ----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("spelling", ["NRW", "Nordrhein-Westfalen", "de-nw", "nw"])
 def test_cli_echoes_the_code(capsys, spelling):

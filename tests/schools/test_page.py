@@ -103,8 +103,11 @@ def test_printable(client):
 
 
 def test_pasted_dates_give_the_conflict_table(client):
-    response = post(client, dates="31.03.2025 Mathe 10a\n2025-10-01 Elternabend\n18.02.2025 Englisch\n14.07.2025",
-                    day=["2025-06-06", ""])
+    response = post(
+        client,
+        dates="31.03.2025 Mathe 10a\n2025-10-01 Elternabend\n18.02.2025 Englisch\n14.07.2025",
+        day=["2025-06-06", ""],
+    )
     assert response.status_code == 200
     assert response.headers["Cache-Control"] == "no-store"
     page = parse(response)
@@ -125,8 +128,7 @@ def test_pasted_dates_give_the_conflict_table(client):
     # a shareable GET link reproduces the table
     permalink = [a["href"] for a in page.find("a") if "dates=" in a.get("href", "")][0]
     again = parse(client.get(permalink))
-    assert [r["date"] for r in again.rows] == ["2025-03-31", "2025-10-01", "2025-02-18", "2025-07-14",
-                                               "2025-06-06"]
+    assert [r["date"] for r in again.rows] == ["2025-03-31", "2025-10-01", "2025-02-18", "2025-07-14", "2025-06-06"]
 
 
 def test_get_with_dates(client):
@@ -153,9 +155,11 @@ def test_csv_upload(client):
 
 
 def test_ics_upload(client):
-    ics = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTAMP:20250101T000000Z\r\n"
-           b"DTSTART;VALUE=DATE:20250922\r\nDTEND;VALUE=DATE:20250925\r\nSUMMARY:Klassenfahrt 8b\r\n"
-           b"END:VEVENT\r\nEND:VCALENDAR\r\n")
+    ics = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTAMP:20250101T000000Z\r\n"
+        b"DTSTART;VALUE=DATE:20250922\r\nDTEND;VALUE=DATE:20250925\r\nSUMMARY:Klassenfahrt 8b\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
     page = parse(post(client, plan=(io.BytesIO(ics), "plan.ics")))
     assert [r["date"] for r in page.rows] == ["2025-09-22", "2025-09-23", "2025-09-24"]
     assert ("rosh-hashanah", "eve") in page.rows[0]["holidays"]
@@ -169,13 +173,16 @@ def test_unreadable_dates_are_named(client):
     assert "“31.02.2025”" in text and "“Klausurplan”" in text
 
 
-@pytest.mark.parametrize("form,needle", [
-    ({"dates": ""}, "mindestens ein Datum"),
-    ({"dates": "31.02.2025"}, "“31.02.2025”"),
-    ({"dates": "\n".join(f"2025-01-01 + {i}" for i in range(501))}, "Höchstens 500"),
-    ({"plan": (io.BytesIO(b"PK\x03\x04\x00binary"), "plan.xlsx")}, "weder eine CSV-Tabelle"),
-    ({"plan": (io.BytesIO(b"BEGIN:VCALENDAR\nbroken"), "plan.ics")}, "iCalendar-Datei konnte nicht"),
-])
+@pytest.mark.parametrize(
+    "form,needle",
+    [
+        ({"dates": ""}, "mindestens ein Datum"),
+        ({"dates": "31.02.2025"}, "“31.02.2025”"),
+        ({"dates": "\n".join(f"2025-01-01 + {i}" for i in range(501))}, "Höchstens 500"),
+        ({"plan": (io.BytesIO(b"PK\x03\x04\x00binary"), "plan.xlsx")}, "weder eine CSV-Tabelle"),
+        ({"plan": (io.BytesIO(b"BEGIN:VCALENDAR\nbroken"), "plan.ics")}, "iCalendar-Datei konnte nicht"),
+    ],
+)
 def test_input_errors_are_400_pages(client, form, needle):
     response = post(client, **form)
     assert response.status_code == 400
@@ -203,7 +210,7 @@ def test_unknown_state_is_a_400_page(client):
 
 
 def test_input_is_escaped(client):
-    response = post(client, dates='2025-03-31 <script>alert(1)</script>\n<img src=x onerror=alert(1)>')
+    response = post(client, dates="2025-03-31 <script>alert(1)</script>\n<img src=x onerror=alert(1)>")
     html = response.get_data(as_text=True)
     assert "<script>alert" not in html and "<img src=x" not in html
     assert "&lt;script&gt;" in html

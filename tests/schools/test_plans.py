@@ -18,20 +18,27 @@ def entries(plan):
     return [(e.day.isoformat(), e.label) for e in plan.entries]
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("2025-03-31", [("2025-03-31", "")]),
-    ("31.03.2025", [("2025-03-31", "")]),
-    ("31.3.25", [("2025-03-31", "")]),
-    ("31.03.2025 Mathe 10a", [("2025-03-31", "Mathe 10a")]),
-    ("Deutsch: 06.06.2025", [("2025-06-06", "Deutsch")]),
-    ("31.03.2025, 06.06.2025; 2025-10-02", [("2025-03-31", ""), ("2025-06-06", ""), ("2025-10-02", "")]),
-    ("14.07.2025 – 16.07.2025 Klassenfahrt", [("2025-07-14", "Klassenfahrt"), ("2025-07-15", "Klassenfahrt"),
-                                             ("2025-07-16", "Klassenfahrt")]),
-    ("Fahrt 01.06.2025 bis 02.06.2025 nach Berlin", [("2025-06-01", "Fahrt nach Berlin"),
-                                                     ("2025-06-02", "Fahrt nach Berlin")]),
-    ("2025-01-01..2025-01-02", [("2025-01-01", ""), ("2025-01-02", "")]),
-    ("31.03.2025-01.04.2025", [("2025-03-31", ""), ("2025-04-01", "")]),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("2025-03-31", [("2025-03-31", "")]),
+        ("31.03.2025", [("2025-03-31", "")]),
+        ("31.3.25", [("2025-03-31", "")]),
+        ("31.03.2025 Mathe 10a", [("2025-03-31", "Mathe 10a")]),
+        ("Deutsch: 06.06.2025", [("2025-06-06", "Deutsch")]),
+        ("31.03.2025, 06.06.2025; 2025-10-02", [("2025-03-31", ""), ("2025-06-06", ""), ("2025-10-02", "")]),
+        (
+            "14.07.2025 – 16.07.2025 Klassenfahrt",
+            [("2025-07-14", "Klassenfahrt"), ("2025-07-15", "Klassenfahrt"), ("2025-07-16", "Klassenfahrt")],
+        ),
+        (
+            "Fahrt 01.06.2025 bis 02.06.2025 nach Berlin",
+            [("2025-06-01", "Fahrt nach Berlin"), ("2025-06-02", "Fahrt nach Berlin")],
+        ),
+        ("2025-01-01..2025-01-02", [("2025-01-01", ""), ("2025-01-02", "")]),
+        ("31.03.2025-01.04.2025", [("2025-03-31", ""), ("2025-04-01", "")]),
+    ],
+)
 def test_text_dates_and_labels(text, expected):
     plan = parse_text(text)
     assert entries(plan) == expected
@@ -134,9 +141,14 @@ END:VCALENDAR\r
 
 def test_ics_events_every_day_sorted():
     plan = parse_upload(ICS)
-    assert entries(plan) == [("2025-03-31", "Englisch"), ("2025-06-06", "Sportfest"),
-                             ("2025-09-22", "Klassenfahrt"), ("2025-09-23", "Klassenfahrt"),
-                             ("2025-09-24", "Klassenfahrt"), ("2025-10-02", "Klausur Mathe")]
+    assert entries(plan) == [
+        ("2025-03-31", "Englisch"),
+        ("2025-06-06", "Sportfest"),
+        ("2025-09-22", "Klassenfahrt"),
+        ("2025-09-23", "Klassenfahrt"),
+        ("2025-09-24", "Klassenfahrt"),
+        ("2025-10-02", "Klausur Mathe"),
+    ]
     assert plan.notes == ["recurring"]
 
 
@@ -145,11 +157,14 @@ def test_ics_timed_event_until_midnight_stays_on_its_day():
     assert ("2025-04-01", "Englisch") not in entries(parse_ics(ics))
 
 
-@pytest.mark.parametrize("data,message", [
-    (b"BEGIN:VCALENDAR\nthis is not ical", "ics"),
-    (b"PK\x03\x04\x00\x00binary xlsx", "binary"),
-    (b"x" * (plans.MAX_UPLOAD_BYTES + 1), "size"),
-])
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        (b"BEGIN:VCALENDAR\nthis is not ical", "ics"),
+        (b"PK\x03\x04\x00\x00binary xlsx", "binary"),
+        (b"x" * (plans.MAX_UPLOAD_BYTES + 1), "size"),
+    ],
+)
 def test_unreadable_uploads(data, message):
     with pytest.raises(UploadError) as raised:
         parse_upload(data)
@@ -183,9 +198,12 @@ def test_any_bytes_are_read_or_refused(data):
 
 # -- time zones and recurrence (icalendar + recurring-ical-events + zoneinfo) -------------------
 
+
 def _calendar(*events: str) -> bytes:
-    body = "".join(f"BEGIN:VEVENT\r\nUID:{n}@schule.example\r\nDTSTAMP:20250101T000000Z\r\n{e}END:VEVENT\r\n"
-                   for n, e in enumerate(events))
+    body = "".join(
+        f"BEGIN:VEVENT\r\nUID:{n}@schule.example\r\nDTSTAMP:20250101T000000Z\r\n{e}END:VEVENT\r\n"
+        for n, e in enumerate(events)
+    )
     return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Schule//Plan//DE\r\n{body}END:VCALENDAR\r\n".encode()
 
 
@@ -201,13 +219,20 @@ def test_utc_times_fall_on_the_german_day():
 def test_weekly_exam_series_counts_every_date_with_exdate():
     from dateutil.rrule import WEEKLY, rrule
 
-    plan = parse_ics(_calendar("DTSTART;TZID=Europe/Berlin:20250901T080000\r\n"
-                               "DTEND;TZID=Europe/Berlin:20250901T093000\r\n"
-                               "RRULE:FREQ=WEEKLY;COUNT=10\r\nEXDATE;TZID=Europe/Berlin:20250915T080000\r\n"
-                               "SUMMARY:Vokabeltest\r\n"))
+    plan = parse_ics(
+        _calendar(
+            "DTSTART;TZID=Europe/Berlin:20250901T080000\r\n"
+            "DTEND;TZID=Europe/Berlin:20250901T093000\r\n"
+            "RRULE:FREQ=WEEKLY;COUNT=10\r\nEXDATE;TZID=Europe/Berlin:20250915T080000\r\n"
+            "SUMMARY:Vokabeltest\r\n"
+        )
+    )
     # an independent expansion: python-dateutil's rrule, minus the excluded date
-    expected = [d.date().isoformat() for d in rrule(WEEKLY, count=10, dtstart=datetime(2025, 9, 1, 8))
-                if d.date() != date(2025, 9, 15)]
+    expected = [
+        d.date().isoformat()
+        for d in rrule(WEEKLY, count=10, dtstart=datetime(2025, 9, 1, 8))
+        if d.date() != date(2025, 9, 15)
+    ]
     assert [day for day, _ in entries(plan)] == expected
     assert {label for _, label in entries(plan)} == {"Vokabeltest"}
     assert "recurring" in plan.notes

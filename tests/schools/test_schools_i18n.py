@@ -24,12 +24,17 @@ TEMPLATES = ["schulen.html", "_widget_schools.html", "_school_rule.html"]
 def extracted_ids() -> set[str]:
     method_map = [(path, "python") for path in SOURCES]
     method_map += [(f"web/templates/{name}", "jinja2") for name in TEMPLATES]
-    options = {f"web/templates/{name}": {"extensions": "jinja2.ext.i18n", "trim_blocks": "True",
-                                         "lstrip_blocks": "True"} for name in TEMPLATES}
+    options = {
+        f"web/templates/{name}": {"extensions": "jinja2.ext.i18n", "trim_blocks": "True", "lstrip_blocks": "True"}
+        for name in TEMPLATES
+    }
     ids = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
-            str(PACKAGE), method_map, options_map=options,
-            keywords={"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}):
+        str(PACKAGE),
+        method_map,
+        options_map=options,
+        keywords={"_": None, "gettext": None, "ngettext": (1, 2), "N_": None},
+    ):
         ids.add(message if isinstance(message, str) else message[0])
     return ids
 

@@ -13,6 +13,7 @@ from .conftest import API
 
 # -- coverage ----------------------------------------------------------------------------------------
 
+
 def test_coverage_inside_the_known_years(client):
     answer = client.post(API, json={"dates": ["2025-03-31", "2029-12-31"], "state": "NW"}).get_json()
     assert answer["coverage"] == {
@@ -23,8 +24,7 @@ def test_coverage_inside_the_known_years(client):
 
 def test_coverage_after_2029_says_school_breaks_are_unknown(client):
     answer = client.post(API, json={"dates": ["2029-07-01", "2031-07-20"], "state": "NW"}).get_json()
-    assert answer["coverage"]["school-break"] == {"years": [1991, 2029], "complete": False,
-                                                  "missing": [2030, 2031]}
+    assert answer["coverage"]["school-break"] == {"years": [1991, 2029], "complete": False, "missing": [2030, 2031]}
     assert answer["coverage"]["public"]["complete"] is True
     # 20 July 2031 is in no known break: the answer does not pretend to know
     assert all(h["tradition"] != "school-break" for h in answer["results"][1]["holidays"])
@@ -32,7 +32,11 @@ def test_coverage_after_2029_says_school_breaks_are_unknown(client):
 
 def test_coverage_before_1991_says_both_layers_are_unknown(client):
     answer = client.post(API, json={"dates": ["1985-10-03", "1990-10-03"], "state": "NW"}).get_json()
-    assert answer["coverage"]["public"] == {"years": [1991, 2100], "complete": False, "missing": list(range(1985, 1991))}
+    assert answer["coverage"]["public"] == {
+        "years": [1991, 2100],
+        "complete": False,
+        "missing": list(range(1985, 1991)),
+    }
     assert answer["coverage"]["school-break"]["missing"] == list(range(1985, 1991))
     # no public holiday is invented for years python-holidays does not cover
     assert all(h["tradition"] != "public" for r in answer["results"] for h in r["holidays"])
@@ -61,8 +65,16 @@ def test_holiday_detail_api_narrows_school_to_state(client):
     assert all(set(o["school"]) == {"NW"} for o in data["next"])
 
 
-@pytest.mark.parametrize("url", ["/api/v1/holidays?date=2025-06-06&state=XX", "/widget/2025/7?state=XX",
-                                 "/feeds/all.ics?state=XX", "/?state=DE", "/year/2025?state=NRWX"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/holidays?date=2025-06-06&state=XX",
+        "/widget/2025/7?state=XX",
+        "/feeds/all.ics?state=XX",
+        "/?state=DE",
+        "/year/2025?state=NRWX",
+    ],
+)
 def test_unknown_state_is_a_400_everywhere(client, url):
     response = client.get(url)
     assert response.status_code == 400
@@ -74,6 +86,7 @@ def test_school_breaks_without_state_are_refused(client):
 
 
 # -- the widget --------------------------------------------------------------------------------------
+
 
 class Cells(HTMLParser):
     """data-holidays of every day cell, the Land switch and the notes."""
@@ -168,6 +181,7 @@ def test_embed_script_passes_data_state(client):
 
 
 # -- the feeds ---------------------------------------------------------------------------------------
+
 
 def events(body: bytes):
     return list(Calendar.from_ical(body).walk("VEVENT"))

@@ -64,6 +64,7 @@ def oracle(state: str | None, year: int) -> Counter:
 
 # -- the oracle: every statutory day exactly once -----------------------------------------------------
 
+
 @pytest.mark.parametrize("state", LAENDER)
 def test_every_statutory_day_of_python_holidays_is_one_occurrence(engine: Engine, state: str) -> None:
     for year in YEARS:
@@ -102,24 +103,29 @@ def test_nationwide_holidays_without_a_state(engine: Engine) -> None:
 
 # -- hand-picked Länder and days ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("state,day,holiday_id", [
-    ("NW", date(2025, 4, 18), "good-friday"),
-    ("NW", date(2025, 11, 1), "all-saints"),
-    ("NW", date(2025, 6, 19), "corpus-christi"),
-    ("BY", date(2025, 6, 19), "corpus-christi"),
-    ("BY", date(2025, 1, 6), "epiphany"),
-    ("BB", date(2025, 10, 31), "reformation-day"),
-    ("BB", date(2025, 4, 20), "easter-sunday"),
-    ("BB", date(2025, 6, 8), "pentecost"),
-    ("SN", date(2025, 11, 19), "repentance-day"),
-    ("SL", date(2025, 8, 15), "assumption"),
-    ("BE", date(2019, 3, 8), "international-womens-day"),
-    ("MV", date(2023, 3, 8), "international-womens-day"),
-    ("TH", date(2025, 9, 20), "public-world-childrens-day"),  # no catalogue twin
-    ("NW", date(2025, 10, 3), "public-german-unity-day"),  # no catalogue twin
-])
-def test_statutory_day_is_one_occurrence_of_the_catalogue_holiday(engine: Engine, state: str, day: date,
-                                                                  holiday_id: str) -> None:
+
+@pytest.mark.parametrize(
+    "state,day,holiday_id",
+    [
+        ("NW", date(2025, 4, 18), "good-friday"),
+        ("NW", date(2025, 11, 1), "all-saints"),
+        ("NW", date(2025, 6, 19), "corpus-christi"),
+        ("BY", date(2025, 6, 19), "corpus-christi"),
+        ("BY", date(2025, 1, 6), "epiphany"),
+        ("BB", date(2025, 10, 31), "reformation-day"),
+        ("BB", date(2025, 4, 20), "easter-sunday"),
+        ("BB", date(2025, 6, 8), "pentecost"),
+        ("SN", date(2025, 11, 19), "repentance-day"),
+        ("SL", date(2025, 8, 15), "assumption"),
+        ("BE", date(2019, 3, 8), "international-womens-day"),
+        ("MV", date(2023, 3, 8), "international-womens-day"),
+        ("TH", date(2025, 9, 20), "public-world-childrens-day"),  # no catalogue twin
+        ("NW", date(2025, 10, 3), "public-german-unity-day"),  # no catalogue twin
+    ],
+)
+def test_statutory_day_is_one_occurrence_of_the_catalogue_holiday(
+    engine: Engine, state: str, day: date, holiday_id: str
+) -> None:
     statutory = [o for o in engine.on(day, state=state) if o.statutory]
     assert [o.id for o in statutory] == [holiday_id]
     assert statutory[0].statutory == (state,)
@@ -137,8 +143,9 @@ def test_womens_day_before_it_became_statutory_is_not_marked(engine: Engine, sta
 
 def test_christmas_is_one_occurrence_statutory_on_both_days(engine: Engine) -> None:
     found = [o for o in engine.on(date(2025, 12, 26), state="SN") if o.statutory]
-    assert [(o.id, o.start, o.end, o.statutory_days) for o in found] == \
-        [("christmas", date(2025, 12, 25), date(2025, 12, 26), (1, 2))]
+    assert [(o.id, o.start, o.end, o.statutory_days) for o in found] == [
+        ("christmas", date(2025, 12, 25), date(2025, 12, 26), (1, 2))
+    ]
     # the catalogue records no rule for Saxony: the statutory one applies to both days
     assert found[0].school("SN") == {"SN": {"leave": "statutory", "days": None, "note": "Gesetzlicher Feiertag"}}
 
@@ -149,8 +156,9 @@ def test_public_filter_and_own_tradition_both_match(engine: Engine) -> None:
     assert "good-friday" in public and christian["good-friday"].statutory == ("NW",)
     assert "public-good-friday" not in public
     assert christian["christmas-eve"].statutory == ()  # Heiligabend is not a statutory day
-    international = [o for o in year_of(engine, "BE", 2025, traditions={"international"})
-                     if o.id == "international-womens-day"]
+    international = [
+        o for o in year_of(engine, "BE", 2025, traditions={"international"}) if o.id == "international-womens-day"
+    ]
     assert [o.statutory for o in international] == [("BE",)]
 
 
@@ -202,6 +210,7 @@ def test_every_statutory_as_names_a_holiday_python_holidays_has(catalogue) -> No
 
 # -- JSON, API, check-dates, feeds, pages -----------------------------------------------------------
 
+
 def test_api_lists_karfreitag_once_with_statutory(client) -> None:
     items = client.get("/api/v1/holidays?date=2025-04-18&state=NW").get_json()["holidays"]
     good_friday = [i for i in items if i["id"] == "good-friday"]
@@ -237,8 +246,9 @@ def test_cli_json_and_check_dates_carry_statutory(capsys) -> None:
     assert [(h["id"], h["statutory"]) for h in listed if h["statutory"]] == [("international-womens-day", ["MV"])]
     assert main(["check-dates", "2025-11-19", "--state", "SN", "--json"]) == 0
     checked = json.loads(capsys.readouterr().out)["results"][0]["holidays"]
-    assert [(h["id"], h["statutory"], h["grants_leave"]) for h in checked if h["statutory"]] == \
-        [("repentance-day", ["SN"], True)]
+    assert [(h["id"], h["statutory"], h["grants_leave"]) for h in checked if h["statutory"]] == [
+        ("repentance-day", ["SN"], True)
+    ]
     assert main(["holidays", "--date", "2025-04-18", "--state", "NW"]) == 0
     text = capsys.readouterr().out
     assert "Karfreitag  [christianity]  (statutory NW)" in text and text.count("  Karfreitag  [") == 1
@@ -291,14 +301,19 @@ def test_public_feed_has_karfreitag_under_the_catalogue_uid(client) -> None:
     assert not [uid for uid in on_friday if uid.startswith("public-")]
 
 
-@pytest.mark.parametrize("lang,text", [("de", "Gesetzlicher Feiertag in Nordrhein-Westfalen."),
-                                       ("en", "Public holiday in North Rhine-Westphalia."),
-                                       ("tr", "Kuzey Ren-Vestfalya eyaletinde resmî tatil."),
-                                       ("ar", "عطلة رسمية في شمال الراين-وستفاليا.")])
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("de", "Gesetzlicher Feiertag in Nordrhein-Westfalen."),
+        ("en", "Public holiday in North Rhine-Westphalia."),
+        ("tr", "Kuzey Ren-Vestfalya eyaletinde resmî tatil."),
+        ("ar", "عطلة رسمية في شمال الراين-وستفاليا."),
+    ],
+)
 def test_widget_and_feed_say_where_it_is_statutory(client, lang: str, text: str) -> None:
     widget = client.get(f"/widget/2025/4?state=NW&lang={lang}").get_data(as_text=True)
-    panel = widget[widget.index('id="ik-day-2025-04-18"'):]
-    panel = panel[:panel.index("</section>")]
+    panel = widget[widget.index('id="ik-day-2025-04-18"') :]
+    panel = panel[: panel.index("</section>")]
     assert text in panel and panel.count(text) == 1
     assert "public-good-friday" not in widget
     feed = events(client.get(f"/feeds/christianity.ics?state=NW&lang={lang}").data)

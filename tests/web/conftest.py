@@ -15,8 +15,15 @@ UID_DOMAIN = "kalender.example.de"
 
 @pytest.fixture(scope="session")
 def app(catalogue):
-    return create_app({"CATALOGUE": catalogue, "TODAY": TODAY.isoformat(), "BASE_URL": BASE_URL,
-                       "UID_DOMAIN": UID_DOMAIN, "TESTING": True})
+    return create_app(
+        {
+            "CATALOGUE": catalogue,
+            "TODAY": TODAY.isoformat(),
+            "BASE_URL": BASE_URL,
+            "UID_DOMAIN": UID_DOMAIN,
+            "TESTING": True,
+        }
+    )
 
 
 @pytest.fixture()
@@ -27,8 +34,10 @@ def client(app):
 @pytest.fixture(scope="session")
 def make_app(catalogue):
     """Build an app with extra settings (fixed today and the shipped catalogue by default)."""
+
     def build(**settings):
         config = {"CATALOGUE": catalogue, "TODAY": TODAY.isoformat(), "TESTING": True}
         config.update(settings)
         return create_app(config)
+
     return build

@@ -13,8 +13,7 @@ from .conftest import BASE_URL
 
 TRADITIONS = _load_catalogue().tradition_ids
 
-FIELDS = ["id", "tradition", "community", "name", "description", "start", "end", "eve", "estimated",
-          "category", "url"]
+FIELDS = ["id", "tradition", "community", "name", "description", "start", "end", "eve", "estimated", "category", "url"]
 
 
 def test_holidays_on_a_date(client, engine):
@@ -47,12 +46,15 @@ def test_url_uses_an_allowed_request_host_without_base_url(make_app):
 
 
 def test_filters_and_variants(client, engine):
-    items = client.get("/api/v1/holidays?from=2025-01-01&to=2025-12-31&tradition=islam,judaism"
-                       "&islamic=tabular&jewish=israel").get_json()["holidays"]
-    expected = engine.occurrences(date(2025, 1, 1), date(2025, 12, 31), traditions=["islam", "judaism"],
-                                  islamic="tabular", jewish="israel")
+    items = client.get(
+        "/api/v1/holidays?from=2025-01-01&to=2025-12-31&tradition=islam,judaism&islamic=tabular&jewish=israel"
+    ).get_json()["holidays"]
+    expected = engine.occurrences(
+        date(2025, 1, 1), date(2025, 12, 31), traditions=["islam", "judaism"], islamic="tabular", jewish="israel"
+    )
     assert [(i["id"], i["start"], i["end"]) for i in items] == [
-        (o.id, o.start.isoformat(), o.end.isoformat()) for o in expected]
+        (o.id, o.start.isoformat(), o.end.isoformat()) for o in expected
+    ]
     assert {i["tradition"] for i in items} <= {"islam", "judaism"}
 
 
@@ -62,23 +64,26 @@ def test_ten_years_is_the_limit(client):
     assert response.status_code == 400 and response.get_json()["parameter"] == "to"
 
 
-@pytest.mark.parametrize("query, parameter", [
-    ("", "date"),
-    ("date=2025-02-30", "date"),
-    ("date=2025-2-3", "date"),
-    ("date=20250203", "date"),
-    ("date=%D9%A2%D9%A0%D9%A2%D9%A5-01-01", "date"),  # Arabic-Indic digits
-    ("date=1899-12-31", "date"),
-    ("date=2101-01-01", "date"),
-    ("from=2025-01-01", "to"),
-    ("to=2025-01-01", "from"),
-    ("from=2025-02-01&to=2025-01-01", "from"),
-    ("date=2025-01-01&from=2025-01-01&to=2025-01-02", "date"),
-    ("date=2025-01-01&lang=fr", "lang"),
-    ("date=2025-01-01&tradition=islam,pastafarian", "tradition"),
-    ("date=2025-01-01&islamic=moon", "islamic"),
-    ("date=2025-01-01&jewish=reform", "jewish"),
-])
+@pytest.mark.parametrize(
+    "query, parameter",
+    [
+        ("", "date"),
+        ("date=2025-02-30", "date"),
+        ("date=2025-2-3", "date"),
+        ("date=20250203", "date"),
+        ("date=%D9%A2%D9%A0%D9%A2%D9%A5-01-01", "date"),  # Arabic-Indic digits
+        ("date=1899-12-31", "date"),
+        ("date=2101-01-01", "date"),
+        ("from=2025-01-01", "to"),
+        ("to=2025-01-01", "from"),
+        ("from=2025-02-01&to=2025-01-01", "from"),
+        ("date=2025-01-01&from=2025-01-01&to=2025-01-02", "date"),
+        ("date=2025-01-01&lang=fr", "lang"),
+        ("date=2025-01-01&tradition=islam,pastafarian", "tradition"),
+        ("date=2025-01-01&islamic=moon", "islamic"),
+        ("date=2025-01-01&jewish=reform", "jewish"),
+    ],
+)
 def test_errors_name_the_parameter(client, query, parameter):
     response = client.get(f"/api/v1/holidays?{query}")
     assert response.status_code == 400
@@ -139,12 +144,32 @@ def test_openapi_document(client, app):
     doc = client.get("/api/openapi.json").get_json()
     assert doc["openapi"].startswith("3.1")
     paths = doc["paths"]
-    for route in ("/api/v1/holidays", "/api/v1/holidays/{id}", "/api/v1/traditions", "/feeds/all.ics",
-                  "/feeds/{tradition}.ics", "/healthz"):
+    for route in (
+        "/api/v1/holidays",
+        "/api/v1/holidays/{id}",
+        "/api/v1/traditions",
+        "/feeds/all.ics",
+        "/feeds/{tradition}.ics",
+        "/healthz",
+    ):
         assert "get" in paths[route]
     params = doc["components"]["parameters"]
-    assert params["lang"]["schema"]["enum"] == ["de", "en", "tr", "ar", "bg", "ro", "pl", "uk", "ru", "el", "it",
-                                                "sq", "fa", "ku"]
+    assert params["lang"]["schema"]["enum"] == [
+        "de",
+        "en",
+        "tr",
+        "ar",
+        "bg",
+        "ro",
+        "pl",
+        "uk",
+        "ru",
+        "el",
+        "it",
+        "sq",
+        "fa",
+        "ku",
+    ]
     assert params["islamic"]["schema"]["enum"] == list(hijri.PROFILES)
     required = doc["components"]["schemas"]["Occurrence"]["required"]
     assert set(FIELDS) <= set(required)
@@ -184,9 +209,14 @@ def test_healthz(client, catalogue):
 def test_cors_and_preflight(client):
     response = client.get("/api/v1/holidays?date=2025-03-30", headers={"Origin": "https://school.example"})
     assert response.headers["Access-Control-Allow-Origin"] == "*"
-    response = client.options("/api/v1/holidays", headers={
-        "Origin": "https://school.example", "Access-Control-Request-Method": "GET",
-        "Access-Control-Request-Headers": "accept-language"})
+    response = client.options(
+        "/api/v1/holidays",
+        headers={
+            "Origin": "https://school.example",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "accept-language",
+        },
+    )
     assert response.status_code in (200, 204)
     assert response.headers["Access-Control-Allow-Origin"] == "*"
     assert "GET" in response.headers["Access-Control-Allow-Methods"]
@@ -195,8 +225,16 @@ def test_cors_and_preflight(client):
     assert client.get("/api/v1/holidays").headers["Access-Control-Allow-Origin"] == "*"
 
 
-@pytest.mark.parametrize("path", ["/api/v1/holidays?date=2025-03-30", "/api/v1/traditions", "/healthz",
-                                  "/api/openapi.json", "/api/v1/holidays/christmas"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/holidays?date=2025-03-30",
+        "/api/v1/traditions",
+        "/healthz",
+        "/api/openapi.json",
+        "/api/v1/holidays/christmas",
+    ],
+)
 def test_head(client, path):
     get, head = client.get(path), client.head(path)
     assert head.status_code == get.status_code

@@ -58,10 +58,16 @@ class LatinFinder(HTMLParser):
         self.loose.append(("/".join(t for t, _ in self.stack[-3:]), data.strip()[:70]))
 
 
-PAGES = ["/?lang={lang}", "/year/2025?lang={lang}&state=NW", "/holiday/epiphany?lang={lang}",
-         "/holiday/eid-al-fitr?lang={lang}", "/widget/2025/4?lang={lang}&state=NW",
-         "/schulen?lang={lang}&dates=2025-03-31,2025-04-18,2025-02-30&state=NW",
-         "/nowhere?lang={lang}", "/year/2025?lang={lang}&state=XX"]
+PAGES = [
+    "/?lang={lang}",
+    "/year/2025?lang={lang}&state=NW",
+    "/holiday/epiphany?lang={lang}",
+    "/holiday/eid-al-fitr?lang={lang}",
+    "/widget/2025/4?lang={lang}&state=NW",
+    "/schulen?lang={lang}&dates=2025-03-31,2025-04-18,2025-02-30&state=NW",
+    "/nowhere?lang={lang}",
+    "/year/2025?lang={lang}&state=XX",
+]
 #: Every right-to-left interface language (languages.yaml): Farsi pages get the care Arabic ones do.
 RTL = [lang for lang in LANGUAGES if direction(lang) == "rtl"]
 
@@ -87,8 +93,11 @@ def test_german_fallback_names_sit_in_bdi(client):
 
     html = client.get("/year/2025?lang=ar&state=NW").get_data(as_text=True)
     with client.application.app_context():
-        days = [o for o in state().engine.occurrences(date(2025, 1, 1), date(2025, 12, 31), state="NW")
-                if o.tradition == "public"]
+        days = [
+            o
+            for o in state().engine.occurrences(date(2025, 1, 1), date(2025, 12, 31), state="NW")
+            if o.tradition == "public"
+        ]
     assert {o.holiday.names["de"] for o in days} >= {"Tag der Deutschen Einheit", "Neujahr"}
     for occ in days:
         shown = occ.holiday.name("ar")

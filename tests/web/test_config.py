@@ -6,8 +6,14 @@ import pytest
 
 from interkultur.web import config, create_app
 
-BRIEF = ["INTERKULTUR_BASE_URL", "INTERKULTUR_UID_DOMAIN", "INTERKULTUR_FRAME_ANCESTORS",
-         "INTERKULTUR_TIMEZONE", "INTERKULTUR_ISLAMIC", "INTERKULTUR_JEWISH"]
+BRIEF = [
+    "INTERKULTUR_BASE_URL",
+    "INTERKULTUR_UID_DOMAIN",
+    "INTERKULTUR_FRAME_ANCESTORS",
+    "INTERKULTUR_TIMEZONE",
+    "INTERKULTUR_ISLAMIC",
+    "INTERKULTUR_JEWISH",
+]
 
 
 def test_every_setting_is_documented():
@@ -29,8 +35,9 @@ def test_environment_and_config_dict(monkeypatch):
 def test_defaults_for_islamic_and_jewish_profiles(make_app):
     client = make_app(ISLAMIC="tabular", JEWISH="israel").test_client()
     default = client.get("/api/v1/holidays?from=2025-01-01&to=2025-12-31&tradition=islam,judaism").get_json()
-    explicit = client.get("/api/v1/holidays?from=2025-01-01&to=2025-12-31&tradition=islam,judaism"
-                          "&islamic=tabular&jewish=israel").get_json()
+    explicit = client.get(
+        "/api/v1/holidays?from=2025-01-01&to=2025-12-31&tradition=islam,judaism&islamic=tabular&jewish=israel"
+    ).get_json()
     assert default == explicit
 
 

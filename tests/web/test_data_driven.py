@@ -78,17 +78,25 @@ def client(catalogue_dir):
 
 
 def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "interkultur", *args], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "interkultur", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
 
 
 def test_cli_lists_the_new_tradition(catalogue_dir):
-    done = _cli("holidays", "--catalogue", str(catalogue_dir), "--tradition", "testfaith",
-                "--year", "2025", "--format", "json")
+    done = _cli(
+        "holidays", "--catalogue", str(catalogue_dir), "--tradition", "testfaith", "--year", "2025", "--format", "json"
+    )
     assert done.returncode == 0, done.stderr
     rows = json.loads(done.stdout)
     assert [(r["id"], r["start"], r["tradition"]) for r in rows] == [
-        ("testfaith-spring", "2025-06-10", "testfaith"), ("testfaith-autumn", "2025-11-02", "testfaith")]
+        ("testfaith-spring", "2025-06-10", "testfaith"),
+        ("testfaith-autumn", "2025-11-02", "testfaith"),
+    ]
     # the shipped catalogue does not know it
     assert _cli("holidays", "--tradition", "testfaith", "--year", "2025").returncode != 0
 
@@ -102,7 +110,9 @@ def test_check_accepts_the_directory(catalogue_dir, catalogue):
 def test_api_holidays_and_traditions(client):
     holidays = client.get("/api/v1/holidays?tradition=testfaith&from=2025-01-01&to=2025-12-31").get_json()
     assert [(h["id"], h["start"]) for h in holidays["holidays"]] == [
-        ("testfaith-spring", "2025-06-10"), ("testfaith-autumn", "2025-11-02")]
+        ("testfaith-spring", "2025-06-10"),
+        ("testfaith-autumn", "2025-11-02"),
+    ]
     traditions = client.get("/api/v1/traditions?lang=en").get_json()["traditions"]
     found = [t for t in traditions if t["id"] == "testfaith"]
     assert found and found[0]["name"] == "Test faith" and found[0]["holidays"] == 2
@@ -126,8 +136,9 @@ def test_widget_marks_its_days_and_the_index_offers_it(client):
 
 def test_colours_reach_the_widget_as_a_generated_stylesheet(client):
     page = parse(client.get("/widget/2025/6").data)
-    href = [link.attrs["href"] for link in page.find_all("link", rel="stylesheet")
-            if "traditions.css" in link.attrs["href"]]
+    href = [
+        link.attrs["href"] for link in page.find_all("link", rel="stylesheet") if "traditions.css" in link.attrs["href"]
+    ]
     assert len(href) == 1
     sheet = client.get(href[0])
     assert sheet.status_code == 200 and sheet.mimetype == "text/css"
@@ -181,11 +192,13 @@ def test_a_new_language_is_a_data_entry(tmp_path):
     # the deployment's own .po beside its catalogue: one interface string is enough to see it used
     po = target / "translations" / "nl" / "LC_MESSAGES" / "messages.po"
     po.parent.mkdir(parents=True)
-    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-                  'msgid "Intercultural calendar"\nmsgstr "Interculturele kalender"\n', encoding="utf-8")
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Intercultural calendar"\nmsgstr "Interculturele kalender"\n',
+        encoding="utf-8",
+    )
     env = {"INTERKULTUR_CATALOGUE": str(target)}
-    done = _cli("holidays", "--lang", "nl", "--tradition", "testfaith", "--year", "2025", "--format", "json",
-                env=env)
+    done = _cli("holidays", "--lang", "nl", "--tradition", "testfaith", "--year", "2025", "--format", "json", env=env)
     assert done.returncode == 0, done.stderr
     # the Dutch name where the catalogue has one, else the fallback chain of languages.yaml (de first)
     assert [r["name"] for r in json.loads(done.stdout)] == ["Testlentefeest", "Testherbsttag"]
@@ -193,9 +206,11 @@ def test_a_new_language_is_a_data_entry(tmp_path):
         "from interkultur.web import create_app\n"
         "c = create_app({'TODAY': '2025-06-01', 'TESTING': True}).test_client()\n"
         "r = c.get('/widget/2025/6?lang=nl&tradition=testfaith')\n"
-        "print(r.status_code); print(r.get_data(as_text=True))\n")
-    web = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         env={**os.environ, **env}, check=False)
+        "print(r.status_code); print(r.get_data(as_text=True))\n"
+    )
+    web = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env={**os.environ, **env}, check=False
+    )
     status, _, html = web.stdout.partition("\n")
     assert status == "200", web.stderr
     page = parse(html)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.mark.parametrize("query", ["date=24.12.2026", "date=2026-12-4", "from=1.4.2026&to=2026-04-30",
-                                   "date=" + "9" * 3000])
+@pytest.mark.parametrize(
+    "query", ["date=24.12.2026", "date=2026-12-4", "from=1.4.2026&to=2026-04-30", "date=" + "9" * 3000]
+)
 def test_api_is_iso_only_and_names_the_format(client, query):
     response = client.get(f"/api/v1/holidays?{query}")
     assert response.status_code == 400

@@ -49,19 +49,28 @@ def test_place_by_id_and_by_coordinates(client):
 
 def test_polar_day_gives_null_with_a_note(client):
     # Shavuot 2025 begins on the evening of 1 June; at Longyearbyen the sun does not set then
-    data = client.get("/api/v1/holidays?date=2025-06-02&tradition=judaism&place=78.223,15.647"
-                      "&tz=Arctic/Longyearbyen").get_json()["holidays"]
+    data = client.get(
+        "/api/v1/holidays?date=2025-06-02&tradition=judaism&place=78.223,15.647&tz=Arctic/Longyearbyen"
+    ).get_json()["holidays"]
     shavuot = next(h for h in data if h["id"] == "shavuot")
     assert shavuot["eve"] == "2025-06-01" and shavuot["eve_at"] is None
     assert "polar day" in shavuot["eve_at_note"]
 
 
-@pytest.mark.parametrize(("query", "parameter"), [
-    ("place=duisburg&tz=Europe/Berlin", "tz"), ("place=91,6", "place"), ("place=51,200", "place"),
-    ("place=atlantis", "place"), ("place=51,6&tz=Mars/Olympus", "tz"), ("tz=Europe/Berlin", "tz"),
-    ("place=51,6&tz=Europe", "tz"), ("place=51,6&tz=Etc", "tz"),  # directories of the zone database
-    ("place=%3Cscript%3E", "place"),
-])
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("place=duisburg&tz=Europe/Berlin", "tz"),
+        ("place=91,6", "place"),
+        ("place=51,200", "place"),
+        ("place=atlantis", "place"),
+        ("place=51,6&tz=Mars/Olympus", "tz"),
+        ("tz=Europe/Berlin", "tz"),
+        ("place=51,6&tz=Europe", "tz"),
+        ("place=51,6&tz=Etc", "tz"),  # directories of the zone database
+        ("place=%3Cscript%3E", "place"),
+    ],
+)
 def test_bad_places_are_a_400_naming_the_parameter(client, query, parameter):
     response = client.get(f"/api/v1/holidays?date=2025-03-30&{query}")
     assert response.status_code == 400
@@ -124,14 +133,17 @@ def test_a_deployment_brings_its_own_places(tmp_path, make_app):
     shutil.copytree(shipped_dir(), copy, ignore=shutil.ignore_patterns("announced"))
     (copy / "places.yaml").write_text(
         "version: 1\ndefault: moers\nplaces:\n"
-        "  - {id: moers, name: Moers, lat: 51.451, lon: 6.626, tz: Europe/Berlin}\n", encoding="utf-8")
+        "  - {id: moers, name: Moers, lat: 51.451, lon: 6.626, tz: Europe/Berlin}\n",
+        encoding="utf-8",
+    )
     client = make_app(CATALOGUE=str(copy / "holidays.yaml"), PLACE="moers").test_client()
     assert [p["id"] for p in client.get("/api/v1/places").get_json()["places"]] == ["moers"]
     assert client.get("/api/v1/holidays?date=2025-03-30&place=duisburg").status_code == 400
     # a broken one is named with file and line, by check and by serve
-    (copy / "places.yaml").write_text("version: 1\ndefault: moers\nplaces:\n"
-                                      "  - {id: moers, name: Moers, lat: 95, lon: 6.6, tz: Europe/Berlin}\n",
-                                      encoding="utf-8")
+    (copy / "places.yaml").write_text(
+        "version: 1\ndefault: moers\nplaces:\n  - {id: moers, name: Moers, lat: 95, lon: 6.6, tz: Europe/Berlin}\n",
+        encoding="utf-8",
+    )
     for command in (["check", str(copy / "holidays.yaml")], ["serve", "--catalogue", str(copy), "--port", "0"]):
         done = subprocess.run(interkultur_command() + command, capture_output=True, text=True, timeout=120)
         assert done.returncode == 1 and f"{copy / 'places.yaml'}:4: 'lat'" in done.stderr

@@ -121,8 +121,9 @@ def test_vobject_parses_the_feed(feed):
         assert event.summary.value
 
 
-@pytest.mark.parametrize("lang, calname", [("en", "Intercultural calendar"), ("tr", "Kültürlerarası takvim"),
-                                           ("ar", "التقويم بين الثقافات")])
+@pytest.mark.parametrize(
+    "lang, calname", [("en", "Intercultural calendar"), ("tr", "Kültürlerarası takvim"), ("ar", "التقويم بين الثقافات")]
+)
 def test_localised_feed(client, lang, calname, engine):
     body = client.get(f"/feeds/all.ics?lang={lang}").data
     cal = icalendar.Calendar.from_ical(body)

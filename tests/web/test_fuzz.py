@@ -23,8 +23,9 @@ GOOD = {
     "from": ["2025-01-01", "1900-01-01", "2099-06-30"],
     "to": ["2025-12-31", "2100-12-31", "2026-01-01"],
 }
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                         HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 
 values = st.one_of(
     st.text(max_size=40),
@@ -54,8 +55,9 @@ def test_api_holidays_never_5xx(client, params):
 
 
 @FUZZ
-@given(year=st.integers(min_value=-10, max_value=10**12), month=st.integers(min_value=-1, max_value=10**6),
-       params=queries)
+@given(
+    year=st.integers(min_value=-10, max_value=10**12), month=st.integers(min_value=-1, max_value=10**6), params=queries
+)
 def test_widget_never_5xx(client, year, month, params):
     response = client.get(f"/widget/{year}/{month}?" + query_string(params))
     check(response)
@@ -67,8 +69,14 @@ def test_widget_never_5xx(client, year, month, params):
 @given(segment=st.text(max_size=30), params=queries)
 def test_path_segments_never_5xx(client, segment, params):
     quoted = quote(segment, safe="")
-    for path in (f"/holiday/{quoted}", f"/holiday/{quoted}.ics", f"/api/v1/holidays/{quoted}",
-                 f"/feeds/{quoted}.ics", f"/year/{quoted}", f"/widget/{quoted}/1"):
+    for path in (
+        f"/holiday/{quoted}",
+        f"/holiday/{quoted}.ics",
+        f"/api/v1/holidays/{quoted}",
+        f"/feeds/{quoted}.ics",
+        f"/year/{quoted}",
+        f"/widget/{quoted}/1",
+    ):
         check(client.get(path + "?" + query_string(params)))
 
 
@@ -81,8 +89,11 @@ def test_binary_query_never_5xx(client, junk, key):
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(params=st.fixed_dictionaries({}, optional={k: st.sampled_from(GOOD[k])
-                                                  for k in ("lang", "tradition", "islamic", "jewish")}))
+@given(
+    params=st.fixed_dictionaries(
+        {}, optional={k: st.sampled_from(GOOD[k]) for k in ("lang", "tradition", "islamic", "jewish")}
+    )
+)
 def test_valid_feed_parameters_always_work(client, params):
     response = client.get("/feeds/all.ics?" + query_string(params))
     assert response.status_code == 200
@@ -98,16 +109,58 @@ def test_accept_language_never_5xx(client, header):
     check(response)
 
 
-NEW_ROUTES = ["/api/v1/holidays", "/api/v1/holidays.csv", "/api/v1/search", "/api/v1/places", "/subscribe",
-              "/subscribe/qr.svg", "/widget/theme.css", "/widget/2025/3", "/embed", "/search", "/about"]
+NEW_ROUTES = [
+    "/api/v1/holidays",
+    "/api/v1/holidays.csv",
+    "/api/v1/search",
+    "/api/v1/places",
+    "/subscribe",
+    "/subscribe/qr.svg",
+    "/widget/theme.css",
+    "/widget/2025/3",
+    "/embed",
+    "/search",
+    "/about",
+]
 new_values = st.one_of(
     values,
-    st.sampled_from(["Europe", "Etc", "Europe/", "../x", "/etc/passwd", "posixrules", "zone.tab", "nan,nan",
-                     "1e400,5", "91,0", "0,181", "51.4,6.7", "duisburg", "ffcc00", "transparent", "dark", "auto",
-                     "semicolon", "bayrami", "a" * 101, "", "%", "\u202e", "NW", "major,fast"]),
+    st.sampled_from(
+        [
+            "Europe",
+            "Etc",
+            "Europe/",
+            "../x",
+            "/etc/passwd",
+            "posixrules",
+            "zone.tab",
+            "nan,nan",
+            "1e400,5",
+            "91,0",
+            "0,181",
+            "51.4,6.7",
+            "duisburg",
+            "ffcc00",
+            "transparent",
+            "dark",
+            "auto",
+            "semicolon",
+            "bayrami",
+            "a" * 101,
+            "",
+            "%",
+            "\u202e",
+            "NW",
+            "major,fast",
+        ]
+    ),
 )
-new_queries = st.dictionaries(st.sampled_from(["place", "tz", "accent", "theme", "bg", "q", "sep", "state",
-                                               "category", "date", "lang", "tradition"]), new_values, max_size=5)
+new_queries = st.dictionaries(
+    st.sampled_from(
+        ["place", "tz", "accent", "theme", "bg", "q", "sep", "state", "category", "date", "lang", "tradition"]
+    ),
+    new_values,
+    max_size=5,
+)
 
 
 @FUZZ

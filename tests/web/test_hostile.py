@@ -58,8 +58,7 @@ def test_with_a_base_url_the_host_header_is_not_used(make_app):
     client = make_app(BASE_URL="https://kalender.example.de").test_client()
     answer = client.get("/api/v1/holidays?date=2025-12-25", headers={"Host": "evil.example"})
     assert answer.status_code == 200
-    assert all(item["url"].startswith("https://kalender.example.de/holiday/")
-               for item in answer.get_json()["holidays"])
+    assert all(item["url"].startswith("https://kalender.example.de/holiday/") for item in answer.get_json()["holidays"])
     assert b"evil" not in answer.data
 
 
@@ -150,16 +149,20 @@ def test_start_warns_without_a_base_url(server):
 def test_announced_large_body_is_refused_before_it_is_read(server):
     _proc, base, _spool, _log = server
     with socket.create_connection(("127.0.0.1", _port(base))) as sock:
-        sock.sendall(b"POST /api/v1/schools/check HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                     b"Content-Type: application/json\r\nContent-Length: 1073741824\r\n\r\n")
+        sock.sendall(
+            b"POST /api/v1/schools/check HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: application/json\r\nContent-Length: 1073741824\r\n\r\n"
+        )
         assert b" 413 " in _status_line(sock)
 
 
 def test_chunked_body_stops_at_the_limit_and_nothing_is_spooled(server):
     proc, base, spool, _log = server
     with socket.create_connection(("127.0.0.1", _port(base))) as sock:
-        sock.sendall(b"POST /api/v1/schools/check HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                     b"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+        sock.sendall(
+            b"POST /api/v1/schools/check HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+        )
         chunk = b"x" * 65536
         sent = 0
         status = b""
@@ -220,8 +223,9 @@ def test_sigterm_finishes_the_request_in_flight(tmp_path):
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # the answer stays in the server's buffers
         sock.connect(("127.0.0.1", _port(base)))
-        sock.sendall(b"GET /feeds/all.ics?from=2024-01-01&to=2033-12-31 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                     b"Connection: close\r\n\r\n")
+        sock.sendall(
+            b"GET /feeds/all.ics?from=2024-01-01&to=2033-12-31 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        )
         time.sleep(0.02)  # the cold feed takes longer than this to build
         proc.send_signal(signal.SIGTERM)
         sock.settimeout(10)
@@ -234,8 +238,9 @@ def test_sigterm_finishes_the_request_in_flight(tmp_path):
         sock.close()
         head, _, body = data.partition(b"\r\n\r\n")
         assert head.startswith(b"HTTP/1.1 200")
-        length = next(int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
-                      if line.lower().startswith(b"content-length:"))
+        length = next(
+            int(line.split(b":", 1)[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")
+        )
         assert len(body) == length and body.rstrip().endswith(b"END:VCALENDAR")
         assert proc.wait(timeout=15) == 0  # not killed by the signal (-15): it drained and exited
         with pytest.raises(OSError):  # and it no longer listens
@@ -247,8 +252,9 @@ def test_sigterm_finishes_the_request_in_flight(tmp_path):
 
 def test_nested_json_through_the_server(server):
     _proc, base, _spool, _log = server
-    request = urllib.request.Request(base + "/api/v1/schools/check", data=b"[" * 5000, method="POST",
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        base + "/api/v1/schools/check", data=b"[" * 5000, method="POST", headers={"Content-Type": "application/json"}
+    )
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=10)
     assert refused.value.code == 400

@@ -49,8 +49,11 @@ def assert_language_page(doc, lang: str) -> str:
 
 
 def month_forms(lang: str, month: int) -> set[str]:
-    return {get_month_names(width, context=context, locale=lang)[month]
-            for width in ("wide", "abbreviated") for context in ("format", "stand-alone")}
+    return {
+        get_month_names(width, context=context, locale=lang)[month]
+        for width in ("wide", "abbreviated")
+        for context in ("format", "stand-alone")
+    }
 
 
 @pytest.mark.parametrize("lang", CONTRACT)
@@ -129,9 +132,18 @@ def test_languages_api(client):
     assert "native" in doc["components"]["schemas"]["Occurrence"]["properties"]
 
 
-@pytest.mark.parametrize("header, lang", [("uk-UA,uk;q=0.9,ru;q=0.8", "uk"), ("fa-IR,fa;q=0.9,en;q=0.5", "fa"),
-                                          ("ku,tr;q=0.8", "ku"), ("el-GR", "el"), ("sq-XK,sq;q=0.9", "sq"),
-                                          ("ro-RO,ro;q=0.9", "ro"), ("pl;q=0.7,it;q=0.9", "it")])
+@pytest.mark.parametrize(
+    "header, lang",
+    [
+        ("uk-UA,uk;q=0.9,ru;q=0.8", "uk"),
+        ("fa-IR,fa;q=0.9,en;q=0.5", "fa"),
+        ("ku,tr;q=0.8", "ku"),
+        ("el-GR", "el"),
+        ("sq-XK,sq;q=0.9", "sq"),
+        ("ro-RO,ro;q=0.9", "ro"),
+        ("pl;q=0.7,it;q=0.9", "it"),
+    ],
+)
 def test_accept_language_picks_every_language(client, header, lang):
     doc = parse(client.get("/widget/2025/3", headers={"Accept-Language": header}).data)
     assert doc.find("html").attrs["lang"] == lang and doc.find("html").attrs["dir"] == cldr_direction(lang)

@@ -21,9 +21,18 @@ from interkultur.catalog import load
 
 from .conftest import TODAY
 
-ROUTES = ["/feeds/all.ics", "/feeds/islam.ics", "/holiday/easter-sunday.ics", "/api/v1/holidays?date=2025-03-30",
-          "/api/v1/holidays/easter-sunday", "/api/v1/traditions", "/widget/2025/3", "/", "/year/2025",
-          "/holiday/easter-sunday"]
+ROUTES = [
+    "/feeds/all.ics",
+    "/feeds/islam.ics",
+    "/holiday/easter-sunday.ics",
+    "/api/v1/holidays?date=2025-03-30",
+    "/api/v1/holidays/easter-sunday",
+    "/api/v1/traditions",
+    "/widget/2025/3",
+    "/",
+    "/year/2025",
+    "/holiday/easter-sunday",
+]
 BERLIN = ZoneInfo("Europe/Berlin")  # the default INTERKULTUR_TIMEZONE (README configuration table)
 
 

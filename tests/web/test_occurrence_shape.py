@@ -48,7 +48,7 @@ def test_cli_check_dates_api_and_schema_give_the_same_object(client):
     assert [list(o) for o in api] == [keys] * len(api)
     assert [list(o) for o in from_cli] == [keys] * len(from_cli)
     extra = ["match", "day_of_feast", "grants_leave"]
-    assert all(list(o)[: len(keys)] == keys and list(o)[len(keys):] == extra for o in checked)
+    assert all(list(o)[: len(keys)] == keys and list(o)[len(keys) :] == extra for o in checked)
     assert all(list(o) == keys + extra for o in school_api)
     # check-dates --json is the schools API's answer, url apart
     assert [{**o, "url": None} for o in school_api] == checked
@@ -56,8 +56,9 @@ def test_cli_check_dates_api_and_schema_give_the_same_object(client):
         _check_types({k: v for k, v in obj.items() if k in keys}, schema)
         assert set(schema["required"]) <= set(obj)
     assert all(o["url"] is None for o in (*from_cli, *checked))
-    assert all(o["url"].startswith("https://kalender.example.de/holiday/")
-               for o in api if o["tradition"] not in layers.LAYERS)
+    assert all(
+        o["url"].startswith("https://kalender.example.de/holiday/") for o in api if o["tradition"] not in layers.LAYERS
+    )
     assert any(o["url"] for o in api)
     # the API and the CLI agree on every field but url
     assert [{**o, "url": None} for o in api] == [o for o in from_cli if o["id"] in {a["id"] for a in api}]

@@ -47,8 +47,12 @@ def documented_operations() -> list[tuple[str, str]]:
 
     app = create_app({"TESTING": True, "BASE_URL": "http://127.0.0.1"})
     document = app.test_client().get("/api/openapi.json").get_json()
-    return [(method.upper(), path) for path, item in document["paths"].items() for method in item
-            if method in ("get", "put", "post", "delete", "patch", "head", "options")]
+    return [
+        (method.upper(), path)
+        for path, item in document["paths"].items()
+        for method in item
+        if method in ("get", "put", "post", "delete", "patch", "head", "options")
+    ]
 
 
 OPERATIONS = documented_operations()
@@ -76,8 +80,13 @@ def test_the_server_answers_as_documented(api_schema, live, method, path):
     operation = api_schema[path][method]
 
     @given(case=operation.as_strategy())
-    @settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck),
-              phases=[Phase.explicit, Phase.generate])  # no shrinking: the first failure is reported as found
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+        phases=[Phase.explicit, Phase.generate],
+    )  # no shrinking: the first failure is reported as found
     def check(case):
         case.call_and_validate(base_url=live, checks=CHECKS)
 

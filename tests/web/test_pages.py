@@ -10,8 +10,17 @@ import pytest
 from .conftest import BASE_URL, TODAY
 from .htmlutil import parse, squash
 
-HTML_PAGES = ["/", "/widget", "/widget/2025/3?dual=hijri,hebrew", "/year/2025", "/holiday/christmas",
-              "/?lang=ar", "/year/2025?lang=tr", "/nope", "/widget/2025/13"]
+HTML_PAGES = [
+    "/",
+    "/widget",
+    "/widget/2025/3?dual=hijri,hebrew",
+    "/year/2025",
+    "/holiday/christmas",
+    "/?lang=ar",
+    "/year/2025?lang=tr",
+    "/nope",
+    "/widget/2025/13",
+]
 
 
 def test_landing_page(client, catalogue):

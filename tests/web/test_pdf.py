@@ -108,8 +108,9 @@ def test_school_year_runs_august_to_july(client):
     assert contains(body, "Herbstferien") and contains(body, "Weihnachtsferien")
 
 
-@pytest.mark.parametrize("url", ["/month/2025/13.pdf", "/year/1800.pdf", "/schoolyear/2100.pdf",
-                                 "/year/2025.pdf?lang=xx"])
+@pytest.mark.parametrize(
+    "url", ["/month/2025/13.pdf", "/year/1800.pdf", "/schoolyear/2100.pdf", "/year/2025.pdf?lang=xx"]
+)
 def test_bad_pdf_requests_are_a_400(client, url):
     assert client.get(url).status_code == 400
 
@@ -119,8 +120,14 @@ def test_export_writes_pdfs_and_csv_and_links_them(tmp_path, catalogue):
 
     from interkultur.web.export import export_site
 
-    report = export_site(tmp_path / "site", years=range(2025, 2026), languages=["tr"], catalogue=catalogue,
-                         today=date(2025, 3, 30), pdf=True)
+    report = export_site(
+        tmp_path / "site",
+        years=range(2025, 2026),
+        languages=["tr"],
+        catalogue=catalogue,
+        today=date(2025, 3, 30),
+        pdf=True,
+    )
     root = report.directory
     assert report.files["pdf"] == 13 and report.files["csv"] == 2
     month = PdfReader(root / "tr" / "month" / "2025" / "03.pdf")

@@ -18,8 +18,7 @@ def csp(response) -> dict[str, str]:
     return policy
 
 
-@pytest.mark.parametrize("path", WIDGET_ROUTES + OTHER_HTML + ["/api/v1/traditions", "/feeds/islam.ics",
-                                                               "/embed.js"])
+@pytest.mark.parametrize("path", WIDGET_ROUTES + OTHER_HTML + ["/api/v1/traditions", "/feeds/islam.ics", "/embed.js"])
 def test_common_headers(client, path):
     response = client.get(path)
     assert response.headers["X-Content-Type-Options"] == "nosniff"
@@ -67,8 +66,7 @@ def test_query_strings_over_8_kb_are_rejected(client):
     assert client.get(f"/api/v1/holidays?date=2025-01-01&pad={'x' * 7000}").status_code == 200
 
 
-@pytest.mark.parametrize("query", ["lang=%FF%FE", "date=%C0%AF", "tradition=%00", "x=%1B%5B31m", "%FF=1",
-                                   "lang=de%00"])
+@pytest.mark.parametrize("query", ["lang=%FF%FE", "date=%C0%AF", "tradition=%00", "x=%1B%5B31m", "%FF=1", "lang=de%00"])
 def test_binary_junk_is_400(client, query):
     assert client.get(f"/api/v1/holidays?{query}").status_code == 400
     response = client.get(f"/widget/2025/3?{query}")

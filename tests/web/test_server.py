@@ -66,24 +66,36 @@ def test_errors_and_head_over_http(server):
     assert request(base + "/api/v1/holidays?x=" + "a" * 9000)[0] in (400, 414)
     status, _, body = request(base + "/widget", method="HEAD")
     assert status == 200 and body == b""
-    status, headers, _ = request(base + "/api/v1/holidays", method="OPTIONS",
-                                 headers={"Origin": "https://x.example", "Access-Control-Request-Method": "GET"})
+    status, headers, _ = request(
+        base + "/api/v1/holidays",
+        method="OPTIONS",
+        headers={"Origin": "https://x.example", "Access-Control-Request-Method": "GET"},
+    )
     assert status in (200, 204) and headers["Access-Control-Allow-Origin"] == "*"
 
 
 def test_a_busy_port_is_a_clean_error(server):
     base, _, _ = server
     port = base.rsplit(":", 1)[1]
-    result = subprocess.run(command() + ["serve", "--port", port], capture_output=True, text=True, timeout=60,
-                            env=dict(os.environ, INTERKULTUR_CATALOGUE=str(SHIPPED_CATALOGUE)))
+    result = subprocess.run(
+        command() + ["serve", "--port", port],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ, INTERKULTUR_CATALOGUE=str(SHIPPED_CATALOGUE)),
+    )
     assert result.returncode == 2  # a usage problem, like every bad argument (issue "First contact")
     assert "cannot listen" in result.stderr and "Traceback" not in result.stderr
     assert result.stderr.strip().count("\n") == 0, result.stderr  # one line
 
 
 def test_bad_setting_is_a_clean_error():
-    result = subprocess.run(command() + ["serve", "--port", str(free_port())], capture_output=True, text=True,
-                            timeout=60, env=dict(os.environ, INTERKULTUR_ISLAMIC="lunar-guess",
-                                                 INTERKULTUR_CATALOGUE=str(SHIPPED_CATALOGUE)))
+    result = subprocess.run(
+        command() + ["serve", "--port", str(free_port())],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ, INTERKULTUR_ISLAMIC="lunar-guess", INTERKULTUR_CATALOGUE=str(SHIPPED_CATALOGUE)),
+    )
     assert result.returncode == 2
     assert "INTERKULTUR_ISLAMIC" in result.stderr and "Traceback" not in result.stderr

@@ -33,7 +33,7 @@ def internal_labels(text: str) -> list[str]:
     """Every internal label in ``text``; a § counts unless a law is named just before or after it."""
     found = [m.group(0) for m in LABEL.finditer(text)] + [m.group(0) for m in RESEARCH.finditer(text)]
     for m in SECTION.finditer(text):
-        window = text[max(0, m.start() - 60):m.end() + 40]
+        window = text[max(0, m.start() - 60) : m.end() + 40]
         if not LAW.search(window):
             found.append(window)
     return found
@@ -70,8 +70,9 @@ def test_no_api_answer_shows_an_internal_label(client, catalogue, lang):
 @pytest.mark.parametrize("land", SCHOOL_LANDS)
 def test_schulen_shows_no_internal_label(client, engine, land):
     days = sorted({o.start.isoformat() for o in engine.occurrences(date(2025, 1, 1), date(2025, 12, 31))})
-    response = client.post("/schulen", data={"dates": "\n".join(days), "state": land},
-                           content_type="multipart/form-data")
+    response = client.post(
+        "/schulen", data={"dates": "\n".join(days), "state": land}, content_type="multipart/form-data"
+    )
     assert response.status_code == 200
     doc = parse(response.data)
     assert doc.find_all("li", cls="ik-match"), "the check found no holidays"
@@ -86,8 +87,12 @@ def test_feeds_show_no_internal_label(client, path):
 
 
 def test_cli_json_shows_no_internal_label():
-    out = subprocess.run([sys.executable, "-m", "interkultur", "holidays", "--year", "2025", "--state", "NW",
-                          "--format", "json"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "interkultur", "holidays", "--year", "2025", "--state", "NW", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert json.loads(out) and internal_labels(out) == []
 
 
@@ -150,12 +155,18 @@ holidays:
 """
 
 
-@pytest.mark.parametrize("source", [
-    '"S14"', '{publisher: "Land NRW", title: "research S14"}', '{publisher: "Land NRW", title: "§2"}',
-    '{publisher: "Land NRW"}', '{publisher: "Land NRW", title: "FTG NRW §2", url: "not a url"}',
-    '{publisher: "Land NRW", title: "FTG NRW §2", url: "ftp://recht.nrw.de/x"}',
-    '{publisher: "Land NRW", title: "FTG NRW §2", page: 3}',
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        '"S14"',
+        '{publisher: "Land NRW", title: "research S14"}',
+        '{publisher: "Land NRW", title: "§2"}',
+        '{publisher: "Land NRW"}',
+        '{publisher: "Land NRW", title: "FTG NRW §2", url: "not a url"}',
+        '{publisher: "Land NRW", title: "FTG NRW §2", url: "ftp://recht.nrw.de/x"}',
+        '{publisher: "Land NRW", title: "FTG NRW §2", page: 3}',
+    ],
+)
 def test_a_source_a_reader_cannot_follow_is_refused(source):
     with pytest.raises(CatalogueError) as caught:
         loads(MINIMAL % source, "c.yaml")

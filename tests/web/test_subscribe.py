@@ -73,8 +73,9 @@ def test_the_form_works_without_javascript(client):
     doc = parse(client.get("/subscribe?lang=de&tradition=hinduism").data)
     form = next(f for f in doc.find_all("form") if "data-ik-subscribe" in f.attrs)
     assert form.attrs["method"] == "get" and form.attrs["action"] == "/subscribe"
-    ticked = [i.attrs["value"] for i in form.find_all("input") if i.attrs.get("name") == "tradition"
-              and "checked" in i.attrs]
+    ticked = [
+        i.attrs["value"] for i in form.find_all("input") if i.attrs.get("name") == "tradition" and "checked" in i.attrs
+    ]
     assert ticked == ["hinduism"]
 
 
@@ -84,8 +85,10 @@ def test_qr_code_is_an_svg_of_this_page(client):
     body = response.get_data(as_text=True)
     assert body.startswith("<svg") and "viewBox" in body
     # the SVG's title names what it encodes (decoded from the image in tests/browser/test_subscribe_qr.py)
-    assert unquote(body.split("<title>")[1].split("</title>")[0]).replace("&amp;", "&") == \
-        f"https://{HOST}/subscribe?lang=tr&tradition=islam"
+    assert (
+        unquote(body.split("<title>")[1].split("</title>")[0]).replace("&amp;", "&")
+        == f"https://{HOST}/subscribe?lang=tr&tradition=islam"
+    )
 
 
 @pytest.mark.parametrize("query", ["tradition=nope", "lang=xx", "islamic=none", "state=ZZ", "category=bogus"])

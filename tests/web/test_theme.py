@@ -90,8 +90,18 @@ def test_default_widget_links_no_theme_sheet(client):
     assert not [link for link in doc.find_all("link") if "theme.css" in link.attrs.get("href", "")]
 
 
-@pytest.mark.parametrize("query", ["accent=%23ffcc00", "accent=fc0", "accent=ggcc00", "bg=red",
-                                   "bg=%3Cscript%3Ealert(1)%3C/script%3E", "theme=neon", "accent=ffcc00ff"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "accent=%23ffcc00",
+        "accent=fc0",
+        "accent=ggcc00",
+        "bg=red",
+        "bg=%3Cscript%3Ealert(1)%3C/script%3E",
+        "theme=neon",
+        "accent=ffcc00ff",
+    ],
+)
 @pytest.mark.parametrize("path", ["/widget", "/widget/2025/3", "/widget/theme.css"])
 def test_invalid_theme_values_are_a_400_that_does_not_echo_them(client, path, query):
     response = client.get(f"{path}?{query}")

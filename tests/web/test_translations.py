@@ -21,20 +21,26 @@ PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 #: The widget, pages, API, feeds and iCal modules; other areas (schools) keep their own check.
 #: Every module and template of the package: a message added anywhere must reach every language.
-OWN_SOURCES = sorted(str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py")
-                     if "translations" not in path.parts)
+OWN_SOURCES = sorted(
+    str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py") if "translations" not in path.parts
+)
 OWN_TEMPLATES = sorted(path.name for path in (PACKAGE / "web" / "templates").glob("*.html"))
 
 
 def extracted_ids() -> set[str]:
     method_map = [(path, "python") for path in OWN_SOURCES]
     method_map += [(f"web/templates/{name}", "jinja2") for name in OWN_TEMPLATES]
-    options = {f"web/templates/{name}": {"extensions": "jinja2.ext.i18n", "trim_blocks": "True",
-                                         "lstrip_blocks": "True"} for name in OWN_TEMPLATES}
+    options = {
+        f"web/templates/{name}": {"extensions": "jinja2.ext.i18n", "trim_blocks": "True", "lstrip_blocks": "True"}
+        for name in OWN_TEMPLATES
+    }
     ids = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
-            str(PACKAGE), method_map, options_map=options, keywords={"_": None, "gettext": None,
-                                                                     "ngettext": (1, 2), "N_": None}):
+        str(PACKAGE),
+        method_map,
+        options_map=options,
+        keywords={"_": None, "gettext": None, "ngettext": (1, 2), "N_": None},
+    ):
         ids.add(message if isinstance(message, str) else message[0])
     return ids
 
@@ -57,17 +63,22 @@ def messages(catalogue) -> dict:
     committed ``.mo`` is compared with its ``.po`` by content, never by bytes:
     a newer Babel that pip resolves must not fail this test.
     """
-    return {(m.context, m.id if isinstance(m.id, str) else tuple(m.id)):
-            (m.string if isinstance(m.string, str) else tuple(m.string))
-            for m in catalogue if m.id and m.string and not m.fuzzy}
+    return {
+        (m.context, m.id if isinstance(m.id, str) else tuple(m.id)): (
+            m.string if isinstance(m.string, str) else tuple(m.string)
+        )
+        for m in catalogue
+        if m.id and m.string and not m.fuzzy
+    }
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_mo_is_compiled_from_the_current_po(lang):
     with translations.po_path(lang).with_suffix(".mo").open("rb") as fp:
         committed = messages(read_mo(fp))
-    assert committed == messages(catalog(lang)), \
+    assert committed == messages(catalog(lang)), (
         f"{lang}: run `python -m interkultur.translations` after editing the .po"
+    )
 
 
 @pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])

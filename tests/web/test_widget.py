@@ -139,8 +139,11 @@ def test_nights_are_named_as_nights(client, engine):
 
 
 def test_estimated_islamic_dates_are_flagged(client, engine):
-    found = [o for o in engine.occurrences(date(2025, 3, 1), date(2025, 3, 31), islamic="sighting")
-             if o.estimated and o.tradition == "islam" and o.start.month == 3]
+    found = [
+        o
+        for o in engine.occurrences(date(2025, 3, 1), date(2025, 3, 31), islamic="sighting")
+        if o.estimated and o.tradition == "islam" and o.start.month == 3
+    ]
     assert found, "the sighting profile gives estimated dates"
     doc = parse(client.get("/widget/2025/3?islamic=sighting&category=all").data)
     panel = doc.by_id(f"ik-day-{found[0].start.isoformat()}")
@@ -200,8 +203,9 @@ def test_dual_calendars(client):
     assert response.status_code == 400 and b"dual" in response.data
 
 
-@pytest.mark.parametrize("path", ["/widget/2025/13", "/widget/2025/0", "/widget/1899/12", "/widget/2101/1",
-                                  "/widget/99999999999999999999/1"])
+@pytest.mark.parametrize(
+    "path", ["/widget/2025/13", "/widget/2025/0", "/widget/1899/12", "/widget/2101/1", "/widget/99999999999999999999/1"]
+)
 def test_invalid_months_and_years_are_400(client, path):
     response = client.get(path)
     assert response.status_code == 400
@@ -288,7 +292,8 @@ def test_default_view_is_the_editors_selection_and_category_all_shows_everything
     assert {i for c in day_cells(full) for i in (c.attrs.get("data-holidays") or "").split()} == everything
     fasts = parse(client.get("/widget/2025/3?category=fast").data)
     assert {i for c in day_cells(fasts) for i in (c.attrs.get("data-holidays") or "").split()} == {
-        o.id for o in engine.occurrences(date(2025, 3, 1), date(2025, 3, 31)) if o.holiday.category == "fast"}
+        o.id for o in engine.occurrences(date(2025, 3, 1), date(2025, 3, 31)) if o.holiday.category == "fast"
+    }
     assert client.get("/widget/2025/3?category=feasts").status_code == 400
 
 

@@ -40,10 +40,26 @@ AYYAM_I_HA, ALA = 0, 19
 
 #: Month name -> number; Ayyám-i-Há (the intercalary days) is 0, ʻAláʼ (the fast) 19.
 MONTHS: dict[str, int] = {
-    "baha": 1, "jalal": 2, "jamal": 3, "azamat": 4, "nur": 5, "rahmat": 6, "kalimat": 7,
-    "kamal": 8, "asma": 9, "izzat": 10, "mashiyyat": 11, "ilm": 12, "qudrat": 13,
-    "qawl": 14, "masail": 15, "sharaf": 16, "sultan": 17, "mulk": 18,
-    "ayyam-i-ha": AYYAM_I_HA, "ala": ALA,
+    "baha": 1,
+    "jalal": 2,
+    "jamal": 3,
+    "azamat": 4,
+    "nur": 5,
+    "rahmat": 6,
+    "kalimat": 7,
+    "kamal": 8,
+    "asma": 9,
+    "izzat": 10,
+    "mashiyyat": 11,
+    "ilm": 12,
+    "qudrat": 13,
+    "qawl": 14,
+    "masail": 15,
+    "sharaf": 16,
+    "sultan": 17,
+    "mulk": 18,
+    "ayyam-i-ha": AYYAM_I_HA,
+    "ala": ALA,
 }
 
 

@@ -31,9 +31,9 @@ CLOSE_CALL_MINUTES = 2.0
 @dataclass(frozen=True)
 class Month:
     start: date
-    number: int      # 1..12
+    number: int  # 1..12
     leap: bool
-    length: int      # 29 or 30
+    length: int  # 29 or 30
     close_call: bool = False  # its new moon lies within CLOSE_CALL_MINUTES of midnight
 
 
@@ -71,12 +71,16 @@ class Lunisolar:
         guess = astronomy.at_midnight(day)
         return guess - self.utc_offset(guess) / 24
 
-    def _events(self, kind: str, first: date, last: date,
-                angles: frozenset[int] | None = None) -> list[tuple[float, date]]:
+    def _events(
+        self, kind: str, first: date, last: date, angles: frozenset[int] | None = None
+    ) -> list[tuple[float, date]]:
         """Instants and local dates of ``kind`` events between two local dates (inclusive)."""
         t0, t1 = self.midnight(first), self.midnight(last + timedelta(days=1))
-        found = [(t, self.local_date(t)) for t, angle in astronomy.events_between(kind, t0 - 1, t1 + 1)
-                 if angles is None or angle in angles]
+        found = [
+            (t, self.local_date(t))
+            for t, angle in astronomy.events_between(kind, t0 - 1, t1 + 1)
+            if angles is None or angle in angles
+        ]
         return [(t, d) for t, d in found if first <= d <= last]
 
     def _days(self, kind: str, first: date, last: date, angles: frozenset[int] | None = None) -> list[date]:
@@ -126,8 +130,9 @@ class Lunisolar:
         """Every month that begins in or just before ``gregorian_year`` (with no duplicates)."""
         return self.sui(gregorian_year) + self.sui(gregorian_year + 1)[1:]
 
-    def dates_with_certainty(self, gregorian_year: int, month: int, day: int,
-                             leap: bool = False) -> list[tuple[date, bool]]:
+    def dates_with_certainty(
+        self, gregorian_year: int, month: int, day: int, leap: bool = False
+    ) -> list[tuple[date, bool]]:
         """Gregorian dates in ``gregorian_year`` of lunar (month, day), each with whether
         its month hinges on a close call at midnight."""
         found = []
@@ -180,9 +185,28 @@ solar_term_date = CHINA.solar_term_date
 
 #: The 24 solar terms (jieqi) by pinyin name -> apparent solar longitude.
 SOLAR_TERMS: dict[str, int] = {
-    "chunfen": 0, "qingming": 15, "guyu": 30, "lixia": 45, "xiaoman": 60, "mangzhong": 75,
-    "xiazhi": 90, "xiaoshu": 105, "dashu": 120, "liqiu": 135, "chushu": 150, "bailu": 165,
-    "qiufen": 180, "hanlu": 195, "shuangjiang": 210, "lidong": 225, "xiaoxue": 240,
-    "daxue": 255, "dongzhi": 270, "xiaohan": 285, "dahan": 300, "lichun": 315,
-    "yushui": 330, "jingzhe": 345,
+    "chunfen": 0,
+    "qingming": 15,
+    "guyu": 30,
+    "lixia": 45,
+    "xiaoman": 60,
+    "mangzhong": 75,
+    "xiazhi": 90,
+    "xiaoshu": 105,
+    "dashu": 120,
+    "liqiu": 135,
+    "chushu": 150,
+    "bailu": 165,
+    "qiufen": 180,
+    "hanlu": 195,
+    "shuangjiang": 210,
+    "lidong": 225,
+    "xiaoxue": 240,
+    "daxue": 255,
+    "dongzhi": 270,
+    "xiaohan": 285,
+    "dahan": 300,
+    "lichun": 315,
+    "yushui": 330,
+    "jingzhe": 345,
 }

@@ -33,8 +33,8 @@ FIRST_YEAR, LAST_YEAR = 1316, 1530  # Hijri years the table spans (1898-2107)
 
 @dataclass(frozen=True)
 class MonthTable:
-    keys: tuple[tuple[int, int], ...]          # (hijri year, month), in order
-    starts: tuple[date, ...]                   # first day of each month, plus one sentinel
+    keys: tuple[tuple[int, int], ...]  # (hijri year, month), in order
+    starts: tuple[date, ...]  # first day of each month, plus one sentinel
     estimated: tuple[bool, ...]
 
     def index(self, year: int, month: int) -> int:
@@ -62,8 +62,10 @@ def announced_rows() -> list[dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def computed() -> dict[tuple[int, int], date]:
-    return {(int(r["hijri_year"]), int(r["month"])): date.fromisoformat(r["first_day"])
-            for r in _rows("interkultur.calendars.generated", "diyanet_months.csv")}
+    return {
+        (int(r["hijri_year"]), int(r["month"])): date.fromisoformat(r["first_day"])
+        for r in _rows("interkultur.calendars.generated", "diyanet_months.csv")
+    }
 
 
 @lru_cache(maxsize=1)

@@ -23,15 +23,31 @@ YEAR_OFFSET = 3761
 
 #: Catalogue month name -> convertdate month number (Nisan = 1, Adar II = 13).
 MONTHS: dict[str, int] = {
-    "nisan": 1, "iyyar": 2, "iyar": 2, "sivan": 3, "tammuz": 4, "tamuz": 4,
-    "av": 5, "elul": 6, "tishrei": 7, "tishri": 7, "cheshvan": 8, "heshvan": 8,
-    "marcheshvan": 8, "kislev": 9, "tevet": 10, "teveth": 10, "shevat": 11,
-    "shvat": 11, "adar": 12, "adar i": 12, "adar ii": 13,
+    "nisan": 1,
+    "iyyar": 2,
+    "iyar": 2,
+    "sivan": 3,
+    "tammuz": 4,
+    "tamuz": 4,
+    "av": 5,
+    "elul": 6,
+    "tishrei": 7,
+    "tishri": 7,
+    "cheshvan": 8,
+    "heshvan": 8,
+    "marcheshvan": 8,
+    "kislev": 9,
+    "tevet": 10,
+    "teveth": 10,
+    "shevat": 11,
+    "shvat": 11,
+    "adar": 12,
+    "adar i": 12,
+    "adar ii": 13,
 }
 
 #: Months with a fixed length, so "30 <month>" can be rejected at load time.
-MAX_DAY = {1: 30, 2: 29, 3: 30, 4: 29, 5: 30, 6: 29, 7: 30, 8: 30, 9: 30,
-           10: 29, 11: 30, 12: 30, 13: 29}
+MAX_DAY = {1: 30, 2: 29, 3: 30, 4: 29, 5: 30, 6: 29, 7: 30, 8: 30, 9: 30, 10: 29, 11: 30, 12: 30, 13: 29}
 
 ADAR, ADAR_II = 12, 13
 TISHREI = 7

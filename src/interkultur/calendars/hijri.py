@@ -32,12 +32,27 @@ from .daynumber import date_from_jd, jd_from_date
 #: Catalogue month name -> month number (1 = Muharram). Apostrophes, hyphens
 #: and the usual transliterations are folded before lookup (see ``month_key``).
 MONTHS: dict[str, int] = {
-    "muharram": 1, "safar": 2,
-    "rabi al-awwal": 3, "rabi i": 3, "rabi al-thani": 4, "rabi al-akhir": 4, "rabi ii": 4,
-    "jumada al-ula": 5, "jumada al-awwal": 5, "jumada i": 5,
-    "jumada al-akhira": 6, "jumada al-thani": 6, "jumada ii": 6,
-    "rajab": 7, "shaban": 8, "ramadan": 9, "shawwal": 10,
-    "dhu al-qadah": 11, "dhu al-qidah": 11, "dhu al-hijjah": 12, "dhu al-hijja": 12,
+    "muharram": 1,
+    "safar": 2,
+    "rabi al-awwal": 3,
+    "rabi i": 3,
+    "rabi al-thani": 4,
+    "rabi al-akhir": 4,
+    "rabi ii": 4,
+    "jumada al-ula": 5,
+    "jumada al-awwal": 5,
+    "jumada i": 5,
+    "jumada al-akhira": 6,
+    "jumada al-thani": 6,
+    "jumada ii": 6,
+    "rajab": 7,
+    "shaban": 8,
+    "ramadan": 9,
+    "shawwal": 10,
+    "dhu al-qadah": 11,
+    "dhu al-qidah": 11,
+    "dhu al-hijjah": 12,
+    "dhu al-hijja": 12,
 }
 
 
@@ -227,12 +242,12 @@ def profiles(sighting_base: str | None = None) -> dict[str, HijriCalendar]:
     ``sighting`` is one day after the deployment's base profile ``sighting_base``
     (default ``umm-al-qura``); the caller passes its configuration in.
     """
-    computed: dict[str, HijriCalendar] = {
-        "umm-al-qura": UmmAlQura(), "diyanet": Diyanet(), "tabular": Tabular()}
+    computed: dict[str, HijriCalendar] = {"umm-al-qura": UmmAlQura(), "diyanet": Diyanet(), "tabular": Tabular()}
     base = sighting_base or DEFAULT_SIGHTING_BASE
     if base not in computed:
-        raise ValueError(f"{SIGHTING_BASE_VARIABLE}={base!r} is not a profile a sighting can follow "
-                         f"(allowed: {', '.join(computed)})")
+        raise ValueError(
+            f"{SIGHTING_BASE_VARIABLE}={base!r} is not a profile a sighting can follow (allowed: {', '.join(computed)})"
+        )
     return {**computed, "sighting": Sighting(base=computed[base])}
 
 

@@ -52,9 +52,24 @@ from . import astronomy
 from .astronomy import NEW_DELHI, SANKRANTI, Place
 
 MONTHS: dict[str, int] = {
-    name: i for i, name in enumerate(
-        ("chaitra", "vaishakha", "jyeshtha", "ashadha", "shravana", "bhadrapada",
-         "ashvin", "kartika", "margashirsha", "pausha", "magha", "phalguna"), start=1)
+    name: i
+    for i, name in enumerate(
+        (
+            "chaitra",
+            "vaishakha",
+            "jyeshtha",
+            "ashadha",
+            "shravana",
+            "bhadrapada",
+            "ashvin",
+            "kartika",
+            "margashirsha",
+            "pausha",
+            "magha",
+            "phalguna",
+        ),
+        start=1,
+    )
 }
 MONTHS.update({"ashwin": 7, "asvina": 7, "kartik": 8, "phalgun": 12, "vaisakha": 2, "sravana": 5})
 
@@ -65,22 +80,46 @@ TITHIS.update({f"krishna {n}": 15 + n for n in range(1, 15)})
 
 #: Sidereal signs (rashis) -> 0 (Mesha) ... 11 (Mina), for sankrantis.
 RASHIS: dict[str, int] = {
-    name: i for i, name in enumerate(
-        ("mesha", "vrishabha", "mithuna", "karka", "simha", "kanya", "tula", "vrishchika",
-         "dhanu", "makara", "kumbha", "mina"))
+    name: i
+    for i, name in enumerate(
+        (
+            "mesha",
+            "vrishabha",
+            "mithuna",
+            "karka",
+            "simha",
+            "kanya",
+            "tula",
+            "vrishchika",
+            "dhanu",
+            "makara",
+            "kumbha",
+            "mina",
+        )
+    )
 }
 RASHIS.update({"makar": 9, "mesh": 0})
 
-MOMENTS = ("sunrise", "morning", "purvahna", "madhyahna", "aparahna", "pradosh", "nishita",
-           "holika dahan", "raksha bandhan", "janmashtami")
+MOMENTS = (
+    "sunrise",
+    "morning",
+    "purvahna",
+    "madhyahna",
+    "aparahna",
+    "pradosh",
+    "nishita",
+    "holika dahan",
+    "raksha bandhan",
+    "janmashtami",
+)
 REFERENCE = NEW_DELHI
 
 
 @dataclass(frozen=True)
 class LunarMonth:
-    start: float   # instant of the new moon that begins it
-    end: float     # instant of the next new moon
-    number: int    # 1 = Chaitra ... 12 = Phalguna
+    start: float  # instant of the new moon that begins it
+    end: float  # instant of the next new moon
+    number: int  # 1 = Chaitra ... 12 = Phalguna
     adhika: bool
 
 
@@ -109,17 +148,44 @@ def lunar_months(gregorian_year: int) -> tuple[LunarMonth, ...]:
 def tithi_span(month: LunarMonth, tithi: int) -> tuple[float, float]:
     """(start, end) instants of ``tithi`` (1..30) in ``month``."""
     inner = astronomy.tithi_boundaries(month.start, month.end)
-    return (month.start if tithi == 1 else inner[tithi - 2],
-            month.end if tithi == 30 else inner[tithi - 1])
+    return (month.start if tithi == 1 else inner[tithi - 2], month.end if tithi == 30 else inner[tithi - 1])
 
 
 #: Nakshatra names -> number 1..27 (Ashvini ... Revati), each 13°20' of the sidereal ecliptic.
 NAKSHATRAS: dict[str, int] = {
-    name: i for i, name in enumerate(
-        ("ashvini", "bharani", "krittika", "rohini", "mrigashira", "ardra", "punarvasu", "pushya",
-         "ashlesha", "magha", "purva phalguni", "uttara phalguni", "hasta", "chitra", "swati",
-         "vishakha", "anuradha", "jyeshtha", "mula", "purva ashadha", "uttara ashadha", "shravana",
-         "dhanishta", "shatabhisha", "purva bhadrapada", "uttara bhadrapada", "revati"), start=1)
+    name: i
+    for i, name in enumerate(
+        (
+            "ashvini",
+            "bharani",
+            "krittika",
+            "rohini",
+            "mrigashira",
+            "ardra",
+            "punarvasu",
+            "pushya",
+            "ashlesha",
+            "magha",
+            "purva phalguni",
+            "uttara phalguni",
+            "hasta",
+            "chitra",
+            "swati",
+            "vishakha",
+            "anuradha",
+            "jyeshtha",
+            "mula",
+            "purva ashadha",
+            "uttara ashadha",
+            "shravana",
+            "dhanishta",
+            "shatabhisha",
+            "purva bhadrapada",
+            "uttara bhadrapada",
+            "revati",
+        ),
+        start=1,
+    )
 }
 NAKSHATRAS.update({"sravana": 22, "shravan": 22})
 
@@ -131,9 +197,15 @@ NAKSHATRAS.update({"sravana": 22, "shravan": 22})
 KNIFE_EDGE = 5 / 1440
 
 #: Local hours that bound each window, to skip days that cannot overlap a tithi.
-_WINDOW_HOURS = {"sunrise": (4.5, 8.0), "morning": (4.5, 12.5), "purvahna": (4.5, 13.0),
-                 "madhyahna": (9.5, 15.0), "aparahna": (11.5, 18.0), "pradosh": (16.5, 23.5),
-                 "nishita": (22.5, 25.5)}
+_WINDOW_HOURS = {
+    "sunrise": (4.5, 8.0),
+    "morning": (4.5, 12.5),
+    "purvahna": (4.5, 13.0),
+    "madhyahna": (9.5, 15.0),
+    "aparahna": (11.5, 18.0),
+    "pradosh": (16.5, 23.5),
+    "nishita": (22.5, 25.5),
+}
 
 Span = tuple[float, float]
 
@@ -143,17 +215,17 @@ def _window(place: Place, day: date, moment: str) -> Span:
     rise, set_ = astronomy.sunrise(place, day), astronomy.sunset(place, day)
     if moment == "sunrise":
         return rise, rise
-    if moment == "morning":       # the first third of daylight
+    if moment == "morning":  # the first third of daylight
         return rise, rise + (set_ - rise) / 3
-    if moment == "purvahna":      # the forenoon: sunrise to midday
+    if moment == "purvahna":  # the forenoon: sunrise to midday
         return rise, rise + (set_ - rise) / 2
-    if moment == "madhyahna":     # the third fifth of daylight (muhurtas 7-9 of 15)
+    if moment == "madhyahna":  # the third fifth of daylight (muhurtas 7-9 of 15)
         length = set_ - rise
         return rise + 0.4 * length, rise + 0.6 * length
-    if moment == "aparahna":      # the fourth fifth of daylight (muhurtas 10-12 of 15)
+    if moment == "aparahna":  # the fourth fifth of daylight (muhurtas 10-12 of 15)
         length = set_ - rise
         return rise + 0.6 * length, rise + 0.8 * length
-    if moment == "nishita":       # the 8th of the 15 muhurtas of the night after ``day``
+    if moment == "nishita":  # the 8th of the 15 muhurtas of the night after ``day``
         night = astronomy.sunrise(place, day + timedelta(days=1)) - set_
         return set_ + 7 * night / 15, set_ + 8 * night / 15
     return set_, set_ + (1.0 - (set_ - rise)) / 5  # pradosh: the first fifth of the night
@@ -188,8 +260,9 @@ def _first_daylit_day(span: Span, place: Place) -> date:
     return day
 
 
-def observance_day(span: Span, moment: str, place: Place = REFERENCE,
-                   nakshatra: int | None = None) -> tuple[date, bool]:
+def observance_day(
+    span: Span, moment: str, place: Place = REFERENCE, nakshatra: int | None = None
+) -> tuple[date, bool]:
     """(civil day at ``place``, whether conventions may disagree) for a tithi spanning ``span``.
 
     The one decision every tithi-at-a-moment feast goes through (the
@@ -333,8 +406,9 @@ def _three_and_a_half_prahar(span: Span, day: date, place: Place) -> date:
 
 
 @lru_cache(maxsize=4096)
-def feast_dates(gregorian_year: int, month: int, tithi: int, moment: str,
-                nakshatra: int | None = None) -> tuple[tuple[date, bool], ...]:
+def feast_dates(
+    gregorian_year: int, month: int, tithi: int, moment: str, nakshatra: int | None = None
+) -> tuple[tuple[date, bool], ...]:
     """(civil date, disputed) in ``gregorian_year`` of ``tithi`` of the regular (nija) ``month``."""
     found = []
     for m in lunar_months(gregorian_year):

@@ -26,9 +26,24 @@ IRAN_UTC_OFFSET = 3.5
 YEAR_OFFSET = 621
 
 MONTHS: dict[str, int] = {
-    name: i for i, name in enumerate(
-        ("farvardin", "ordibehesht", "khordad", "tir", "mordad", "shahrivar",
-         "mehr", "aban", "azar", "dey", "bahman", "esfand"), start=1)
+    name: i
+    for i, name in enumerate(
+        (
+            "farvardin",
+            "ordibehesht",
+            "khordad",
+            "tir",
+            "mordad",
+            "shahrivar",
+            "mehr",
+            "aban",
+            "azar",
+            "dey",
+            "bahman",
+            "esfand",
+        ),
+        start=1,
+    )
 }
 
 

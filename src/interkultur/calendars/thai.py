@@ -35,10 +35,10 @@ FEASTS: dict[str, str] = {
 @cache
 def _table() -> dict[int, dict[str, date]]:
     text = resources.files("interkultur.calendars.generated").joinpath("thai.csv").read_text("utf-8")
-    rows = csv.DictReader(io.StringIO("".join(line for line in text.splitlines(keepends=True)
-                                              if not line.startswith("#"))))
-    return {int(row["year"]): {column: date.fromisoformat(row[column]) for column in FEASTS.values()}
-            for row in rows}
+    rows = csv.DictReader(
+        io.StringIO("".join(line for line in text.splitlines(keepends=True) if not line.startswith("#")))
+    )
+    return {int(row["year"]): {column: date.fromisoformat(row[column]) for column in FEASTS.values()} for row in rows}
 
 
 def feast_date(feast: str, year: int) -> date | None:

@@ -22,9 +22,25 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 MONTHS: dict[str, int] = {
-    name: i for i, name in enumerate(
-        ("farvardin", "ardibehesht", "khordad", "tir", "amardad", "shehrevar",
-         "meher", "avan", "adar", "dae", "bahman", "aspandard", "gatha"), start=1)
+    name: i
+    for i, name in enumerate(
+        (
+            "farvardin",
+            "ardibehesht",
+            "khordad",
+            "tir",
+            "amardad",
+            "shehrevar",
+            "meher",
+            "avan",
+            "adar",
+            "dae",
+            "bahman",
+            "aspandard",
+            "gatha",
+        ),
+        start=1,
+    )
 }
 #: The five Gatha days form a thirteenth "month" after Aspandard.
 GATHA = 13

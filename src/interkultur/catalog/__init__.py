@@ -93,8 +93,13 @@ def load(path: str | os.PathLike[str] | None = None, languages: Iterable[str] | 
     return _cache.cached(path, chosen, build)
 
 
-def loads(text: str, path: str = "<catalogue>", digest: str | None = None,
-          reference: Reference | None = None, languages: Iterable[str] | None = None) -> Catalogue:
+def loads(
+    text: str,
+    path: str = "<catalogue>",
+    digest: str | None = None,
+    reference: Reference | None = None,
+    languages: Iterable[str] | None = None,
+) -> Catalogue:
     """Parse and validate catalogue text; ``path`` names it in messages and locates its sibling files."""
     reference = reference or reference_for(path)
     document = yamllines.parse(text, path, CatalogueError)
@@ -104,22 +109,26 @@ def loads(text: str, path: str = "<catalogue>", digest: str | None = None,
     return _validate_document(document, path, combined, reference, languages)
 
 
-def _validate_document(document: Any, path: str, digest: str, reference: Reference,
-                       languages: Iterable[str] | None = None) -> Catalogue:
+def _validate_document(
+    document: Any, path: str, digest: str, reference: Reference, languages: Iterable[str] | None = None
+) -> Catalogue:
     if not isinstance(document, _Mapping):
         raise CatalogueError([f"{path}:1: the catalogue must be a mapping with 'version' and 'holidays'"])
     errors: list[str] = []
     for key in document:
         if key not in TOP_LEVEL_KEYS:
-            errors.append(f"{path}:{document.key_lines[key]}: unknown top-level key {key!r} "
-                          f"(allowed: {', '.join(sorted(TOP_LEVEL_KEYS))})")
+            errors.append(
+                f"{path}:{document.key_lines[key]}: unknown top-level key {key!r} "
+                f"(allowed: {', '.join(sorted(TOP_LEVEL_KEYS))})"
+            )
     version = document.get("version")
     if not isinstance(version, (str, int, float)) or isinstance(version, bool):
         errors.append(f"{path}:{document.line}: field 'version' is missing or not a string")
     entries = document.get("holidays")
     if not isinstance(entries, list) or not entries:
-        errors.append(f"{path}:{document.key_lines.get('holidays', document.line)}: "
-                      "field 'holidays' must be a non-empty list")
+        errors.append(
+            f"{path}:{document.key_lines.get('holidays', document.line)}: field 'holidays' must be a non-empty list"
+        )
         raise CatalogueError(errors)
     holidays: list[Holiday] = []
     seen: dict[str, int] = {}
@@ -129,15 +138,19 @@ def _validate_document(document: Any, path: str, digest: str, reference: Referen
         if holiday is None:
             continue
         if holiday.id in seen:
-            errors.append(f"{path}:{holiday.line}: holiday {holiday.id!r}: field 'id': duplicate id "
-                          f"(first defined at line {seen[holiday.id]})")
+            errors.append(
+                f"{path}:{holiday.line}: holiday {holiday.id!r}: field 'id': duplicate id "
+                f"(first defined at line {seen[holiday.id]})"
+            )
             continue
         seen[holiday.id] = holiday.line
         for alias in holiday.statutory_as:
             first = twins.setdefault(alias, holiday)
             if first is not holiday:
-                errors.append(f"{path}:{holiday.line}: holiday {holiday.id!r}: field 'statutory_as': "
-                              f"{alias!r} is already the statutory twin of {first.id!r} (line {first.line})")
+                errors.append(
+                    f"{path}:{holiday.line}: holiday {holiday.id!r}: field 'statutory_as': "
+                    f"{alias!r} is already the statutory twin of {first.id!r} (line {first.line})"
+                )
         holidays.append(holiday)
     school_sources = _school_sources(document, path, errors)
     if errors:
@@ -165,13 +178,19 @@ def _school_sources(document: _Mapping, path: str, errors: list[str]) -> dict[st
         where = value.key_lines.get(code, line) if isinstance(value, _Mapping) else line
         land = normalise_land(str(code))
         if land is None or not isinstance(items, list) or not items:
-            errors.append(f"{path}:{where}: field 'school_sources': {code!r}: expected a Land code "
-                          "with a non-empty list of {publisher, title, url}")
+            errors.append(
+                f"{path}:{where}: field 'school_sources': {code!r}: expected a Land code "
+                "with a non-empty list of {publisher, title, url}"
+            )
             continue
-        found = [source_from(item, lambda message, n=n, item=item, where=where, land=land: errors.append(
-                    f"{path}:{getattr(item, 'line', where)}: field 'school_sources': {land}: source {n}: {message}"))
-                 for n, item in enumerate(items, 1)]
+        found = [
+            source_from(
+                item,
+                lambda message, n=n, item=item, where=where, land=land: errors.append(
+                    f"{path}:{getattr(item, 'line', where)}: field 'school_sources': {land}: source {n}: {message}"
+                ),
+            )
+            for n, item in enumerate(items, 1)
+        ]
         out[land] = tuple(s for s in found if s is not None)
     return out
-
-

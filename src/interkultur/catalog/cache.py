@@ -88,8 +88,9 @@ def code_fingerprint() -> str:
 
 def key(path: str, languages: Iterable[str] | None) -> str | None:
     """The cache key of a load; None when a file cannot be read (the load then reports it)."""
-    digest = hashlib.sha256(f"{code_fingerprint()}\0{sys.version}\0"
-                            f"{sorted(languages) if languages is not None else '*'}".encode())
+    digest = hashlib.sha256(
+        f"{code_fingerprint()}\0{sys.version}\0{sorted(languages) if languages is not None else '*'}".encode()
+    )
     holiday_file = Path(path)
     try:
         for file in [holiday_file, *_files(holiday_file)]:

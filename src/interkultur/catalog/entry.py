@@ -55,8 +55,9 @@ class _EntryValidator:
         if isinstance(hid, str) and ID_PATTERN.match(hid):
             self.label = f"holiday {hid!r}"
         else:
-            self.error("id" if "id" in entry else None,
-                       "missing or invalid 'id' (lowercase letters, digits and hyphens)")
+            self.error(
+                "id" if "id" in entry else None, "missing or invalid 'id' (lowercase letters, digits and hyphens)"
+            )
         for key in entry:
             if key not in REQUIRED_KEYS | OPTIONAL_KEYS:
                 allowed = ", ".join(sorted(REQUIRED_KEYS | OPTIONAL_KEYS))
@@ -87,10 +88,17 @@ class _EntryValidator:
         community = entry.get("community")
         if community is not None and not (isinstance(community, str) and ID_PATTERN.match(community)):
             self.error("community", "must be a lowercase slug such as 'orthodox' or 'shia'")
-        elif community is not None and known is not None and known.communities is not None \
-                and community not in known.communities:
-            self.error("community", f"unknown community {community!r} of {tradition!r} "
-                                    f"(allowed: {', '.join(known.communities)}; see traditions.yaml)")
+        elif (
+            community is not None
+            and known is not None
+            and known.communities is not None
+            and community not in known.communities
+        ):
+            self.error(
+                "community",
+                f"unknown community {community!r} of {tradition!r} "
+                f"(allowed: {', '.join(known.communities)}; see traditions.yaml)",
+            )
         sources = self.sources()
         self.check_labels(names, descriptions, notes, native)
         dated = self.dated()
@@ -99,11 +107,26 @@ class _EntryValidator:
         if len(self.errors) > count or tradition is None or category is None:
             return None
         return Holiday(
-            id=str(hid), tradition=tradition, names=dict(names), descriptions=dict(descriptions),
-            rules=rules, days=days, category=category, sources=sources,
-            community=community, since=since, until=until, starts_evening_before=evening or night,
-            night=night, dated=dated, school=dict(school), notes=dict(notes),
-            statutory_as=statutory_as, line=entry.line, eras=eras, default_view=default_view,
+            id=str(hid),
+            tradition=tradition,
+            names=dict(names),
+            descriptions=dict(descriptions),
+            rules=rules,
+            days=days,
+            category=category,
+            sources=sources,
+            community=community,
+            since=since,
+            until=until,
+            starts_evening_before=evening or night,
+            night=night,
+            dated=dated,
+            school=dict(school),
+            notes=dict(notes),
+            statutory_as=statutory_as,
+            line=entry.line,
+            eras=eras,
+            default_view=default_view,
             native=native,
         )
 
@@ -114,8 +137,11 @@ class _EntryValidator:
         known = [lang.code for lang in self.reference.languages.languages]
         for lang in list(value):
             if lang not in known:
-                self.error("native", f"unknown language {lang!r} (add it to languages.yaml with its direction; "
-                                     f"known: {', '.join(known)})")
+                self.error(
+                    "native",
+                    f"unknown language {lang!r} (add it to languages.yaml with its direction; "
+                    f"known: {', '.join(known)})",
+                )
                 del value[lang]
         return value
 
@@ -129,9 +155,15 @@ class _EntryValidator:
             return ()
         # in a block list, every message points at the very citation
         lines = self.entry.item_lines.get("sources", [])
-        found = [source_from(item, lambda message, n=n: self.error(
-                     "sources", f"source {n}: {message}", lines[n - 1] if n <= len(lines) else None))
-                 for n, item in enumerate(value, 1)]
+        found = [
+            source_from(
+                item,
+                lambda message, n=n: self.error(
+                    "sources", f"source {n}: {message}", lines[n - 1] if n <= len(lines) else None
+                ),
+            )
+            for n, item in enumerate(value, 1)
+        ]
         return tuple(s for s in found if s is not None)
 
     def check_labels(self, *texts: Mapping[str, str]) -> None:
@@ -140,8 +172,11 @@ class _EntryValidator:
             for lang, text in mapping.items():
                 label = internal_label(text)
                 if label:
-                    self.error(key, f"the {lang!r} text contains the internal label {label!r}; "
-                                    "cite the public source in 'sources' instead")
+                    self.error(
+                        key,
+                        f"the {lang!r} text contains the internal label {label!r}; "
+                        "cite the public source in 'sources' instead",
+                    )
 
     def statutory_as(self) -> tuple[str, ...]:
         """``statutory_as: public-good-friday`` or a list of such ids (Christmas: both days)."""
@@ -150,8 +185,9 @@ class _EntryValidator:
             return ()
         ids = value if isinstance(value, list) else [value]
         if not ids or not all(isinstance(i, str) and STATUTORY_ID.match(i) for i in ids):
-            self.error("statutory_as", "must be an id of a public holiday such as public-good-friday, "
-                                       "or a list of them")
+            self.error(
+                "statutory_as", "must be an id of a public holiday such as public-good-friday, or a list of them"
+            )
             return ()
         if len(set(ids)) != len(ids):
             self.error("statutory_as", "names the same public holiday twice")
@@ -214,10 +250,18 @@ class _EntryValidator:
             if era is None:
                 continue
             previous = eras[-1] if eras else None
-            if previous is not None and previous.until is not None and era.since is not None \
-                    and era.since <= previous.until:
-                self.error("rule", f"dated rule from {era.since} overlaps the one until {previous.until}; "
-                                   "list them oldest first without overlap", era.line)
+            if (
+                previous is not None
+                and previous.until is not None
+                and era.since is not None
+                and era.since <= previous.until
+            ):
+                self.error(
+                    "rule",
+                    f"dated rule from {era.since} overlaps the one until {previous.until}; "
+                    "list them oldest first without overlap",
+                    era.line,
+                )
             eras.append(era)
         return tuple(eras) if len(eras) == len(items) else ()
 
@@ -225,14 +269,16 @@ class _EntryValidator:
         """One ``{since, until, rule}`` item of a ``rule:`` list, checked."""
         line = getattr(item, "line", self.entry.key_lines.get("rule", self.entry.line))
         if not isinstance(item, _Mapping) or "rule" not in item or not set(item) <= ERA_KEYS:
-            self.error("rule", "each dated rule must be a mapping {since: YEAR, until: YEAR, rule: RULE} "
-                               "with 'rule' required", line)
+            self.error(
+                "rule",
+                "each dated rule must be a mapping {since: YEAR, until: YEAR, rule: RULE} with 'rule' required",
+                line,
+            )
             return None
         bounds: dict[str, int | None] = {}
         for key in ("since", "until"):
             value = item.get(key)
-            if value is not None and (not isinstance(value, int) or isinstance(value, bool)
-                                      or not 1 <= value <= 9999):
+            if value is not None and (not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 9999):
                 self.error("rule", f"'{key}' must be a year such as 1952, not {value!r}", line)
                 return None
             bounds[key] = value
@@ -258,19 +304,19 @@ class _EntryValidator:
             return None
         return RuleEra(since, until, parsed, line)
 
-    def span_of_eras(self, eras: tuple[RuleEra, ...], since: int | None,
-                     until: int | None) -> tuple[int | None, int | None]:
+    def span_of_eras(
+        self, eras: tuple[RuleEra, ...], since: int | None, until: int | None
+    ) -> tuple[int | None, int | None]:
         """The holiday's years: its own ``since``/``until``, else those of its first and last era."""
         if not eras:
             return since, until
         if since is not None and eras[0].since is not None and eras[0].since < since:
-            self.error("rule", f"the first dated rule starts in {eras[0].since}, before 'since' ({since})",
-                       eras[0].line)
+            self.error(
+                "rule", f"the first dated rule starts in {eras[0].since}, before 'since' ({since})", eras[0].line
+            )
         if until is not None and eras[-1].until is not None and eras[-1].until > until:
-            self.error("rule", f"the last dated rule ends in {eras[-1].until}, after 'until' ({until})",
-                       eras[-1].line)
-        return (since if since is not None else eras[0].since,
-                until if until is not None else eras[-1].until)
+            self.error("rule", f"the last dated rule ends in {eras[-1].until}, after 'until' ({until})", eras[-1].line)
+        return (since if since is not None else eras[0].since, until if until is not None else eras[-1].until)
 
     def days(self) -> dict[str, int | str]:
         if "days" not in self.entry:
@@ -290,18 +336,23 @@ class _EntryValidator:
                 continue
             ctx = Context(islamic=PROFILES[DEFAULT_PROFILE], jewish=variant if variant != "*" else DEFAULT_JEWISH)
             if any(start.month_length is None for start in rule.starts(2000, ctx)):
-                self.error("days", f"{WHOLE_MONTH!r} needs a rule in a lunar month "
-                                   "(hebrew, hijri or bahai); give a number of days instead")
+                self.error(
+                    "days",
+                    f"{WHOLE_MONTH!r} needs a rule in a lunar month "
+                    "(hebrew, hijri or bahai); give a number of days instead",
+                )
                 return
 
-    def variants(self, key: str, value: Any, kind: type | tuple[type, ...],
-                 line: int | None = None) -> dict[str, Any]:
+    def variants(self, key: str, value: Any, kind: type | tuple[type, ...], line: int | None = None) -> dict[str, Any]:
         """A plain value, or one per Jewish variant: ``{diaspora: 8, israel: 7}``."""
         if isinstance(value, dict):
             unknown = [k for k in value if k not in JEWISH_VARIANTS]
             if unknown:
-                self.error(key, f"unknown variant(s) {', '.join(map(str, unknown))} "
-                                f"(allowed: {', '.join(JEWISH_VARIANTS)})", line)
+                self.error(
+                    key,
+                    f"unknown variant(s) {', '.join(map(str, unknown))} (allowed: {', '.join(JEWISH_VARIANTS)})",
+                    line,
+                )
                 return {}
             missing = [k for k in JEWISH_VARIANTS if k not in value]
             if missing:
@@ -352,21 +403,30 @@ class _EntryValidator:
                 self.error("school", f"{land}: unknown leave {rule['leave']!r} (allowed: {', '.join(LEAVE_KINDS)})")
                 continue
             days = rule.get("days")
-            if days is not None and not (isinstance(days, list) and days and all(
-                    isinstance(d, int) and not isinstance(d, bool) and 1 <= d <= 60 for d in days)):
+            if days is not None and not (
+                isinstance(days, list)
+                and days
+                and all(isinstance(d, int) and not isinstance(d, bool) and 1 <= d <= 60 for d in days)
+            ):
                 self.error("school", f"{land}: 'days' must list feast days such as [1, 2]")
                 continue
             note = rule.get("note")
             if note is not None and not isinstance(note, (str, dict)):
                 self.error("school", f"{land}: 'note' must be a text or {{de: ..., en: ...}}")
                 continue
-            labels = [internal_label(t) for t in ([note] if isinstance(note, str) else (note or {}).values())
-                      if isinstance(t, str)]
+            labels = [
+                internal_label(t)
+                for t in ([note] if isinstance(note, str) else (note or {}).values())
+                if isinstance(t, str)
+            ]
             if any(labels):
                 label = next(x for x in labels if x)
-                self.error("school", f"{land}: the note contains the internal label {label!r}; "
-                                     "name the rule itself (e.g. 'BASS 12-52 Nr. 1') or its law",
-                           getattr(rule, "line", None))
+                self.error(
+                    "school",
+                    f"{land}: the note contains the internal label {label!r}; "
+                    "name the rule itself (e.g. 'BASS 12-52 Nr. 1') or its law",
+                    getattr(rule, "line", None),
+                )
                 continue
             out[land] = {"leave": rule["leave"], "days": days, "note": note}
         return out
@@ -382,13 +442,14 @@ class _EntryValidator:
         out: dict[int, DatedYear] = {}
         for year, spec in value.items():
             days = spec if isinstance(spec, list) else [spec]
-            ok = (isinstance(year, int) and 1 <= len(days) <= 2
-                  and all(isinstance(d, date) and d.year in (year, year + 1) for d in days)
-                  and (len(days) == 1 or days[0] <= days[1]))
+            ok = (
+                isinstance(year, int)
+                and 1 <= len(days) <= 2
+                and all(isinstance(d, date) and d.year in (year, year + 1) for d in days)
+                and (len(days) == 1 or days[0] <= days[1])
+            )
             if not ok:
                 self.error("dates", f"year {year!r}: expected YYYY-MM-DD or [YYYY-MM-DD, YYYY-MM-DD] in that year")
                 continue
             out[year] = DatedYear(days[0], days[1] if len(days) == 2 else None)
         return out
-
-

@@ -20,10 +20,22 @@ REQUIRED_NAME_LANGUAGES: tuple[str, ...] = ("de", "en")
 REQUIRED_DESCRIPTION_LANGUAGES: tuple[str, ...] = ("de", "en")
 
 REQUIRED_KEYS = frozenset({"id", "tradition", "names", "description", "rule", "category", "sources"})
-OPTIONAL_KEYS = frozenset({
-    "community", "days", "since", "until", "starts_evening_before", "night", "dates", "school",
-    "notes", "statutory_as", "default_view", "native",
-})
+OPTIONAL_KEYS = frozenset(
+    {
+        "community",
+        "days",
+        "since",
+        "until",
+        "starts_evening_before",
+        "night",
+        "dates",
+        "school",
+        "notes",
+        "statutory_as",
+        "default_view",
+        "native",
+    }
+)
 TOP_LEVEL_KEYS = frozenset({"version", "holidays", "school_sources"})
 MIN_YEAR, MAX_YEAR = 1900, 2100
 #: German Länder (codes of data/laender.yaml, read by ``laender``).
@@ -38,15 +50,16 @@ SOURCE_KEYS = frozenset({"publisher", "title", "url"})
 INTERNAL_LABEL = re.compile(r"\bS\d{1,2}b?\b|research", re.IGNORECASE)
 #: A section sign must come with the law it belongs to ("SchulG NRW §43(4)", "Feiertagsgesetz NW §2").
 SECTION = re.compile(r"§\s*\d")
-LAW_NAME = re.compile(r"[Gg]esetz|[Oo]rdnung|[Ee]rlass|[Vv]orschrift|[Bb]ekanntmachung|[Vv]erfassung"
-                      r"|\b(?:BASS|AV|VwV|KMBek|RdErl)\b|\b[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*G\b")
+LAW_NAME = re.compile(
+    r"[Gg]esetz|[Oo]rdnung|[Ee]rlass|[Vv]orschrift|[Bb]ekanntmachung|[Vv]erfassung"
+    r"|\b(?:BASS|AV|VwV|KMBek|RdErl)\b|\b[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*G\b"
+)
 ENV_VARIABLE = "INTERKULTUR_CATALOGUE"
 #: ``statutory_as`` names ids of the generated ``public`` layer (``layers``): ``public-<slug>``.
 STATUTORY_ID = re.compile(r"public-[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 #: ``days`` may name the length of the lunar month the feast starts in.
 WHOLE_MONTH = "month"
-
 
 
 @dataclass(frozen=True)
@@ -207,7 +220,8 @@ class Holiday:
     def awaiting_review(self, lang: str) -> bool:
         """Whether the texts shown in ``lang`` come from an overlay no native speaker has checked."""
         return self.review.get(lang) == "pending" and (
-            self.name_language(lang) == lang or self.description_language(lang) == lang)
+            self.name_language(lang) == lang or self.description_language(lang) == lang
+        )
 
     def native_name(self, lang: str) -> tuple[str, str] | None:
         """(language, text) of the first native name not in ``lang`` itself, or None."""
@@ -295,7 +309,6 @@ class Catalogue:
         return self.reference.tradition_ids
 
 
-
 def source_from(item: Any, error: Any) -> Source | None:
     """One citation from the catalogue, or None after reporting what is wrong through ``error``."""
     if isinstance(item, str):
@@ -312,8 +325,9 @@ def source_from(item: Any, error: Any) -> Source | None:
             continue
         label = internal_label(text)
         if label:
-            problems.append(f"'{key}' contains the internal label {label!r}; "
-                            "cite the public source (publisher, title, link)")
+            problems.append(
+                f"'{key}' contains the internal label {label!r}; cite the public source (publisher, title, link)"
+            )
     url = item.get("url")
     if url is not None and not valid_url(url):
         problems.append(f"'url' {url!r} is not an http(s) address such as https://example.org/page")

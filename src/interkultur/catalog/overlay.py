@@ -75,8 +75,7 @@ class Overlay:
         """What awaits review: ``holiday <id>`` per pending entry, and the file's other sections."""
         out = [f"holiday {hid}" for hid, entry in self.holidays.items() if entry.review == PENDING]
         if self.review == PENDING:
-            for kind, texts in (("tradition", self.traditions), ("category", self.categories),
-                                ("layer", self.layers)):
+            for kind, texts in (("tradition", self.traditions), ("category", self.categories), ("layer", self.layers)):
                 out.extend(f"{kind} {key}" for key in texts)
         return out
 
@@ -154,28 +153,43 @@ class _Reader:
         count = len(self.errors)
         for key in value:
             if key not in ENTRY_KEYS:
-                self.error(value.key_lines[key], f"{label}: unknown field {key!r} "
-                                                 f"(allowed: {', '.join(sorted(ENTRY_KEYS))})")
-        name = self.text(value["name"], value.key_lines["name"], f"{label}: field 'name'") \
-            if "name" in value else None
-        description = self.text(value["description"], value.key_lines["description"],
-                                f"{label}: field 'description'") if "description" in value else None
+                self.error(
+                    value.key_lines[key], f"{label}: unknown field {key!r} (allowed: {', '.join(sorted(ENTRY_KEYS))})"
+                )
+        name = self.text(value["name"], value.key_lines["name"], f"{label}: field 'name'") if "name" in value else None
+        description = (
+            self.text(value["description"], value.key_lines["description"], f"{label}: field 'description'")
+            if "description" in value
+            else None
+        )
         source = None
         if "source" in value:
             where = value.key_lines["source"]
-            source = source_from(value["source"], lambda message: self.error(where, f"{label}: field 'source': "
-                                                                                   f"{message}"))
-        review = self.review(value["review"], value.key_lines["review"], label) \
-            if "review" in value else default_review
+            source = source_from(
+                value["source"], lambda message: self.error(where, f"{label}: field 'source': {message}")
+            )
+        review = self.review(value["review"], value.key_lines["review"], label) if "review" in value else default_review
         if len(self.errors) > count:
             return None
-        return OverlayEntry(name, description, source, review, line,
-                            {key: value.key_lines[key] for key in ("name", "description") if key in value})
+        return OverlayEntry(
+            name,
+            description,
+            source,
+            review,
+            line,
+            {key: value.key_lines[key] for key in ("name", "description") if key in value},
+        )
 
 
-def read_overlay(path: Path, languages: tuple[str, ...], holiday_ids: Iterable[str] | None,
-                 traditions: Iterable[str] | None, categories: Iterable[str] | None,
-                 layer_ids: Iterable[str], errors: list[str]) -> Overlay | None:
+def read_overlay(
+    path: Path,
+    languages: tuple[str, ...],
+    holiday_ids: Iterable[str] | None,
+    traditions: Iterable[str] | None,
+    categories: Iterable[str] | None,
+    layer_ids: Iterable[str],
+    errors: list[str],
+) -> Overlay | None:
     """One overlay file, checked; ``None`` ids skip the section's id check (texts for other files)."""
     try:
         text, _raw = yamllines.read(str(path), "translation overlay")
@@ -190,17 +204,24 @@ def read_overlay(path: Path, languages: tuple[str, ...], holiday_ids: Iterable[s
         return None
     for key in document:
         if key not in TOP_KEYS:
-            reader.error(document.key_lines[key], f"unknown top-level key {key!r} "
-                                                  f"(allowed: {', '.join(sorted(TOP_KEYS))})")
+            reader.error(
+                document.key_lines[key], f"unknown top-level key {key!r} (allowed: {', '.join(sorted(TOP_KEYS))})"
+            )
     language = document.get("language")
     line = document.key_lines.get("language", document.line)
     if language != path.stem:
         reader.error(line, f"field 'language': {language!r} must be the file's own code {path.stem!r}")
     if language not in languages:
-        reader.error(line, f"field 'language': unknown language {language!r} "
-                           f"(interface languages of languages.yaml: {', '.join(languages)})")
-    review = reader.review(document.get("review", PENDING), document.key_lines.get("review", document.line),
-                           "the file") if "review" in document else PENDING
+        reader.error(
+            line,
+            f"field 'language': unknown language {language!r} "
+            f"(interface languages of languages.yaml: {', '.join(languages)})",
+        )
+    review = (
+        reader.review(document.get("review", PENDING), document.key_lines.get("review", document.line), "the file")
+        if "review" in document
+        else PENDING
+    )
     holidays: dict[str, OverlayEntry] = {}
     value = document.get("holidays")
     if value is not None and not isinstance(value, LineMapping):
@@ -215,10 +236,16 @@ def read_overlay(path: Path, languages: tuple[str, ...], holiday_ids: Iterable[s
             found = reader.entry(str(hid), item, where, review)
             if found is not None:
                 holidays[str(hid)] = found
-    overlay = Overlay(str(language), str(path), review, holidays,
-                      reader.names(document, "traditions", traditions),
-                      reader.names(document, "categories", categories),
-                      reader.names(document, "layers", layer_ids), reader.lines)
+    overlay = Overlay(
+        str(language),
+        str(path),
+        review,
+        holidays,
+        reader.names(document, "traditions", traditions),
+        reader.names(document, "categories", categories),
+        reader.names(document, "layers", layer_ids),
+        reader.lines,
+    )
     return None if len(errors) > count else overlay
 
 
@@ -241,26 +268,37 @@ def _layer_ids() -> tuple[str, ...]:
     return tuple(ident for table in layers.known_names().values() for ident, _en in table.values())
 
 
-def load_overlays(holiday_file: str, holidays: tuple[Holiday, ...], reference: Reference,
-                  errors: list[str], languages: Iterable[str] | None = None) -> Overlays:
+def load_overlays(
+    holiday_file: str,
+    holidays: tuple[Holiday, ...],
+    reference: Reference,
+    errors: list[str],
+    languages: Iterable[str] | None = None,
+) -> Overlays:
     """The overlays for a catalogue: every ``translations/<code>.yaml`` (only ``languages``' when given)."""
     wanted = set(languages) if languages is not None else None
     directory = directory_for(holiday_file)
     if not directory.is_dir():
         return Overlays()
     beside = _same_file(directory.parent, Path(holiday_file).parent)
-    siblings = {name: _same_file(_reference.sibling(Path(holiday_file).parent, name).parent, directory.parent)
-                for name in (_reference.TRADITIONS_FILE, _reference.CATEGORIES_FILE)}
+    siblings = {
+        name: _same_file(_reference.sibling(Path(holiday_file).parent, name).parent, directory.parent)
+        for name in (_reference.TRADITIONS_FILE, _reference.CATEGORIES_FILE)
+    }
     files, digest = [], hashlib.sha256()
     for path in sorted(directory.glob("*.yaml")):
         if wanted is not None and path.stem not in wanted:
             continue
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
-        found = read_overlay(path, reference.languages.interface,
-                             [h.id for h in holidays] if beside else None,
-                             reference.tradition_ids if siblings[_reference.TRADITIONS_FILE] else None,
-                             reference.category_ids if siblings[_reference.CATEGORIES_FILE] else None,
-                             _layer_ids(), errors)
+        found = read_overlay(
+            path,
+            reference.languages.interface,
+            [h.id for h in holidays] if beside else None,
+            reference.tradition_ids if siblings[_reference.TRADITIONS_FILE] else None,
+            reference.category_ids if siblings[_reference.CATEGORIES_FILE] else None,
+            _layer_ids(),
+            errors,
+        )
         if found is None:
             continue
         if not beside:  # the shipped texts belong to the shipped holidays, not to this file's
@@ -284,16 +322,19 @@ def _merged(inline: Mapping[str, str], extra: Mapping[str, str], conflict: Any) 
     return out
 
 
-def apply(overlays: Overlays, holidays: tuple[Holiday, ...], reference: Reference,
-          errors: list[str]) -> tuple[tuple[Holiday, ...], Reference, Overlays]:
+def apply(
+    overlays: Overlays, holidays: tuple[Holiday, ...], reference: Reference, errors: list[str]
+) -> tuple[tuple[Holiday, ...], Reference, Overlays]:
     """The holidays, reference and overlays with the overlays' texts merged in (and the layers' table);
     one new object per changed holiday."""
     by_holiday: dict[str, list[tuple[Overlay, OverlayEntry]]] = {}
     for overlay in overlays.files:
         for hid, entry in overlay.holidays.items():
             by_holiday.setdefault(hid, []).append((overlay, entry))
-    merged = tuple(_holiday_with(holiday, by_holiday[holiday.id], errors) if holiday.id in by_holiday else holiday
-                   for holiday in holidays)
+    merged = tuple(
+        _holiday_with(holiday, by_holiday[holiday.id], errors) if holiday.id in by_holiday else holiday
+        for holiday in holidays
+    )
     table = layer_table(overlays, merged, errors)
     return merged, _reference_with(overlays, reference, errors), replace(overlays, layers=table)
 
@@ -305,23 +346,28 @@ def _holiday_with(holiday: Holiday, found: list[tuple[Overlay, OverlayEntry]], e
     for overlay, entry in found:
         lang = overlay.language
         if entry.name is None and lang not in texts["name"]:
-            errors.append(f"{overlay.path}:{entry.line}: holiday {holiday.id!r}: missing required field "
-                          f"'name' (holidays.yaml has no {lang!r} name for it)")
+            errors.append(
+                f"{overlay.path}:{entry.line}: holiday {holiday.id!r}: missing required field "
+                f"'name' (holidays.yaml has no {lang!r} name for it)"
+            )
         for key, text in (("name", entry.name), ("description", entry.description)):
             if text is None:
                 continue
             inline = texts[key].get(lang)
             if inline is not None and inline != text:
-                errors.append(f"{overlay.path}:{entry.lines.get(key, entry.line)}: holiday {holiday.id!r}: the "
-                              f"{key} differs from the inline {lang!r} text of {holiday.id!r} in holidays.yaml "
-                              f"(line {holiday.line}): keep one of them")
+                errors.append(
+                    f"{overlay.path}:{entry.lines.get(key, entry.line)}: holiday {holiday.id!r}: the "
+                    f"{key} differs from the inline {lang!r} text of {holiday.id!r} in holidays.yaml "
+                    f"(line {holiday.line}): keep one of them"
+                )
                 continue
             texts[key][lang] = text
         review[lang] = entry.review
         if entry.source is not None:
             name_sources[lang] = entry.source
-    return replace(holiday, names=texts["name"], descriptions=texts["description"], review=review,
-                   name_sources=name_sources)
+    return replace(
+        holiday, names=texts["name"], descriptions=texts["description"], review=review, name_sources=name_sources
+    )
 
 
 def layer_table(overlays: Overlays, holidays: tuple[Holiday, ...], errors: list[str]) -> dict[str, dict[str, str]]:
@@ -346,9 +392,11 @@ def layer_table(overlays: Overlays, holidays: tuple[Holiday, ...], errors: list[
                 continue
             own = inline.get(ident, {}).get(overlay.language)
             if own is not None and own != text:
-                errors.append(f"{overlay.path}:{overlay.lines.get(f'layers:{ident}', 1)}: layers: {ident!r}: the "
-                              f"name differs from the {overlay.language!r} name in german-holidays.yaml "
-                              f"({own!r}): keep one of them")
+                errors.append(
+                    f"{overlay.path}:{overlay.lines.get(f'layers:{ident}', 1)}: layers: {ident!r}: the "
+                    f"name differs from the {overlay.language!r} name in german-holidays.yaml "
+                    f"({own!r}): keep one of them"
+                )
                 continue
             names[overlay.language] = text
         table[ident] = names
@@ -360,15 +408,25 @@ def _reference_with(overlays: Overlays, reference: Reference, errors: list[str])
     traditions, categories = [], []
     for tradition in reference.traditions:
         extra = {o.language: o.traditions[tradition.id] for o in overlays.files if tradition.id in o.traditions}
-        names = _merged(tradition.names, extra, lambda lang, inline, t=tradition: errors.append(
-            f"{_where(overlays, lang, 'traditions', t.id)}: traditions: {t.id!r}: the name differs from the {lang!r} name "
-            f"in traditions.yaml (line {t.line}): keep one of them"))
+        names = _merged(
+            tradition.names,
+            extra,
+            lambda lang, inline, t=tradition: errors.append(
+                f"{_where(overlays, lang, 'traditions', t.id)}: traditions: {t.id!r}: the name differs from the {lang!r} name "
+                f"in traditions.yaml (line {t.line}): keep one of them"
+            ),
+        )
         traditions.append(replace(tradition, names=names) if extra else tradition)
     for category in reference.categories:
         extra = {o.language: o.categories[category.id] for o in overlays.files if category.id in o.categories}
-        names = _merged(category.names, extra, lambda lang, inline, c=category: errors.append(
-            f"{_where(overlays, lang, 'categories', c.id)}: categories: {c.id!r}: the name differs from the {lang!r} name "
-            f"in categories.yaml (line {c.line}): keep one of them"))
+        names = _merged(
+            category.names,
+            extra,
+            lambda lang, inline, c=category: errors.append(
+                f"{_where(overlays, lang, 'categories', c.id)}: categories: {c.id!r}: the name differs from the {lang!r} name "
+                f"in categories.yaml (line {c.line}): keep one of them"
+            ),
+        )
         categories.append(replace(category, names=names) if extra else category)
     digest = reference.digest
     if overlays.digest:

@@ -71,8 +71,9 @@ def load(path: str | Path, zone: ZoneInfo, traditions: Iterable[str], languages:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise EventsError([f"{name}: the events file is not UTF-8 text ({exc.reason} at byte {exc.start})"]) \
-                from None
+            raise EventsError(
+                [f"{name}: the events file is not UTF-8 text ({exc.reason} at byte {exc.start})"]
+            ) from None
         source = loads_yaml(text, name, zone, traditions, languages)
     source.modified = datetime.fromtimestamp(int(Path(path).stat().st_mtime), tz=UTC)
     return source
@@ -88,8 +89,9 @@ def pull(url: str, target: str | Path, zone: ZoneInfo, timeout: float = 30.0) ->
 
     if not re.fullmatch(r"https?://\S+", url):
         raise EventsError([f"{url[:80]}: only http:// and https:// URLs can be pulled"])
-    request = urllib.request.Request(url, headers={"User-Agent": "interkultur events pull",
-                                                   "Accept": "text/calendar, */*;q=0.5"})
+    request = urllib.request.Request(
+        url, headers={"User-Agent": "interkultur events pull", "Accept": "text/calendar, */*;q=0.5"}
+    )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - scheme checked
             data = response.read(MAX_BYTES + 1)
@@ -144,6 +146,19 @@ def load_for(catalogue: Any, zone_name: str, named: str | None = None) -> EventS
     return load(path, zone, reference.tradition_ids, [lang.code for lang in reference.languages.languages])
 
 
-
-__all__ = ["DEFAULT_SHOWN", "ENV_VARIABLE", "MAX_BYTES", "MAX_TEXT", "Event", "EventSource", "EventsError",
-           "configured_path", "is_ics", "load", "load_for", "loads_ics", "loads_yaml", "pull"]
+__all__ = [
+    "DEFAULT_SHOWN",
+    "ENV_VARIABLE",
+    "MAX_BYTES",
+    "MAX_TEXT",
+    "Event",
+    "EventSource",
+    "EventsError",
+    "configured_path",
+    "is_ics",
+    "load",
+    "load_for",
+    "loads_ics",
+    "loads_yaml",
+    "pull",
+]

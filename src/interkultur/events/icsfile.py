@@ -20,8 +20,9 @@ def _ics_moment(value: Any, zone: ZoneInfo) -> date | datetime:
     raise ValueError(f"not a date: {value!r}")
 
 
-def _ics_event(component: Any, zone: ZoneInfo, path: str, errors: list[str] | None,
-               instance: bool = False) -> Event | None:
+def _ics_event(
+    component: Any, zone: ZoneInfo, path: str, errors: list[str] | None, instance: bool = False
+) -> Event | None:
     uid = str(component.get("UID") or "").strip()
     where = f"{path}: event {uid[:60]!r}" if uid else f"{path}: an event without UID"
     problems: list[str] = []
@@ -104,7 +105,6 @@ def loads_ics(data: bytes, path: str, zone: ZoneInfo) -> EventSource:
             _expand_ics(calendar, date(2000, 1, 1), date(2000, 1, 2), zone, path)
         except Exception as exc:  # noqa: BLE001 - a broken RRULE must be a message, never a traceback
             raise EventsError([f"{path}: a recurring event cannot be expanded ({str(exc)[:120]})"]) from None
-    return EventSource(path=path, events=tuple(sorted(events, key=_sort_key)),
-                       calendar=calendar if recurring else None, zone=zone)
-
-
+    return EventSource(
+        path=path, events=tuple(sorted(events, key=_sort_key)), calendar=calendar if recurring else None, zone=zone
+    )

@@ -67,9 +67,16 @@ class Event:
     def as_dict(self, lang_chain: Iterable[str]) -> dict[str, Any]:
         """The event object of ``/api/v1/events``."""
         text, _ = self.title(lang_chain)
-        return {"id": self.id, "title": text, "start": self.start.isoformat(),
-                "end": self.end.isoformat() if self.end is not None else None,
-                "location": self.location, "url": self.url, "lang": self.lang, "tradition": self.tradition}
+        return {
+            "id": self.id,
+            "title": text,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat() if self.end is not None else None,
+            "location": self.location,
+            "url": self.url,
+            "lang": self.lang,
+            "tradition": self.tradition,
+        }
 
 
 @dataclass
@@ -100,8 +107,11 @@ class EventSource:
         """The next ``shown`` events from ``today`` on (an event running today counts); with
         ``traditions``, events naming another tradition are left out, those naming none kept."""
         wanted = set(traditions) if traditions else None
-        events = [e for e in self.between(today, today + timedelta(days=horizon_days))
-                  if wanted is None or e.tradition is None or e.tradition in wanted]
+        events = [
+            e
+            for e in self.between(today, today + timedelta(days=horizon_days))
+            if wanted is None or e.tradition is None or e.tradition in wanted
+        ]
         return events[: self.shown]
 
 
@@ -109,6 +119,7 @@ def _sort_key(event: Event) -> tuple[date, int, str]:
     start = event.start
     minutes = start.hour * 60 + start.minute if isinstance(start, datetime) else -1
     return event.first_day, minutes, event.id
+
 
 def _text(value: Any, what: str, problems: list[str]) -> str | None:
     if value is None:

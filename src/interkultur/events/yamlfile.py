@@ -35,8 +35,9 @@ def _parse_yaml(text: str, path: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        raise EventsError([f"{path}:{line}: YAML syntax error: {exc.problem or exc.context or 'invalid YAML'}"]) \
-            from None
+        raise EventsError(
+            [f"{path}:{line}: YAML syntax error: {exc.problem or exc.context or 'invalid YAML'}"]
+        ) from None
     except yaml.YAMLError as exc:
         raise EventsError([f"{path}: YAML error: {exc}"]) from None
 
@@ -52,8 +53,6 @@ def _moment(raw: Any, zone: ZoneInfo) -> date | datetime:
         return inputs.parse_moment(str(raw), zone)
     except inputs.DateInputError as exc:
         raise ValueError(exc.problem.strip("()")) from None
-
-
 
 
 class _Validator:
@@ -96,8 +95,10 @@ class _Validator:
             self.error(at("lang"), f"unknown language {str(lang)[:20]!r} (known: {', '.join(sorted(self.languages))})")
         tradition = entry.get("tradition")
         if tradition is not None and tradition not in self.traditions:
-            self.error(at("tradition"), f"unknown tradition {str(tradition)[:40]!r} "
-                       f"(known: {', '.join(sorted(self.traditions))})")
+            self.error(
+                at("tradition"),
+                f"unknown tradition {str(tradition)[:40]!r} (known: {', '.join(sorted(self.traditions))})",
+            )
         raw_id = entry.get("id")
         if raw_id is not None and not (isinstance(raw_id, str) and _ID.fullmatch(raw_id)):
             self.error(at("id"), "id must be letters, digits and . _ @ : + - (at most 200)")
@@ -106,8 +107,10 @@ class _Validator:
         first_title = next(iter(titles.values()))
         event_id = raw_id or f"{_slug(first_title)}-{start.isoformat()[:10]}"
         if event_id in seen:
-            self.error(at("id") if raw_id else entry.line,
-                       f"id {event_id!r} is used twice (first on line {seen[event_id]}); give each event its own id")
+            self.error(
+                at("id") if raw_id else entry.line,
+                f"id {event_id!r} is used twice (first on line {seen[event_id]}); give each event its own id",
+            )
             return None
         seen[event_id] = entry.line
         return Event(event_id, titles, start, end, location, url, lang, tradition)
@@ -150,8 +153,9 @@ class _Validator:
             return None
 
 
-def loads_yaml(text: str, path: str, zone: ZoneInfo, traditions: Iterable[str],
-               languages: Iterable[str]) -> EventSource:
+def loads_yaml(
+    text: str, path: str, zone: ZoneInfo, traditions: Iterable[str], languages: Iterable[str]
+) -> EventSource:
     """The events of a YAML document; every problem at once, as ``path:line: …``."""
     document = _parse_yaml(text, path)
     if document is None:
@@ -161,8 +165,10 @@ def loads_yaml(text: str, path: str, zone: ZoneInfo, traditions: Iterable[str],
     check = _Validator(path, zone, frozenset(traditions), frozenset(languages))
     for key in document:
         if key not in ("events", "heading", "shown"):
-            check.error(document.key_lines.get(key, 1), f"unknown top-level key {str(key)[:40]!r} "
-                        "(known: events, heading, shown)")
+            check.error(
+                document.key_lines.get(key, 1),
+                f"unknown top-level key {str(key)[:40]!r} (known: events, heading, shown)",
+            )
     heading: dict[str, str] = {}
     raw_heading = document.get("heading")
     if raw_heading is not None:
@@ -171,8 +177,9 @@ def loads_yaml(text: str, path: str, zone: ZoneInfo, traditions: Iterable[str],
         else:
             for code, text in raw_heading.items():
                 if code not in check.languages or not isinstance(text, str) or not text.strip():
-                    check.error(document.key_lines["heading"], f"heading: {str(code)[:20]!r} needs a known "
-                                "language and a text")
+                    check.error(
+                        document.key_lines["heading"], f"heading: {str(code)[:20]!r} needs a known language and a text"
+                    )
                 else:
                     heading[code] = " ".join(text.split())[:MAX_TEXT]
     shown = document.get("shown", DEFAULT_SHOWN)
@@ -193,7 +200,4 @@ def loads_yaml(text: str, path: str, zone: ZoneInfo, traditions: Iterable[str],
             events.append(event)
     if check.errors:
         raise EventsError(check.errors)
-    return EventSource(path=path, heading=heading, shown=shown, events=tuple(sorted(events, key=_sort_key)),
-                       zone=zone)
-
-
+    return EventSource(path=path, heading=heading, shown=shown, events=tuple(sorted(events, key=_sort_key)), zone=zone)

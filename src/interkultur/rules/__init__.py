@@ -8,6 +8,11 @@ from .base import DEFAULT_JEWISH, JEWISH_VARIANTS, Context, Rule, RuleSyntaxErro
 from .grammar import parse_rule
 
 __all__ = [
-    "DEFAULT_JEWISH", "JEWISH_VARIANTS", "Context", "Rule", "RuleSyntaxError", "Start",
+    "DEFAULT_JEWISH",
+    "JEWISH_VARIANTS",
+    "Context",
+    "Rule",
+    "RuleSyntaxError",
+    "Start",
     "parse_rule",
 ]

@@ -26,9 +26,7 @@ from . import registry
 from .base import Context, Rule, RuleSyntaxError, Start
 
 _WEEKDAY = "|".join(WEEKDAYS)
-_PREFIX = re.compile(
-    rf"(?:(\d)(?:st|nd|rd|th) )?({_WEEKDAY}) (on or before|on or after|before|after) (.+)\Z"
-)
+_PREFIX = re.compile(rf"(?:(\d)(?:st|nd|rd|th) )?({_WEEKDAY}) (on or before|on or after|before|after) (.+)\Z")
 _CONDITION = re.compile(rf" if ((?:{_WEEKDAY})(?:,(?:{_WEEKDAY}))*) ([+-]\d+)\Z")
 _OFFSET = re.compile(r" ([+-]\d+)\Z")
 
@@ -92,7 +90,8 @@ class Composed(Rule):
     steps: tuple[Step, ...] = field(default=())
     text: str = ""
     _memo: dict[tuple[int, Context], tuple[Start, ...]] = field(
-        default_factory=dict, init=False, compare=False, hash=False, repr=False)
+        default_factory=dict, init=False, compare=False, hash=False, repr=False
+    )
 
     @property
     def moon_sighted(self) -> bool:  # type: ignore[override]
@@ -134,8 +133,7 @@ def parse_anchor(text: str) -> Rule:
             return form.parse(m)
     examples = ", ".join(f"'{form.example}'" for form in forms if form.example)
     raise RuleSyntaxError(
-        f"cannot read rule {text!r}: expected a date such as {examples} "
-        "(see the README section 'Rule grammar')"
+        f"cannot read rule {text!r}: expected a date such as {examples} (see the README section 'Rule grammar')"
     )
 
 

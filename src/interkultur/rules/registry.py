@@ -90,8 +90,11 @@ def anchor(calendar: str, pattern: str, example: str | None = None) -> Callable[
     return wrap
 
 
-def conversion(calendar: str, to_date: Callable[[int, int, int], date],
-               from_date: Callable[[date], tuple[int, int, int]] | None = None) -> Conversion:
+def conversion(
+    calendar: str,
+    to_date: Callable[[int, int, int], date],
+    from_date: Callable[[date], tuple[int, int, int]] | None = None,
+) -> Conversion:
     """Declare how ``calendar``'s dates map to day numbers."""
     found = _CONVERSIONS[calendar] = Conversion(calendar, to_date, from_date)
     return found
@@ -141,10 +144,17 @@ def unregister(calendar: str) -> None:
     _CONVERSIONS.pop(calendar, None)
 
 
-def month_day_calendar(calendar: str, months: dict[str, int], *, to_date: Callable[[int, int, int], date],
-                       month_length: Callable[[int, int], int], years_touching: Callable[[int], Any],
-                       label: str, from_date: Callable[[date], tuple[int, int, int]] | None = None,
-                       max_day: int = 31) -> None:
+def month_day_calendar(
+    calendar: str,
+    months: dict[str, int],
+    *,
+    to_date: Callable[[int, int, int], date],
+    month_length: Callable[[int, int], int],
+    years_touching: Callable[[int], Any],
+    label: str,
+    from_date: Callable[[date], tuple[int, int, int]] | None = None,
+    max_day: int = 31,
+) -> None:
     """Register ``<calendar> D Month`` and the conversion for a calendar of named months of days.
 
     Most calendars still to come (Ethiopian, Thai solar, Zoroastrian ...) need no more than

@@ -112,5 +112,3 @@ def compile_all() -> list[Path]:
         written.append(target)
     get.cache_clear()
     return written
-
-

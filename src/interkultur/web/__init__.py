@@ -72,30 +72,39 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
     if app.config["ISLAMIC"] not in hijri.PROFILES:
-        raise ValueError(f"INTERKULTUR_ISLAMIC: unknown profile {app.config['ISLAMIC']!r}; "
-                         f"allowed: {', '.join(hijri.PROFILES)}")
+        raise ValueError(
+            f"INTERKULTUR_ISLAMIC: unknown profile {app.config['ISLAMIC']!r}; allowed: {', '.join(hijri.PROFILES)}"
+        )
     if app.config["JEWISH"] not in JEWISH_VARIANTS:
-        raise ValueError(f"INTERKULTUR_JEWISH: unknown variant {app.config['JEWISH']!r}; "
-                         f"allowed: {', '.join(JEWISH_VARIANTS)}")
+        raise ValueError(
+            f"INTERKULTUR_JEWISH: unknown variant {app.config['JEWISH']!r}; allowed: {', '.join(JEWISH_VARIANTS)}"
+        )
     from zoneinfo import ZoneInfo
+
     try:  # fail at start-up, not on the first request
         ZoneInfo(app.config["TIMEZONE"])
     except (ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError; 'Europe' is a directory
-        raise ValueError(f"INTERKULTUR_TIMEZONE: {str(app.config['TIMEZONE'])[:64]!r} is not an IANA time zone "
-                         "such as Europe/Berlin") from None
+        raise ValueError(
+            f"INTERKULTUR_TIMEZONE: {str(app.config['TIMEZONE'])[:64]!r} is not an IANA time zone such as Europe/Berlin"
+        ) from None
     except KeyError:
-        raise ValueError(f"INTERKULTUR_TIMEZONE: {str(app.config['TIMEZONE'])[:64]!r} is not an IANA time zone "
-                         "such as Europe/Berlin") from None
+        raise ValueError(
+            f"INTERKULTUR_TIMEZONE: {str(app.config['TIMEZONE'])[:64]!r} is not an IANA time zone such as Europe/Berlin"
+        ) from None
 
     source = app.config["CATALOGUE"]
     catalogue = source if isinstance(source, Catalogue) else load(source)
     events = load_events(catalogue, app.config["TIMEZONE"], app.config["EVENTS"])  # EventsError: refuse to start
     table = places_for(catalogue.path)  # DataFileError with file and line: refuse to start
     if table.get(app.config["PLACE"]) is None:
-        raise ValueError(f"INTERKULTUR_PLACE: unknown place {app.config['PLACE']!r}; "
-                         f"see places.yaml or /api/v1/places")
-    app.extensions["interkultur"] = State(catalogue, Engine(catalogue, sighting_base=app.config["SIGHTING_BASE"]),
-                                          revisions.serving(catalogue), events, table)
+        raise ValueError(f"INTERKULTUR_PLACE: unknown place {app.config['PLACE']!r}; see places.yaml or /api/v1/places")
+    app.extensions["interkultur"] = State(
+        catalogue,
+        Engine(catalogue, sighting_base=app.config["SIGHTING_BASE"]),
+        revisions.serving(catalogue),
+        events,
+        table,
+    )
 
     from . import (
         api,

@@ -33,8 +33,7 @@ def _json(payload: dict[str, Any], max_age: int | None = None) -> Response:
     return response
 
 
-def occurrence_json(occ: Occurrence, lang: str, state: str | None = None, place: Place | None = None
-                    ) -> dict[str, Any]:
+def occurrence_json(occ: Occurrence, lang: str, state: str | None = None, place: Place | None = None) -> dict[str, Any]:
     """``present.occurrence_dict`` with the detail page's absolute URL and ``eve_at`` at ``place``."""
     return occurrence_dict(occ, lang, state, url=occurrence_url(occ), place=place)
 
@@ -64,8 +63,12 @@ def holidays() -> Response:
     query = params.parse_query()
     start, end = params.parse_range()
     found = state().engine.occurrences(start, end, **query.engine_kwargs())
-    return _json({"holidays": [occurrence_json(o, query.lang, query.state, query.place) for o in found],
-                  "coverage": layers.coverage_report(query.state, start.year, end.year, query.traditions)})
+    return _json(
+        {
+            "holidays": [occurrence_json(o, query.lang, query.state, query.place) for o in found],
+            "coverage": layers.coverage_report(query.state, start.year, end.year, query.traditions),
+        }
+    )
 
 
 #: The CSV columns (a contract: spreadsheets and scripts address them by name).
@@ -88,8 +91,18 @@ def holidays_csv() -> Response:
     writer.writerow(CSV_COLUMNS)
     for occ in found:
         row = occurrence_dict(occ, query.lang, query.state, school=False, place=query.place)
-        writer.writerow([row["id"], row["tradition"], row["name"], row["start"], row["end"], row["eve"] or "",
-                         "true" if row["estimated"] else "false", row["category"]])
+        writer.writerow(
+            [
+                row["id"],
+                row["tradition"],
+                row["name"],
+                row["start"],
+                row["end"],
+                row["eve"] or "",
+                "true" if row["estimated"] else "false",
+                row["category"],
+            ]
+        )
     response = Response("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
     name = f"interkultur-{start.isoformat()}-{end.isoformat()}{'-excel' if separator == 'semicolon' else ''}.csv"
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -101,10 +114,15 @@ def holidays_csv() -> Response:
 def holiday(holiday_id: str) -> Response:
     query = params.parse_query()
     found = holiday_or_404(holiday_id)  # public-good-friday answers good-friday
-    upcoming = state().engine.upcoming(found.id, params.today(), count=NEXT_OCCURRENCES,
-                                       islamic=query.islamic, jewish=query.jewish, state=query.state)
-    response = _json({"holiday": holiday_json(found, query.lang),
-                      "next": [occurrence_json(o, query.lang, query.state, query.place) for o in upcoming]})
+    upcoming = state().engine.upcoming(
+        found.id, params.today(), count=NEXT_OCCURRENCES, islamic=query.islamic, jewish=query.jewish, state=query.state
+    )
+    response = _json(
+        {
+            "holiday": holiday_json(found, query.lang),
+            "next": [occurrence_json(o, query.lang, query.state, query.place) for o in upcoming],
+        }
+    )
     if found.id != holiday_id:  # an alias: name the holiday's own address
         response.headers["Link"] = f'<{service_url("api.holiday", holiday_id=found.id)}>; rel="canonical"'
     return response
@@ -122,9 +140,20 @@ def traditions() -> Response:
     for h in state().catalogue.holidays:
         counts[h.tradition] = counts.get(h.tradition, 0) + 1
     chosen = [t for t in state().catalogue.tradition_ids if query.traditions is None or t in query.traditions]
-    return _json({"traditions": [{"id": t, "name": i18n.tradition_name(t), "holidays": counts.get(t, 0),
-                                  "colour": _colour(t),
-                                  "feed": public("feeds.tradition", tradition=t)} for t in chosen]})
+    return _json(
+        {
+            "traditions": [
+                {
+                    "id": t,
+                    "name": i18n.tradition_name(t),
+                    "holidays": counts.get(t, 0),
+                    "colour": _colour(t),
+                    "feed": public("feeds.tradition", tradition=t),
+                }
+                for t in chosen
+            ]
+        }
+    )
 
 
 @bp.get("/api/v1/places")
@@ -132,17 +161,30 @@ def places_() -> Response:
     """The places of ``data/places.yaml`` (``place=`` takes their ids), names in ``lang``."""
     query = params.parse_query()
     chain = languages.chain(query.lang)
-    return _json({"places": [{"id": p.id, "name": p.name(query.lang, chain), "lat": p.lat, "lon": p.lon,
-                              "tz": p.tz} for p in state().places.places],
-                  "default": current_app.config["PLACE"]})
+    return _json(
+        {
+            "places": [
+                {"id": p.id, "name": p.name(query.lang, chain), "lat": p.lat, "lon": p.lon, "tz": p.tz}
+                for p in state().places.places
+            ],
+            "default": current_app.config["PLACE"],
+        }
+    )
 
 
 @bp.get("/api/v1/languages")
 def languages_() -> Response:
     """The interface languages (``languages.yaml``): code, endonym and writing direction."""
     params.parse_query()
-    return _json({"languages": [{"code": lang.code, "name": lang.endonym, "dir": lang.direction}
-                                for lang in languages.DATA.languages if lang.interface]})
+    return _json(
+        {
+            "languages": [
+                {"code": lang.code, "name": lang.endonym, "dir": lang.direction}
+                for lang in languages.DATA.languages
+                if lang.interface
+            ]
+        }
+    )
 
 
 @bp.get("/api/openapi.json")

@@ -56,16 +56,28 @@ def embed() -> Response:
     choice = _choice(query, chosen_theme)
     script_snippet = f'<script src="{absolute("widget.embed")}"{choice.data_attributes()}></script>'
     widget_url = absolute("widget.current", **choice.args)
-    iframe_snippet = (f'<iframe src="{escape(widget_url)}" title="{escape(_iframe_title(query.lang))}" '
-                      f'width="100%" height="{IFRAME_HEIGHT}" loading="lazy" '
-                      f'style="border:0;max-width:32rem"></iframe>')
+    iframe_snippet = (
+        f'<iframe src="{escape(widget_url)}" title="{escape(_iframe_title(query.lang))}" '
+        f'width="100%" height="{IFRAME_HEIGHT}" loading="lazy" '
+        f'style="border:0;max-width:32rem"></iframe>'
+    )
     ancestors = current_app.config.get("FRAME_ANCESTORS") or "*"
     catalogue = state().catalogue
-    response = _page("embed.html", query=query, choice=choice, theme_choice=chosen_theme, error=error,
-                     script_snippet=script_snippet, iframe_snippet=iframe_snippet,
-                     preview_url=widget_url, ancestors=ancestors, catalogue=catalogue,
-                     profiles=params.islamic_profiles(), jewish_variants=params.JEWISH_VARIANTS,
-                     themes=theme.THEMES)
+    response = _page(
+        "embed.html",
+        query=query,
+        choice=choice,
+        theme_choice=chosen_theme,
+        error=error,
+        script_snippet=script_snippet,
+        iframe_snippet=iframe_snippet,
+        preview_url=widget_url,
+        ancestors=ancestors,
+        catalogue=catalogue,
+        profiles=params.islamic_profiles(),
+        jewish_variants=params.JEWISH_VARIANTS,
+        themes=theme.THEMES,
+    )
     if error is not None:
         response.status_code = 400
     return response

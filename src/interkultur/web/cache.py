@@ -67,15 +67,34 @@ if TYPE_CHECKING:
 #: Endpoints whose 200 answers are cached, and whether they negotiate the language
 #: from ``Accept-Language`` (the HTML routes do; the API and feeds take ``lang=`` only).
 CACHEABLE: dict[str, bool] = {
-    "widget.current": True, "widget.month": True, "widget.embed": False,
-    "pages.index": True, "pages.year": True, "pages.holiday": True,
-    "api.holidays": False, "api.holiday": False, "api.traditions": False, "api.openapi": False,
-    "feeds.all_traditions": False, "feeds.tradition": False, "feeds.holiday": False,
+    "widget.current": True,
+    "widget.month": True,
+    "widget.embed": False,
+    "pages.index": True,
+    "pages.year": True,
+    "pages.holiday": True,
+    "api.holidays": False,
+    "api.holiday": False,
+    "api.traditions": False,
+    "api.openapi": False,
+    "feeds.all_traditions": False,
+    "feeds.tradition": False,
+    "feeds.holiday": False,
     "static": False,
 }
 #: Worth compressing: text formats above a few hundred bytes.
-COMPRESSIBLE = frozenset({"text/html", "text/calendar", "application/json", "text/javascript",
-                          "application/javascript", "text/css", "image/svg+xml", "text/plain"})
+COMPRESSIBLE = frozenset(
+    {
+        "text/html",
+        "text/calendar",
+        "application/json",
+        "text/javascript",
+        "application/javascript",
+        "text/css",
+        "image/svg+xml",
+        "text/plain",
+    }
+)
 MIN_GZIP_BYTES = 512
 GZIP_LEVEL = 6
 #: Headers of the view's answer that are replayed from the cache; the security and
@@ -84,9 +103,15 @@ KEPT_HEADERS = ("Content-Type", "Cache-Control", "Content-Disposition", "Last-Mo
 #: Answers whose content moves with the date, and how often: "day" (today marked, next dates
 #: listed) or "year" (the feeds' window, ``ical.feed_window``). The others change with the catalogue only.
 DATED: dict[str, str] = {
-    "widget.current": "day", "widget.month": "day", "pages.index": "day", "pages.year": "day",
-    "pages.holiday": "day", "api.holiday": "day", "feeds.holiday": "day",
-    "feeds.all_traditions": "year", "feeds.tradition": "year",
+    "widget.current": "day",
+    "widget.month": "day",
+    "pages.index": "day",
+    "pages.year": "day",
+    "pages.holiday": "day",
+    "api.holiday": "day",
+    "feeds.holiday": "day",
+    "feeds.all_traditions": "year",
+    "feeds.tradition": "year",
 }
 DEFAULT_MAX_ENTRIES = 2048
 DEFAULT_MAX_BYTES = 96 * 1024 * 1024
@@ -116,16 +141,22 @@ class Entry:
         return len(self.body) + len(self.gzip_body or b"") + 1024
 
     @classmethod
-    def build(cls, body: bytes, etag: str, kept: tuple[tuple[str, str], ...], vary: str,
-              gzip_body: bytes | None = None, modified: int | None = None) -> Entry:
+    def build(
+        cls,
+        body: bytes,
+        etag: str,
+        kept: tuple[tuple[str, str], ...],
+        vary: str,
+        gzip_body: bytes | None = None,
+        modified: int | None = None,
+    ) -> Entry:
         def variant(tag: str, encoding: str | None) -> tuple[_Headers, _Headers]:
             full = [*kept, ("ETag", quote_etag(tag)), ("Vary", vary)]
             if encoding:
                 full.append(("Content-Encoding", encoding))
             # a 304 repeats the validators and caching headers, no entity headers (Content-Type
             # only tells web.http which kind of answer this is; werkzeug drops it from the 304)
-            short = [(k, v) for k, v in full if k in ("Content-Type", "Cache-Control", "Last-Modified",
-                                                      "ETag", "Vary")]
+            short = [(k, v) for k, v in full if k in ("Content-Type", "Cache-Control", "Last-Modified", "ETag", "Vary")]
             return tuple(full), tuple(short)
 
         headers, not_modified = variant(etag, None)
@@ -133,8 +164,7 @@ class Entry:
             return cls(body, etag, headers, not_modified, modified=modified)
         gzip_etag = f"{etag}-gz"
         gzip_headers, gzip_not_modified = variant(gzip_etag, "gzip")
-        return cls(body, etag, headers, not_modified, gzip_body, gzip_etag, gzip_headers, gzip_not_modified,
-                   modified)
+        return cls(body, etag, headers, not_modified, gzip_body, gzip_etag, gzip_headers, gzip_not_modified, modified)
 
 
 class ResponseCache:
@@ -209,11 +239,22 @@ def cache_key() -> tuple[Any, ...] | None:
     # absolute links use BASE_URL, or else the request's scheme and host (raw: cheaper than host_url)
     # (the server's own name and port matter only without a Host header: with one, URLs use it)
     host = environ.get("HTTP_HOST")
-    base = app.config["BASE_URL"] or ((environ.get("wsgi.url_scheme"), host) if host else
-                                      (environ.get("wsgi.url_scheme"), None, environ.get("SERVER_NAME"),
-                                       environ.get("SERVER_PORT")))
-    return (endpoint, view_args, query, language, catalogue.version, catalogue.digest,
-            params.today() if endpoint != "static" else None, base, environ.get("SCRIPT_NAME", ""))
+    base = app.config["BASE_URL"] or (
+        (environ.get("wsgi.url_scheme"), host)
+        if host
+        else (environ.get("wsgi.url_scheme"), None, environ.get("SERVER_NAME"), environ.get("SERVER_PORT"))
+    )
+    return (
+        endpoint,
+        view_args,
+        query,
+        language,
+        catalogue.version,
+        catalogue.digest,
+        params.today() if endpoint != "static" else None,
+        base,
+        environ.get("SCRIPT_NAME", ""),
+    )
 
 
 def _canonical(name: str, value: str) -> tuple[str, str]:
@@ -371,8 +412,9 @@ def _after_request(response: Response) -> Response:
             response.headers.add("Vary", "Accept-Encoding")
     varies = response.headers.getlist("Vary")
     if len(varies) > 1:  # one Vary header, each value once
-        response.headers["Vary"] = ", ".join(dict.fromkeys(v.strip() for h in varies for v in h.split(",")
-                                                           if v.strip()))
+        response.headers["Vary"] = ", ".join(
+            dict.fromkeys(v.strip() for h in varies for v in h.split(",") if v.strip())
+        )
     return response
 
 

@@ -57,7 +57,13 @@ def feed() -> Response:
 
     def build() -> bytes:
         found = [e for e in source.between(start, end) if _wanted(e, query.traditions)]
-        return build_events_calendar(found, lang=query.lang, chain=languages.chain(query.lang), name=name,
-                                     uid_domain=current_app.config["UID_DOMAIN"], stamp=source.modified)
+        return build_events_calendar(
+            found,
+            lang=query.lang,
+            chain=languages.chain(query.lang),
+            name=name,
+            uid_domain=current_app.config["UID_DOMAIN"],
+            stamp=source.modified,
+        )
 
     return _calendar_response(build, "interkultur-events.ics")

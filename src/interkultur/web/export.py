@@ -105,10 +105,17 @@ class Exporter:
         return cast(bytes, response.data)
 
 
-def export_site(directory: str | Path, *, years: range | None = None, languages: Iterable[str] | None = None,
-                base_url: str | None = None, catalogue: Catalogue | str | None = None,
-                today: date | None = None, log: Callable[[str], None] = lambda message: None,
-                pdf: bool = False) -> Report:
+def export_site(
+    directory: str | Path,
+    *,
+    years: range | None = None,
+    languages: Iterable[str] | None = None,
+    base_url: str | None = None,
+    catalogue: Catalogue | str | None = None,
+    today: date | None = None,
+    log: Callable[[str], None] = lambda message: None,
+    pdf: bool = False,
+) -> Report:
     """Build the static site beside ``directory`` and switch ``directory`` to it (``publish.Tree``).
 
     Raises ``publish.PublishError`` (one line) on I/O problems; the tree served before stays as it was.
@@ -148,9 +155,17 @@ def export_site(directory: str | Path, *, years: range | None = None, languages:
     return report
 
 
-def _write_site(exporter: Exporter, write: Callable[[str, bytes, str], None], app: Flask, today: date,
-                years: range, languages: list[str], holiday_ids: list[str], traditions: list[str],
-                pdf: bool = False) -> None:
+def _write_site(
+    exporter: Exporter,
+    write: Callable[[str, bytes, str], None],
+    app: Flask,
+    today: date,
+    years: range,
+    languages: list[str],
+    holiday_ids: list[str],
+    traditions: list[str],
+    pdf: bool = False,
+) -> None:
     """Every page, feed and JSON document of the site, through ``write``."""
     log = exporter.log
     clamped = min(max(today, date(years[0], 1, 1)), date(years[-1], 12, 31))
@@ -161,8 +176,12 @@ def _write_site(exporter: Exporter, write: Callable[[str, bytes, str], None], ap
     for lang in languages:
         log(f"{lang}: pages")
         put(f"{lang}/index.html", f"/?lang={lang}", "html", follow_today=True)
-        put(f"{lang}/widget/index.html", f"/widget/{clamped.year}/{clamped.month}?lang={lang}", "html",
-            follow_today=True)
+        put(
+            f"{lang}/widget/index.html",
+            f"/widget/{clamped.year}/{clamped.month}?lang={lang}",
+            "html",
+            follow_today=True,
+        )
         put(f"{lang}/about.html", f"/about?lang={lang}", "html")
         for year in years:
             for month in range(1, 13):

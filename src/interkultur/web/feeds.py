@@ -35,9 +35,11 @@ def _holiday_link(query: params.Query) -> Callable[[Occurrence], str | None]:
     def link(occ: Occurrence) -> str | None:
         if occ.id not in links:
             # public holidays and school breaks (state=) have no detail page
-            links[occ.id] = (absolute("pages.holiday", holiday_id=occ.id, **extra)
-                             if occ.tradition not in layers.LAYERS else None)
+            links[occ.id] = (
+                absolute("pages.holiday", holiday_id=occ.id, **extra) if occ.tradition not in layers.LAYERS else None
+            )
         return links[occ.id]
+
     return link
 
 
@@ -59,7 +61,8 @@ def feed_name(query: params.Query, path_tradition: str | None = None) -> str:
         name = f"{i18n.gettext('Intercultural calendar')} – {i18n.tradition_name(path_tradition)}"
     elif query.traditions:
         name = f"{i18n.gettext('Intercultural calendar')} – " + " / ".join(
-            i18n.tradition_name(t) for t in state().engine.all_traditions if t in query.traditions)
+            i18n.tradition_name(t) for t in state().engine.all_traditions if t in query.traditions
+        )
     else:
         name = i18n.gettext("Intercultural calendar")
     if query.state:
@@ -77,11 +80,25 @@ def _feed(path_tradition: str | None) -> Response:
     config = current_app.config
 
     def build() -> bytes:
-        found = state().engine.occurrences(start, end, traditions=traditions, categories=query.categories,
-                                           islamic=query.islamic, jewish=query.jewish, state=query.state)
-        return build_calendar(found, lang=query.lang, catalogue=state().catalogue, name=name,
-                              uid_domain=config["UID_DOMAIN"], link_for=_holiday_link(query),
-                              history=state().history, place=_evening_place(query))
+        found = state().engine.occurrences(
+            start,
+            end,
+            traditions=traditions,
+            categories=query.categories,
+            islamic=query.islamic,
+            jewish=query.jewish,
+            state=query.state,
+        )
+        return build_calendar(
+            found,
+            lang=query.lang,
+            catalogue=state().catalogue,
+            name=name,
+            uid_domain=config["UID_DOMAIN"],
+            link_for=_holiday_link(query),
+            history=state().history,
+            place=_evening_place(query),
+        )
 
     return _calendar_response(build, f"interkultur-{path_tradition or 'all'}.ics")
 
@@ -111,11 +128,19 @@ def holiday(holiday_id: str) -> Response:
     config = current_app.config
 
     def build() -> bytes:
-        upcoming = state().engine.upcoming(found.id, today, count=NEXT_YEARS,
-                                           islamic=query.islamic, jewish=query.jewish, state=query.state)
-        return build_calendar(upcoming, lang=query.lang, catalogue=state().catalogue,
-                              name=found.name(query.lang), description=found.description(query.lang),
-                              uid_domain=config["UID_DOMAIN"], link_for=_holiday_link(query),
-                              history=state().history, place=_evening_place(query))
+        upcoming = state().engine.upcoming(
+            found.id, today, count=NEXT_YEARS, islamic=query.islamic, jewish=query.jewish, state=query.state
+        )
+        return build_calendar(
+            upcoming,
+            lang=query.lang,
+            catalogue=state().catalogue,
+            name=found.name(query.lang),
+            description=found.description(query.lang),
+            uid_domain=config["UID_DOMAIN"],
+            link_for=_holiday_link(query),
+            history=state().history,
+            place=_evening_place(query),
+        )
 
     return _calendar_response(build, f"{found.id}.ics", "attachment")

@@ -24,9 +24,11 @@ from .params import WebError
 log = logging.getLogger("interkultur.web")
 
 FRAMEABLE_ENDPOINTS = frozenset({"widget.current", "widget.month"})
-CSP_HTML = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
-            "form-action 'self'; frame-ancestors {ancestors}")
+CSP_HTML = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors {ancestors}"
+)
 CSP_DATA = "default-src 'none'; frame-ancestors 'none'"
 #: Sent only on https answers (browsers ignore it on http): one year, subdomains not included.
 HSTS = "max-age=31536000"
@@ -67,17 +69,19 @@ def error_response(status: int, message: str, parameter: str | None = None, **va
     else:
         g.lang = _error_language()
         g.error_page = True  # language links go to the landing page: the path is never echoed
-        response = Response(render_template("error.html", status=status, message=message,
-                                            variables=variables, parameter=parameter),
-                            mimetype="text/html")
+        response = Response(
+            render_template("error.html", status=status, message=message, variables=variables, parameter=parameter),
+            mimetype="text/html",
+        )
     response.status_code = status
     response.headers["Cache-Control"] = "no-store"
     return response
 
 
 def _handle_web_error(exc: WebError) -> Response:
-    return error_response(exc.status, exc.message, exc.parameter, **{k: v for k, v in exc.variables.items()
-                                                                     if k != "parameter"})
+    return error_response(
+        exc.status, exc.message, exc.parameter, **{k: v for k, v in exc.variables.items() if k != "parameter"}
+    )
 
 
 def _handle_invalid_query(exc: InvalidQuery) -> Response:

@@ -28,13 +28,38 @@ def N_(message: str) -> str:
 #: of the catalogue's traditions and categories are data (traditions.yaml, categories.yaml).
 LAYER_NAMES: dict[str, str] = {"public": N_("Public holiday"), "school-break": N_("School holidays")}
 #: Index 1 = Muharram.
-HIJRI_MONTHS: tuple[str, ...] = ("", N_("Muharram"), N_("Safar"), N_("Rabi al-Awwal"), N_("Rabi al-Thani"),
-                                 N_("Jumada al-Ula"), N_("Jumada al-Akhira"), N_("Rajab"), N_("Shaban"),
-                                 N_("Ramadan"), N_("Shawwal"), N_("Dhu al-Qada"), N_("Dhu al-Hijja"))
+HIJRI_MONTHS: tuple[str, ...] = (
+    "",
+    N_("Muharram"),
+    N_("Safar"),
+    N_("Rabi al-Awwal"),
+    N_("Rabi al-Thani"),
+    N_("Jumada al-Ula"),
+    N_("Jumada al-Akhira"),
+    N_("Rajab"),
+    N_("Shaban"),
+    N_("Ramadan"),
+    N_("Shawwal"),
+    N_("Dhu al-Qada"),
+    N_("Dhu al-Hijja"),
+)
 #: convertdate numbering: 1 = Nisan ... 12 = Adar (Adar I in leap years), 13 = Adar II.
-HEBREW_MONTHS: tuple[str, ...] = ("", N_("Nisan"), N_("Iyyar"), N_("Sivan"), N_("Tammuz"), N_("Av"),
-                                  N_("Elul"), N_("Tishrei"), N_("Cheshvan"), N_("Kislev"), N_("Tevet"),
-                                  N_("Shevat"), N_("Adar"), N_("Adar II"))
+HEBREW_MONTHS: tuple[str, ...] = (
+    "",
+    N_("Nisan"),
+    N_("Iyyar"),
+    N_("Sivan"),
+    N_("Tammuz"),
+    N_("Av"),
+    N_("Elul"),
+    N_("Tishrei"),
+    N_("Cheshvan"),
+    N_("Kislev"),
+    N_("Tevet"),
+    N_("Shevat"),
+    N_("Adar"),
+    N_("Adar II"),
+)
 ADAR_I = N_("Adar I")
 
 
@@ -54,7 +79,7 @@ def ngettext(singular: str, plural: str, n: int, **variables: Any) -> str:
 
 
 def statutory_note(occ: Any) -> str | None:
-    """"Gesetzlicher Feiertag in Nordrhein-Westfalen." for an occurrence statutory in the query's Land."""
+    """ "Gesetzlicher Feiertag in Nordrhein-Westfalen." for an occurrence statutory in the query's Land."""
     from ..ical import statutory_note as note  # the feeds' wording, so widget and feed agree
 
     return note(occ.statutory, current_language())
@@ -146,8 +171,9 @@ def event_when(event: Any) -> str:
         if event.last_day != event.first_day:
             return date_range(event.first_day, event.last_day)
         return cldr.latin_digits(format_skeleton("MMMEd", event.first_day, locale=lang))
-    return cldr.latin_digits(f"{format_skeleton('MMMEd', event.first_day, locale=lang)}, "
-                             f"{format_skeleton('Hm', event.start, locale=lang)}")
+    return cldr.latin_digits(
+        f"{format_skeleton('MMMEd', event.first_day, locale=lang)}, {format_skeleton('Hm', event.start, locale=lang)}"
+    )
 
 
 def _app_places() -> Any:
@@ -168,8 +194,11 @@ def evening_begins(occ: Any) -> dict[str, str | None] | None:
     if getattr(occ, "eve", None) is None:
         return None
     query = getattr(g, "query", None)
-    place = (query.place if query is not None and query.place is not None
-             else _app_places().get(current_app.config["PLACE"]) or _app_places().default_place)
+    place = (
+        query.place
+        if query is not None and query.place is not None
+        else _app_places().get(current_app.config["PLACE"]) or _app_places().default_place
+    )
     moment, _reason = evening.eve_at(occ.eve, place)
     if moment is None:
         return None
@@ -177,5 +206,9 @@ def evening_begins(occ: Any) -> dict[str, str | None] | None:
     tradition = _reference().tradition(occ.tradition)
     minutes = tradition.begins_before_sunset if tradition is not None else None
     earlier = evening.customary_start(occ.eve, place, minutes)
-    return {"time": cldr.clock_time(moment, lang), "place": place.name(lang, languages.chain(lang)),
-            "before": cldr.clock_time(earlier, lang) if earlier else None, "minutes": str(minutes or "")}
+    return {
+        "time": cldr.clock_time(moment, lang),
+        "place": place.name(lang, languages.chain(lang)),
+        "before": cldr.clock_time(earlier, lang) if earlier else None,
+        "minutes": str(minutes or ""),
+    }

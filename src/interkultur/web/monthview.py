@@ -98,8 +98,7 @@ class DayCell:
         """The traditions with a holiday on this day, in the order of ``occurrences``: one marker
         each, so a day several traditions share (Nowruz, Newroz, Naw-Rúz) stays one marked day.
         A season (Ramadan, Lent) marks its first and last day; the days between carry its band."""
-        marked = (o for o in self.feasts
-                  if o.day_of_feast(o.end) <= SEASON_DAYS or self.day in (o.start, o.end))
+        marked = (o for o in self.feasts if o.day_of_feast(o.end) <= SEASON_DAYS or self.day in (o.start, o.end))
         return tuple(dict.fromkeys(o.tradition for o in marked))
 
     @property
@@ -152,8 +151,9 @@ def year_neighbours(year: int) -> tuple[int | None, int | None]:
     return (year - 1 if year > MIN_YEAR else None), (year + 1 if year < MAX_YEAR else None)
 
 
-def dual_labels(day: date, which: tuple[str, ...], islamic: str,
-                profiles: Mapping[str, HijriCalendar] = hijri.PROFILES) -> list[DualLabel]:
+def dual_labels(
+    day: date, which: tuple[str, ...], islamic: str, profiles: Mapping[str, HijriCalendar] = hijri.PROFILES
+) -> list[DualLabel]:
     """The Hijri (in the engine's profiles: its sighting base) and Hebrew dates of ``day``."""
     labels = []
     for name in which:
@@ -166,16 +166,35 @@ def dual_labels(day: date, which: tuple[str, ...], islamic: str,
     return labels
 
 
-def month_view(engine: Engine, year: int, month: int, today: date, *, traditions: Iterable[str] | None = None,
-               islamic: str, jewish: str, dual: tuple[str, ...] = (), state: str | None = None,
-               categories: frozenset[str] | None = None, default_view: bool = False,
-               mark_today: bool = True) -> MonthView:
+def month_view(
+    engine: Engine,
+    year: int,
+    month: int,
+    today: date,
+    *,
+    traditions: Iterable[str] | None = None,
+    islamic: str,
+    jewish: str,
+    dual: tuple[str, ...] = (),
+    state: str | None = None,
+    categories: frozenset[str] | None = None,
+    default_view: bool = False,
+    mark_today: bool = True,
+) -> MonthView:
     """The month's grid. ``mark_today=False`` for a page read on other days (a static export: ``widget.js``
     marks the visitor's today there)."""
     first = date(year, month, 1)
     last = date(year, month, calendar.monthrange(year, month)[1])
-    found = engine.occurrences(first, last, traditions=traditions, islamic=islamic, jewish=jewish, state=state,
-                               categories=categories, default_view=default_view)
+    found = engine.occurrences(
+        first,
+        last,
+        traditions=traditions,
+        islamic=islamic,
+        jewish=jewish,
+        state=state,
+        categories=categories,
+        default_view=default_view,
+    )
     weeks: list[list[DayCell]] = []
     first_label_shown = False
     for week in _WEEKS.monthdatescalendar(year, month):
@@ -185,8 +204,9 @@ def month_view(engine: Engine, year: int, month: int, today: date, *, traditions
             cell = DayCell(day, in_month, today=mark_today and day == today)
             if in_month:
                 # feasts first, seasons (Ramadan, Lent) after them
-                cell.occurrences = sorted((o for o in found if o.covers(day)),
-                                          key=lambda o: o.day_of_feast(o.end) > SEASON_DAYS)
+                cell.occurrences = sorted(
+                    (o for o in found if o.covers(day)), key=lambda o: o.day_of_feast(o.end) > SEASON_DAYS
+                )
                 if dual:
                     cell.dual = dual_labels(day, dual, islamic, engine.profiles)
                     cell.show_dual_month = not first_label_shown or any(lab.day == 1 for lab in cell.dual)

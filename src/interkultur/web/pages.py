@@ -25,8 +25,15 @@ def _page(template: str, **context: Any) -> Response:
 def index() -> Response:
     query = params.parse_query(negotiate=True, dual=True, reading=True)
     today = params.today()
-    view = month_view(state().engine, today.year, today.month, today, dual=query.dual,
-                      mark_today=params.marks_today(), **query.engine_kwargs())
+    view = month_view(
+        state().engine,
+        today.year,
+        today.month,
+        today,
+        dual=query.dual,
+        mark_today=params.marks_today(),
+        **query.engine_kwargs(),
+    )
     return _page("index.html", view=view, query=query, catalogue=state().catalogue)
 
 
@@ -58,6 +65,6 @@ def holiday(holiday_id: str) -> Response:
     query = params.parse_query(negotiate=True)
     found = holiday_or_404(holiday_id)
     upcoming: list[Occurrence] = state().engine.upcoming(
-        found.id, params.today(), count=NEXT_DATES, islamic=query.islamic, jewish=query.jewish,
-        state=query.state)
+        found.id, params.today(), count=NEXT_DATES, islamic=query.islamic, jewish=query.jewish, state=query.state
+    )
     return _page("holiday.html", holiday=found, upcoming=upcoming, query=query)

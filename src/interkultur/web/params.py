@@ -38,6 +38,7 @@ def _app_state() -> Any:
 
     return app_state()
 
+
 MAX_QUERY_BYTES = 8 * 1024
 #: No route has a longer path; a longer one is answered 404 before any view runs.
 MAX_PATH_CHARS = 512
@@ -63,6 +64,7 @@ MSG_BAD_REQUEST = N_("The request could not be understood.")
 MSG_BAD_HOST = N_("This service does not answer for the host name in this request.")
 MSG_TOO_LARGE = N_("The request body is too large.")
 
+
 class WebError(Exception):
     """An answer other than 200, with a message id and its variables."""
 
@@ -82,12 +84,15 @@ class WebError(Exception):
         variables = {k: v for k, v in exc.variables.items() if k != "parameter"}
         return cls(400, exc.message, exc.parameter, **variables)
 
+
 def unknown(parameter: str, allowed: Iterable[str]) -> WebError:
     return WebError(400, MSG_UNKNOWN, parameter, allowed=", ".join(allowed))
+
 
 def islamic_profiles() -> tuple[str, ...]:
     """Read at call time: other modules may register more profiles."""
     return tuple(hijri.PROFILES)
+
 
 def check_request_shape() -> None:
     """Reject oversized query strings and binary junk before any view runs."""
@@ -104,6 +109,7 @@ def check_request_shape() -> None:
     if _CONTROL.search(request.path) or len(request.path) > MAX_PATH_CHARS:
         raise WebError(404, MSG_NOT_FOUND)
 
+
 def _arg(name: str) -> str | None:
     value = request.args.get(name)
     if value is None:
@@ -111,12 +117,14 @@ def _arg(name: str) -> str | None:
     value = value.strip()
     return value or None
 
+
 def _checked(check: Callable[..., _T], *args: Any) -> _T:
     """``check(*args)`` (a ``query`` function), its QueryError answered as a 400."""
     try:
         return check(*args)
     except QueryError as exc:
         raise WebError.bad(exc) from None
+
 
 def parse_language(negotiate: bool) -> str:
     lang = _arg("lang")
@@ -128,6 +136,7 @@ def parse_language(negotiate: bool) -> str:
             return best
     return DEFAULT_LANGUAGE
 
+
 def parse_list(name: str, allowed: Iterable[str]) -> tuple[str, ...] | None:
     """``name=a,b``, or ``name=a&name=b`` as an HTML form's checkboxes send it."""
     values = [value.strip() for value in request.args.getlist(name)]
@@ -137,11 +146,13 @@ def parse_list(name: str, allowed: Iterable[str]) -> tuple[str, ...] | None:
     chosen = [part.strip() for part in raw.split(",") if part.strip()]
     return _checked(query_.choose_all, chosen, allowed, name) or None
 
+
 def parse_choice(name: str, allowed: Iterable[str], default: str) -> str:
     raw = _arg(name)
     if raw is None:
         return default
     return _checked(query_.choose, raw, allowed, name)
+
 
 def parse_state() -> str | None:
     """``state=NW`` or ``state=DE-NW`` (any case) -> ``NW``; None when not given."""
@@ -154,6 +165,7 @@ def parse_state() -> str | None:
 def parse_land(raw: str) -> str:
     """A Land in any accepted form (``query.land``) -> its code, or a 400 naming the codes."""
     return cast(str, _checked(query_.land, raw))  # a text given is never None
+
 
 def parse_query(negotiate: bool = False, dual: bool = False, reading: bool = False) -> Query:
     """The common parameters of the current request, validated.
@@ -175,17 +187,34 @@ def parse_query(negotiate: bool = False, dual: bool = False, reading: bool = Fal
     state = parse_state()
     place = parse_place()
     explicit = {}
-    for name, value in (("lang", _arg("lang") and lang), ("tradition", traditions and ",".join(traditions)),
-                        ("islamic", _arg("islamic") and islamic), ("jewish", _arg("jewish") and jewish),
-                        ("dual", duals and ",".join(duals)), ("state", state),
-                        ("category", chosen_categories and ",".join(chosen_categories)),
-                        ("place", _arg("place") and place.id), ("tz", _arg("tz") and place.tz)):
+    for name, value in (
+        ("lang", _arg("lang") and lang),
+        ("tradition", traditions and ",".join(traditions)),
+        ("islamic", _arg("islamic") and islamic),
+        ("jewish", _arg("jewish") and jewish),
+        ("dual", duals and ",".join(duals)),
+        ("state", state),
+        ("category", chosen_categories and ",".join(chosen_categories)),
+        ("place", _arg("place") and place.id),
+        ("tz", _arg("tz") and place.tz),
+    ):
         if value:
             explicit[name] = value
-    query = Query(lang, frozenset(traditions) if traditions else None, islamic, jewish, duals, explicit, state,
-                  categories, default_view, place)
+    query = Query(
+        lang,
+        frozenset(traditions) if traditions else None,
+        islamic,
+        jewish,
+        duals,
+        explicit,
+        state,
+        categories,
+        default_view,
+        place,
+    )
     g.lang, g.query = lang, query
     return query
+
 
 def parse_place() -> places.Place:
     """``place=`` (an id of data/places.yaml, or ``LAT,LON``) and ``tz=``; the configured default
@@ -206,6 +235,7 @@ def parse_date(name: str) -> date | None:
     except QueryError as exc:
         raise WebError.bad(exc) from None
 
+
 def check_year(year: int, parameter: str = "year") -> int:
     """``query.check_year`` for a path segment (``/year/<int:year>``)."""
     try:
@@ -213,10 +243,12 @@ def check_year(year: int, parameter: str = "year") -> int:
     except QueryError as exc:
         raise WebError.bad(exc) from None
 
+
 def check_month(month: int) -> int:
     if not 1 <= month <= 12:
         raise WebError(400, MSG_MONTH, "month")
     return month
+
 
 def parse_range() -> tuple[date, date]:
     """``date=`` or ``from=`` + ``to=`` (inclusive, at most ten years)."""
@@ -233,6 +265,7 @@ def parse_range() -> tuple[date, date]:
         raise WebError(400, MSG_SPAN, "to")
     return start, end
 
+
 def marks_today() -> bool:
     """Whether pages mark today: not in a static export, which is read on other days."""
     return not current_app.config.get("STATIC_EXPORT")
@@ -244,5 +277,6 @@ def today() -> date:
     if fixed:
         return fixed if isinstance(fixed, date) else inputs.parse_date(str(fixed), iso_only=True)
     return datetime.now(ZoneInfo(current_app.config["TIMEZONE"])).date()
+
 
 MSG_BAD_PARAMETER = N_("The parameter “%(parameter)s” has a value that cannot be used.")

@@ -70,10 +70,23 @@ def school_year(year: int) -> Response:
     months = school_year_months(engine, year, params.today(), **query.engine_kwargs())
     found = engine.occurrences(start, end, **query.engine_kwargs())
     title = gettext("School year %(start)s/%(end)s", start=str(year), end=str(year + 1))
-    subtitle = gettext("Holidays from 1 August %(start)s to 31 July %(end)s, for planning the school year.",
-                       start=str(year), end=str(year + 1))
-    html = render_template("year.html", year=year, months=months, occurrences=found, query=query,
-                           previous=None, following=None, pdf=True, title=title, subtitle=subtitle)
+    subtitle = gettext(
+        "Holidays from 1 August %(start)s to 31 July %(end)s, for planning the school year.",
+        start=str(year),
+        end=str(year + 1),
+    )
+    html = render_template(
+        "year.html",
+        year=year,
+        months=months,
+        occurrences=found,
+        query=query,
+        previous=None,
+        following=None,
+        pdf=True,
+        title=title,
+        subtitle=subtitle,
+    )
     return render(html, f"interkultur-schuljahr-{year}-{year + 1}-{query.lang}.pdf", landscape=True)
 
 

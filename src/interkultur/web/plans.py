@@ -54,9 +54,9 @@ class Plan:
     """The dates read from one submission, in the order given, and what could not be read."""
 
     entries: list[Entry] = field(default_factory=list)
-    invalid: list[str] = field(default_factory=list)   # looked like dates but are not (31.02.2025)
-    ignored: list[str] = field(default_factory=list)   # lines without any date
-    notes: list[str] = field(default_factory=list)     # message ids (see web.schools) for the page
+    invalid: list[str] = field(default_factory=list)  # looked like dates but are not (31.02.2025)
+    ignored: list[str] = field(default_factory=list)  # lines without any date
+    notes: list[str] = field(default_factory=list)  # message ids (see web.schools) for the page
 
     def extend(self, other: Plan) -> None:
         self.entries.extend(other.entries)
@@ -108,7 +108,7 @@ def parse_line(line: str, plan: Plan, warn_empty: bool = True) -> None:
             i += 1
             continue
         following = matches[i + 1] if i + 1 < len(matches) else None
-        if following is not None and _RANGE_JOIN.match(line[current.end():following.start()]):
+        if following is not None and _RANGE_JOIN.match(line[current.end() : following.start()]):
             last = _to_date(following)
             if last is None:
                 plan.invalid.append(_shorten(following.group(0)))
@@ -179,8 +179,10 @@ def parse_csv(text: str) -> Plan:
         counts = {d: first.count(d) for d in ";,\t"}
         best = max(counts, key=lambda d: counts[d])
         if counts[best]:
+
             class _Guess(csv.excel):
                 delimiter = best
+
             dialect = _Guess
     try:
         rows = list(csv.reader(io.StringIO(text), dialect))
@@ -233,8 +235,9 @@ def _event_days(event: Any, zone: ZoneInfo) -> tuple[date, date] | None:
             end_value = end_prop.dt
             if isinstance(end_value, datetime):
                 local = end_value.astimezone(zone) if end_value.tzinfo is not None else end_value
-                last = (local - timedelta(microseconds=1)).date() if local.time() == datetime.min.time() \
-                    else local.date()
+                last = (
+                    (local - timedelta(microseconds=1)).date() if local.time() == datetime.min.time() else local.date()
+                )
             elif isinstance(end_value, date):
                 last = end_value - timedelta(days=1)
         elif event.get("DURATION") is not None:

@@ -87,8 +87,10 @@ class Tree:
         if not target.is_dir():
             raise PublishError(f"cannot export to {target}: it exists and is not a directory")
         if any(target.iterdir()) and not _looks_like_export(target):
-            raise PublishError(f"cannot export to {target}: it is a directory with files that are not "
-                               f"an interkultur export (choose another DIR or empty it)")
+            raise PublishError(
+                f"cannot export to {target}: it is a directory with files that are not "
+                f"an interkultur export (choose another DIR or empty it)"
+            )
 
     # -- writing -------------------------------------------------------------------------------
     def write(self, path: str, body: bytes) -> list[str]:
@@ -118,7 +120,7 @@ class Tree:
 
     def switch(self, log: Callable[[str], None] = lambda message: None) -> list[Path]:
         """Point ``target`` at the new tree in one rename; return the older trees removed."""
-        link = self.parent / f".{self.target.name}.{self.root.name[len(self.target.name) + 1:]}.link"
+        link = self.parent / f".{self.target.name}.{self.root.name[len(self.target.name) + 1 :]}.link"
         try:
             link.unlink(missing_ok=True)
             os.symlink(self.root.name, link)  # relative: the parent directory may move or be mounted elsewhere
@@ -180,8 +182,11 @@ class Tree:
         """Remove trees of this module's pattern beyond the newest ``KEEP`` (never the one served)."""
         pattern = tree_pattern(self.target)
         served = os.readlink(self.target) if self.target.is_symlink() else None
-        trees = sorted((p for p in self.parent.iterdir() if pattern.fullmatch(p.name) and p.is_dir()
-                        and not p.is_symlink()), key=lambda p: p.name, reverse=True)
+        trees = sorted(
+            (p for p in self.parent.iterdir() if pattern.fullmatch(p.name) and p.is_dir() and not p.is_symlink()),
+            key=lambda p: p.name,
+            reverse=True,
+        )
         removed = []
         for tree in trees[KEEP:]:
             if tree.name == served:

@@ -86,6 +86,7 @@ UPLOAD_MESSAGES: dict[str, str] = {
 
 # -- helpers shared with the templates -------------------------------------------------------------
 
+
 def land_name(code: str) -> str:
     """The Land's name in the request's language: its English name (data/laender.yaml) through gettext."""
     land = laender.BY_CODE.get(code)
@@ -97,8 +98,9 @@ def school_states() -> list[tuple[str, str]]:
     return sorted(((code, land_name(code)) for code in LAENDER), key=lambda item: item[1])
 
 
-def school_coverage(query: params.Query | None, first_year: int,
-                    last_year: int | None = None) -> dict[str, dict[str, Any]]:
+def school_coverage(
+    query: params.Query | None, first_year: int, last_year: int | None = None
+) -> dict[str, dict[str, Any]]:
     """``layers.coverage_report`` for the query's state and filter."""
     if query is None:
         return {}
@@ -143,18 +145,28 @@ def school_rule(occ: Occurrence, state: str | None, lang: str) -> Rule | None:
     if not rule:
         return Rule(None, gettext(NO_RULE), None, None)
     days = rule.get("days")
-    return Rule(rule["leave"], gettext(LEAVE_NAMES.get(rule["leave"], rule["leave"])),
-                tuple(days) if days else None, note_text(rule, lang))
+    return Rule(
+        rule["leave"],
+        gettext(LEAVE_NAMES.get(rule["leave"], rule["leave"])),
+        tuple(days) if days else None,
+        note_text(rule, lang),
+    )
 
 
 @bp.app_context_processor
 def _template_helpers() -> dict[str, Any]:
-    return {"school_states": school_states, "school_coverage": school_coverage,
-            "school_rule": school_rule, "has_detail_page": has_detail_page, "land_name": land_name,
-            "school_sources": school_sources}
+    return {
+        "school_states": school_states,
+        "school_coverage": school_coverage,
+        "school_rule": school_rule,
+        "has_detail_page": has_detail_page,
+        "land_name": land_name,
+        "school_sources": school_sources,
+    }
 
 
 # -- the JSON API ----------------------------------------------------------------------------------
+
 
 def _api_error(message: str, parameter: str | None, status: int = 400, **extra: Any) -> Response:
     response = jsonify({"error": message, "parameter": parameter, **extra})
@@ -180,8 +192,13 @@ def _strict_dates(values: list[Any]) -> list[date]:
         raise _BadRequest(_api_error(MSG_DATES_MANY % {"max": MAX_DATES, "count": len(values)}, "dates"))
     if bad:
         shown = ", ".join(f"“{b[:40]}”" for b in bad)
-        raise _BadRequest(_api_error(MSG_DATES_BAD % {"min": MIN_YEAR, "max": MAX_YEAR, "dates": shown},
-                                     "dates", invalid=[b[:40] for b in bad]))
+        raise _BadRequest(
+            _api_error(
+                MSG_DATES_BAD % {"min": MIN_YEAR, "max": MAX_YEAR, "dates": shown},
+                "dates",
+                invalid=[b[:40] for b in bad],
+            )
+        )
     if not parsed:
         raise _BadRequest(_api_error(MSG_DATES_NONE, "dates"))
     return parsed
@@ -202,8 +219,9 @@ def _request_input(query: params.Query) -> tuple[list[Any], str | None]:
             raise _BadRequest(_api_error(MSG_BODY_SHAPE, "body"))
         unknown = sorted(str(k)[:40] for k in body if k not in BODY_KEYS)
         if unknown:
-            raise _BadRequest(_api_error(MSG_BODY_KEYS % {"keys": ", ".join(unknown),
-                                                          "allowed": ", ".join(BODY_KEYS)}, "body"))
+            raise _BadRequest(
+                _api_error(MSG_BODY_KEYS % {"keys": ", ".join(unknown), "allowed": ", ".join(BODY_KEYS)}, "body")
+            )
         raw = body.get("dates")
         if not isinstance(raw, list):
             raise _BadRequest(_api_error(MSG_DATES_TYPE, "dates"))
@@ -221,8 +239,9 @@ def _request_input(query: params.Query) -> tuple[list[Any], str | None]:
 
 def match_json(m: Match, lang: str, land: str | None) -> dict[str, Any]:
     query = getattr(g, "query", None)
-    out = occurrence_dict(m.occurrence, lang, land, url=occurrence_url(m.occurrence),
-                          place=query.place if query is not None else None)
+    out = occurrence_dict(
+        m.occurrence, lang, land, url=occurrence_url(m.occurrence), place=query.place if query is not None else None
+    )
     out.update(match=m.match, day_of_feast=m.day_of_feast, grants_leave=m.grants_leave)
     return out
 
@@ -235,12 +254,15 @@ def check() -> Response:
         dates = _strict_dates(raw)
     except _BadRequest as exc:
         return exc.response
-    results = check_dates(app_state().engine, dates, land, **{k: v for k, v in query.engine_kwargs().items()
-                                                               if k != "state"})
+    results = check_dates(
+        app_state().engine, dates, land, **{k: v for k, v in query.engine_kwargs().items() if k != "state"}
+    )
     payload = {
         "state": land,
-        "results": [{"date": day.isoformat(), "holidays": [match_json(m, query.lang, land) for m in matches]}
-                    for day, matches in results],
+        "results": [
+            {"date": day.isoformat(), "holidays": [match_json(m, query.lang, land) for m in matches]}
+            for day, matches in results
+        ],
         "coverage": layers.coverage_report(land, min(dates).year, max(dates).year, query.traditions),
     }
     response = jsonify(payload)
@@ -260,6 +282,7 @@ def _cors_methods(response: Response) -> Response:
 
 # -- the page --------------------------------------------------------------------------------------
 
+
 @dataclass
 class Row:
     """One line of the page's table: a date, its label and the holidays touching it."""
@@ -278,8 +301,10 @@ class Row:
 
     @property
     def no_school(self) -> bool:
-        return any(m.match == "day" and m.leave and m.leave.get("leave") == "statutory"
-                   and m.grants_leave for m in self.matches)
+        return any(
+            m.match == "day" and m.leave and m.leave.get("leave") == "statutory" and m.grants_leave
+            for m in self.matches
+        )
 
 
 def _page_state(source: Mapping[str, str], submitted: bool) -> str | None:
@@ -297,8 +322,15 @@ def _impossible_days(invalid: list[str]) -> list[str]:
             inputs.parse_date(item)
         except inputs.DateInputError as exc:
             if exc.kind == "day":
-                out.append(gettext(MSG_DAY_MISSING, date=item, month=i18n.month_name(cast(int, exc.month)),
-                                   year=exc.year, days=exc.days))
+                out.append(
+                    gettext(
+                        MSG_DAY_MISSING,
+                        date=item,
+                        month=i18n.month_name(cast(int, exc.month)),
+                        year=exc.year,
+                        days=exc.days,
+                    )
+                )
     return out
 
 
@@ -359,24 +391,39 @@ def page() -> Response:
     permalink = None
     if rows and len(rows) <= MAX_LINK_DATES:
         args: dict[str, Any] = query.link_args(
-            state=land, dates=",".join(dict.fromkeys(r.day.isoformat() for r in rows)))
+            state=land, dates=",".join(dict.fromkeys(r.day.isoformat() for r in rows))
+        )
         if not land:
             args.pop("state", None)
         permalink = url_for("schools.page", **args)
     status = 400 if submitted and errors else 200
     if status == 200 and submitted and not rows and plan.invalid:
         status = 400
-    notes = [_upload_message(n) for n in plan.notes] + _impossible_days(plan.invalid[:plans.MAX_SHOWN])
+    notes = [_upload_message(n) for n in plan.notes] + _impossible_days(plan.invalid[: plans.MAX_SHOWN])
     html = render_template(
-        "schulen.html", query=query, land=land, submitted=submitted, rows=rows, errors=errors,
-        invalid=plan.invalid[:plans.MAX_SHOWN], invalid_more=max(0, len(plan.invalid) - plans.MAX_SHOWN),
-        ignored=plan.ignored[:10], ignored_more=max(0, len(plan.ignored) - 10), notes=notes,
+        "schulen.html",
+        query=query,
+        land=land,
+        submitted=submitted,
+        rows=rows,
+        errors=errors,
+        invalid=plan.invalid[: plans.MAX_SHOWN],
+        invalid_more=max(0, len(plan.invalid) - plans.MAX_SHOWN),
+        ignored=plan.ignored[:10],
+        ignored_more=max(0, len(plan.ignored) - 10),
+        notes=notes,
         text=text,
-        filename=filename, coverage=coverage, permalink=permalink, max_dates=MAX_DATES,
-        max_kb=plans.MAX_UPLOAD_BYTES // 1024, leave_names=LEAVE_NAMES,
-        conflicts=sum(1 for r in rows if r.matches), leave_count=sum(1 for r in rows if r.leave),
+        filename=filename,
+        coverage=coverage,
+        permalink=permalink,
+        max_dates=MAX_DATES,
+        max_kb=plans.MAX_UPLOAD_BYTES // 1024,
+        leave_names=LEAVE_NAMES,
+        conflicts=sum(1 for r in rows if r.matches),
+        leave_count=sum(1 for r in rows if r.leave),
     )
     response = Response(html, status=status, mimetype="text/html")
-    response.headers["Cache-Control"] = "no-store" if request.method == "POST" else \
-        f"public, max-age={current_app.config['MAX_AGE']}"
+    response.headers["Cache-Control"] = (
+        "no-store" if request.method == "POST" else f"public, max-age={current_app.config['MAX_AGE']}"
+    )
     return response

@@ -39,8 +39,16 @@ def results(query: params.Query, text: str) -> list[dict[str, Any]]:
     for hit in finder.search(state().catalogue, text):
         upcoming = engine.upcoming(hit.holiday.id, today, count=1, islamic=query.islamic, jewish=query.jewish)
         nxt = {"start": upcoming[0].start.isoformat(), "end": upcoming[0].end.isoformat()} if upcoming else None
-        out.append({"id": hit.holiday.id, "name": hit.holiday.name(query.lang), "tradition": hit.holiday.tradition,
-                    "next": nxt, "holiday": hit.holiday, "occurrence": upcoming[0] if upcoming else None})
+        out.append(
+            {
+                "id": hit.holiday.id,
+                "name": hit.holiday.name(query.lang),
+                "tradition": hit.holiday.tradition,
+                "next": nxt,
+                "holiday": hit.holiday,
+                "occurrence": upcoming[0] if upcoming else None,
+            }
+        )
     return out
 
 

@@ -63,16 +63,26 @@ def waitress_options(threads: int, trusted_proxy: str | None) -> dict[str, objec
     client sends is ever written to disk.
     """
     options: dict[str, object] = {
-        "threads": max(1, threads), "ident": "interkultur", "clear_untrusted_proxy_headers": True,
-        "backlog": 1024, "connection_limit": CONNECTION_LIMIT, "asyncore_use_poll": True,
-        "channel_timeout": CHANNEL_TIMEOUT, "cleanup_interval": CLEANUP_INTERVAL,
-        "max_request_body_size": MAX_BODY_BYTES, "inbuf_overflow": 2 * MAX_BODY_BYTES,
+        "threads": max(1, threads),
+        "ident": "interkultur",
+        "clear_untrusted_proxy_headers": True,
+        "backlog": 1024,
+        "connection_limit": CONNECTION_LIMIT,
+        "asyncore_use_poll": True,
+        "channel_timeout": CHANNEL_TIMEOUT,
+        "cleanup_interval": CLEANUP_INTERVAL,
+        "max_request_body_size": MAX_BODY_BYTES,
+        "inbuf_overflow": 2 * MAX_BODY_BYTES,
         "max_request_header_size": 64 * 1024,
     }
     if trusted_proxy:
-        options.update({"trusted_proxy": trusted_proxy, "trusted_proxy_count": 1,
-                        "trusted_proxy_headers": "x-forwarded-for x-forwarded-host x-forwarded-proto "
-                                                 "x-forwarded-port"})
+        options.update(
+            {
+                "trusted_proxy": trusted_proxy,
+                "trusted_proxy_count": 1,
+                "trusted_proxy_headers": "x-forwarded-for x-forwarded-host x-forwarded-proto x-forwarded-port",
+            }
+        )
     return options
 
 
@@ -96,8 +106,9 @@ class OncePerInterval(logging.Filter):
             self.suppressed += 1
             return False
         if self.suppressed and self.last is not None:
-            record.msg = (f"{record.getMessage()} ({self.suppressed} more such warnings "
-                          f"in the last {now - self.last:.0f} s)")
+            record.msg = (
+                f"{record.getMessage()} ({self.suppressed} more such warnings in the last {now - self.last:.0f} s)"
+            )
             record.args = ()
         self.last, self.suppressed = now, 0
         return True
@@ -122,12 +133,14 @@ def _busy(server_map: dict[int, object]) -> bool:
     """True while a connection has a request in progress or a response still to send."""
     from waitress.channel import HTTPChannel
 
-    return any(isinstance(ch, HTTPChannel) and (ch.requests or ch.total_outbufs_len)
-               for ch in list(server_map.values()))
+    return any(
+        isinstance(ch, HTTPChannel) and (ch.requests or ch.total_outbufs_len) for ch in list(server_map.values())
+    )
 
 
-def _run_waitress(app: Any, sock: socket.socket, threads: int, trusted_proxy: str | None,
-                  grace: float = GRACE_SECONDS) -> None:
+def _run_waitress(
+    app: Any, sock: socket.socket, threads: int, trusted_proxy: str | None, grace: float = GRACE_SECONDS
+) -> None:
     """Serve ``sock`` until SIGTERM, then finish in-flight requests (at most ``grace`` s) and return."""
     from waitress import wasyncore
     from waitress.server import create_server
@@ -212,8 +225,16 @@ def _supervise(app: Any, sock: socket.socket, workers: int, threads: int, truste
 #: The pages most requested, rendered once before the workers fork: the engine's years, the
 #: templates, Babel's locale data and the response cache are then warm in every worker, so the
 #: first real request is as fast as the rest.
-PRERENDERED = ("/", "/widget", "/widget/{year}/{month}", "/api/v1/holidays?date={today}", "/feeds/all.ics",
-               "/embed.js", "/subscribe", "/api/v1/traditions")
+PRERENDERED = (
+    "/",
+    "/widget",
+    "/widget/{year}/{month}",
+    "/api/v1/holidays?date={today}",
+    "/feeds/all.ics",
+    "/embed.js",
+    "/subscribe",
+    "/api/v1/traditions",
+)
 
 
 def prerender(app: Any, host: str) -> None:
@@ -230,8 +251,14 @@ def prerender(app: Any, host: str) -> None:
         client.get(url, headers={"Host": host, "Accept-Encoding": "gzip"})  # fills the response cache
 
 
-def serve(catalogue: Catalogue, host: str = "127.0.0.1", port: int = 8000, threads: int = 8,
-          workers: int = 1, trusted_proxy: str | None = None) -> int:
+def serve(
+    catalogue: Catalogue,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    threads: int = 8,
+    workers: int = 1,
+    trusted_proxy: str | None = None,
+) -> int:
     """Serve until interrupted; returns the process exit status."""
     from . import create_app
 
@@ -256,18 +283,24 @@ def serve(catalogue: Catalogue, host: str = "127.0.0.1", port: int = 8000, threa
         print(f"interkultur serve: error: cannot listen on {host[:64]}:{port}: {problem}", file=sys.stderr)
         return 2
     if not app.config["BASE_URL"]:
-        print("interkultur serve: warning: INTERKULTUR_BASE_URL is not set; absolute URLs (feeds, webcal "
-              f"links) use the request's host, answered only for {', '.join(app.config['ALLOWED_HOSTS'])} "
-              "(INTERKULTUR_ALLOWED_HOSTS)", file=sys.stderr)
+        print(
+            "interkultur serve: warning: INTERKULTUR_BASE_URL is not set; absolute URLs (feeds, webcal "
+            f"links) use the request's host, answered only for {', '.join(app.config['ALLOWED_HOSTS'])} "
+            "(INTERKULTUR_ALLOWED_HOSTS)",
+            file=sys.stderr,
+        )
     bound = sock.getsockname()[1]
     prerender(app, f"[{listening}]:{bound}" if ":" in listening else f"{listening}:{bound}")
     # Everything built so far lives as long as the process: keep it out of the
     # collector's way (and, with workers, shared copy-on-write after the fork).
     gc.collect()
     gc.freeze()
-    print(f"interkultur: serving {len(catalogue.holidays)} holidays (catalogue {catalogue.version}) "
-          f"on http://{host}:{port}/ with {workers} process(es) x {threads} thread(s)",
-          file=sys.stderr, flush=True)
+    print(
+        f"interkultur: serving {len(catalogue.holidays)} holidays (catalogue {catalogue.version}) "
+        f"on http://{host}:{port}/ with {workers} process(es) x {threads} thread(s)",
+        file=sys.stderr,
+        flush=True,
+    )
     try:
         if workers > 1:
             return _supervise(app, sock, workers, threads, trusted_proxy)

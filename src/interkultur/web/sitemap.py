@@ -24,8 +24,14 @@ _CACHE_BUSTERS = frozenset({"v"})
 class SiteMap:
     """Which route became which file (paths relative to the export root)."""
 
-    def __init__(self, years: range, languages: list[str], holiday_ids: Iterable[str], traditions: Iterable[str],
-                 pdf: bool = False):
+    def __init__(
+        self,
+        years: range,
+        languages: list[str],
+        holiday_ids: Iterable[str],
+        traditions: Iterable[str],
+        pdf: bool = False,
+    ):
         self.years = years
         self.pdf = pdf
         self.languages = languages

@@ -67,7 +67,9 @@ def subscription(query: params.Query) -> Subscription:
     outlook = urlencode({"url": https, "name": name}, quote_via=quote)
     page_args = query.link_args(lang=query.lang)
     return Subscription(
-        name=name, https=https, webcal=feed_webcal,
+        name=name,
+        https=https,
+        webcal=feed_webcal,
         google=GOOGLE.format(cid=quote(feed_webcal, safe="")),
         outlook_personal=OUTLOOK_PERSONAL.format(query=outlook),
         outlook_work=OUTLOOK_WORK.format(query=outlook),
@@ -79,8 +81,14 @@ def subscription(query: params.Query) -> Subscription:
 @bp.get("/subscribe")
 def page() -> Response:
     query = params.parse_query(negotiate=True)
-    return _page("subscribe.html", query=query, subscription=subscription(query), catalogue=state().catalogue,
-                 profiles=params.islamic_profiles(), jewish_variants=params.JEWISH_VARIANTS)
+    return _page(
+        "subscribe.html",
+        query=query,
+        subscription=subscription(query),
+        catalogue=state().catalogue,
+        profiles=params.islamic_profiles(),
+        jewish_variants=params.JEWISH_VARIANTS,
+    )
 
 
 @bp.get("/subscribe/qr.svg")
@@ -91,8 +99,9 @@ def qr() -> Response:
     query = params.parse_query(negotiate=True)
     target = subscription(query).page
     out = io.BytesIO()
-    segno.make(target, error="m").save(out, kind="svg", scale=8, border=4, xmldecl=False, omitsize=True,
-                                       title=target, dark="#000", light="#fff")
+    segno.make(target, error="m").save(
+        out, kind="svg", scale=8, border=4, xmldecl=False, omitsize=True, title=target, dark="#000", light="#fff"
+    )
     response = Response(out.getvalue(), mimetype="image/svg+xml")
     response.headers["Cache-Control"] = f"public, max-age={current_app.config['MAX_AGE']}"
     return response

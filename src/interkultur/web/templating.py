@@ -146,18 +146,38 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["isolate_values"] = isolate_values
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.globals.update(
-        link=link, absolute=urls.absolute, feed_href=urls.feed_href, shown_url=urls.shown_url,
-        export_markers=urls.export_markers, lang_link=lang_link, webcal=_webcal_link, asset=asset,
+        link=link,
+        absolute=urls.absolute,
+        feed_href=urls.feed_href,
+        shown_url=urls.shown_url,
+        export_markers=urls.export_markers,
+        lang_link=lang_link,
+        webcal=_webcal_link,
+        asset=asset,
         traditions_css=traditions_css,
-        category_ids=category_ids, coming_events=coming_events, events_heading=events_heading,
-        event_title=event_title, event_when=i18n.event_when, evening_begins=i18n.evening_begins,
+        category_ids=category_ids,
+        coming_events=coming_events,
+        events_heading=events_heading,
+        event_title=event_title,
+        event_when=i18n.event_when,
+        evening_begins=i18n.evening_begins,
         # templates show names as text: a fallback name says its language (feeds and the API use i18n's)
-        tradition_name=tradition_label, category_name=category_label,
-        month_name=i18n.month_name, month_beside=i18n.month_beside, weekday_names=i18n.weekday_names,
-        hijri_month_name=i18n.hijri_month_name, hebrew_month_name=i18n.hebrew_month_name,
-        long_date=i18n.long_date, full_date=i18n.full_date,
-        day_month=i18n.day_month, date_range=i18n.date_range, statutory_note=i18n.statutory_note,
-        version=__version__, name_attrs=name_attrs, desc_attrs=desc_attrs, text_attrs=text_attrs,
+        tradition_name=tradition_label,
+        category_name=category_label,
+        month_name=i18n.month_name,
+        month_beside=i18n.month_beside,
+        weekday_names=i18n.weekday_names,
+        hijri_month_name=i18n.hijri_month_name,
+        hebrew_month_name=i18n.hebrew_month_name,
+        long_date=i18n.long_date,
+        full_date=i18n.full_date,
+        day_month=i18n.day_month,
+        date_range=i18n.date_range,
+        statutory_note=i18n.statutory_note,
+        version=__version__,
+        name_attrs=name_attrs,
+        desc_attrs=desc_attrs,
+        text_attrs=text_attrs,
         direction_of=languages.direction,
         interface_languages=[lang for lang in languages.DATA.languages if lang.interface],
     )
@@ -172,8 +192,12 @@ def lang_link(code: str) -> str | None:
     """The current page in another language (the landing page when there is no page; None when a static
     export does not have the language)."""
     endpoint = request.endpoint
-    if (endpoint is None or endpoint == "static" or request.routing_exception is not None
-            or getattr(g, "error_page", False)):
+    if (
+        endpoint is None
+        or endpoint == "static"
+        or request.routing_exception is not None
+        or getattr(g, "error_page", False)
+    ):
         return urls.href("pages.index", {"lang": code})
     query = getattr(g, "query", None)
     args = dict(request.view_args or {})

@@ -32,11 +32,22 @@ AA = 4.5
 
 #: The dark theme's palette; the light one is widget.css's :root.
 DARK: dict[str, str] = {
-    "--ik-bg": "#111827", "--ik-fg": "#f3f4f6", "--ik-muted": "#c2c8d0", "--ik-border": "#4b5563",
-    "--ik-accent": "#86efac", "--ik-holiday-bg": "#166534", "--ik-holiday-fg": "#f0fdf4",
-    "--ik-holiday-mark": "#4ade80", "--ik-today-ring": "#93c5fd", "--ik-selected-bg": "#15803d",
-    "--ik-focus": "#fbbf24", "--ik-panel-bg": "#1f2937", "--ik-dual-hebrew": "#d8b4fe",
-    "--ik-break-stripe": "#64748b", "--ik-control-bg": "transparent", "--ik-control-fg": "#86efac",
+    "--ik-bg": "#111827",
+    "--ik-fg": "#f3f4f6",
+    "--ik-muted": "#c2c8d0",
+    "--ik-border": "#4b5563",
+    "--ik-accent": "#86efac",
+    "--ik-holiday-bg": "#166534",
+    "--ik-holiday-fg": "#f0fdf4",
+    "--ik-holiday-mark": "#4ade80",
+    "--ik-today-ring": "#93c5fd",
+    "--ik-selected-bg": "#15803d",
+    "--ik-focus": "#fbbf24",
+    "--ik-panel-bg": "#1f2937",
+    "--ik-dual-hebrew": "#d8b4fe",
+    "--ik-break-stripe": "#64748b",
+    "--ik-control-bg": "transparent",
+    "--ik-control-fg": "#86efac",
 }
 LIGHT_BG, DARK_BG = "#ffffff", DARK["--ik-bg"]
 
@@ -78,8 +89,9 @@ def _colour(name: str, allow_transparent: bool = False) -> str | None:
 
 def parse_theme() -> Theme:
     """``accent=``, ``theme=`` and ``bg=`` of the current request, or a 400 naming the parameter."""
-    return Theme(_colour("accent"), params.parse_choice("theme", THEMES, "light"),
-                 _colour("bg", allow_transparent=True))
+    return Theme(
+        _colour("accent"), params.parse_choice("theme", THEMES, "light"), _colour("bg", allow_transparent=True)
+    )
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -92,9 +104,11 @@ def _hex(rgb: tuple[float, ...]) -> str:
 
 def luminance(colour: str) -> float:
     """Relative luminance of ``#rrggbb`` as WCAG 2.1 defines it."""
+
     def channel(value: int) -> float:
         c = value / 255
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = (channel(v) for v in _rgb(colour))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -139,14 +153,19 @@ def properties(theme: Theme, dark: bool) -> dict[str, str]:
         props["--ik-panel-bg"] = _mix(base, fg, 0.04)
     if theme.accent:
         on_accent = text_on(theme.accent)
-        props.update({
-            "--ik-holiday-bg": theme.accent, "--ik-holiday-fg": on_accent,
-            "--ik-holiday-mark": readable(theme.accent, base),
-            "--ik-selected-bg": _mix(theme.accent, on_accent, 0.25)
-            if contrast(_mix(theme.accent, on_accent, 0.25), on_accent) >= AA else theme.accent,
-            "--ik-accent": readable(theme.accent, base),
-            "--ik-control-bg": theme.accent, "--ik-control-fg": on_accent,
-        })
+        props.update(
+            {
+                "--ik-holiday-bg": theme.accent,
+                "--ik-holiday-fg": on_accent,
+                "--ik-holiday-mark": readable(theme.accent, base),
+                "--ik-selected-bg": _mix(theme.accent, on_accent, 0.25)
+                if contrast(_mix(theme.accent, on_accent, 0.25), on_accent) >= AA
+                else theme.accent,
+                "--ik-accent": readable(theme.accent, base),
+                "--ik-control-bg": theme.accent,
+                "--ik-control-fg": on_accent,
+            }
+        )
     return props
 
 

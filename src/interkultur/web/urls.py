@@ -91,7 +91,7 @@ def service_url(endpoint: str, **values: Any) -> str:
     path = url_for(endpoint, **values)
     root = request.script_root
     if root and path.startswith(root):
-        path = path[len(root):]
+        path = path[len(root) :]
     base = current_app.config.get("BASE_URL") or request.url_root
     return cast(str, base).rstrip("/") + path
 

@@ -22,8 +22,15 @@ def render_month(year: int, month: int, page: str) -> Response:
     g.theme = theme.parse_theme()
     params.check_year(year)
     params.check_month(month)
-    view = month_view(state().engine, year, month, params.today(), dual=query.dual, mark_today=params.marks_today(),
-                      **query.engine_kwargs())
+    view = month_view(
+        state().engine,
+        year,
+        month,
+        params.today(),
+        dual=query.dual,
+        mark_today=params.marks_today(),
+        **query.engine_kwargs(),
+    )
     response = Response(render_template(page, view=view, query=query, theme=g.theme), mimetype="text/html")
     response.headers["Cache-Control"] = f"public, max-age={current_app.config['MAX_AGE']}"
     return response

@@ -20,8 +20,8 @@ TABLE_YEARS = range(1880, 2121)
 
 #: Kinds of tabulated events and the angles they are tabulated for.
 NEW_MOON, FULL_MOON, SOLAR_TERM, SANKRANTI = "new_moon", "full_moon", "solar_term", "sankranti"
-SOLAR_TERM_ANGLES = tuple(range(0, 360, 15))   # tropical, every 15 degrees (24 jieqi)
-SANKRANTI_ANGLES = tuple(range(0, 360, 30))    # sidereal (Lahiri), every 30 degrees
+SOLAR_TERM_ANGLES = tuple(range(0, 360, 15))  # tropical, every 15 degrees (24 jieqi)
+SANKRANTI_ANGLES = tuple(range(0, 360, 30))  # sidereal (Lahiri), every 30 degrees
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,7 @@ def lahiri_ayanamsa(t: float) -> float:
     Ephemeris), carried to other dates with the IAU 2006 general precession in
     longitude, as the Swiss Ephemeris does for SE_SIDM_LAHIRI.
     """
+
     def precession(jd: float) -> float:  # arcseconds since J2000
         c = (jd - 2451545.0) / 36525
         return 5028.796195 * c + 1.1054348 * c * c
@@ -133,13 +134,15 @@ def sidereal_moon_longitude(t: float) -> float:
 
 
 # -- root finding -----------------------------------------------------------------------
-def _solve(angle_at: Callable[[float], float], target: float, guess: float, rate: float,
-           tolerance: float = 1e-6) -> float:
+def _solve(
+    angle_at: Callable[[float], float], target: float, guess: float, rate: float, tolerance: float = 1e-6
+) -> float:
     """Instant near ``guess`` where a steadily increasing angle reaches ``target``.
 
     ``rate`` (mean motion, degrees per day) gives the first step; secant steps
     follow, so three or four evaluations reach ``tolerance`` degrees.
     """
+
     def gap(t: float) -> float:
         return (target - angle_at(t) + 180.0) % 360.0 - 180.0
 
@@ -197,5 +200,3 @@ def nakshatra_span(number: int, near: float) -> tuple[float, float]:
     start = when_sidereal_moon_at(low, guess - NAKSHATRA_SPAN / 2 / _MOON_RATE)
     end = when_sidereal_moon_at((low + NAKSHATRA_SPAN) % 360.0, guess + NAKSHATRA_SPAN / 2 / _MOON_RATE)
     return start, end
-
-

@@ -170,7 +170,7 @@ def events_between(kind: str, start: float, end: float) -> Iterator[tuple[float,
     first, last = local_date(start).year, local_date(end).year
     if first in TABLE_YEARS and last in TABLE_YEARS:
         events = _table()[kind]
-        yield from events[bisect_left(events, (start, -1)):bisect_left(events, (end, -1))]
+        yield from events[bisect_left(events, (start, -1)) : bisect_left(events, (end, -1))]
         return
     for year in range(first, last + 1):
         for t, angle in events_in_year(kind, year):
@@ -201,4 +201,3 @@ def solar_term(year: int, longitude: int) -> float:
 
 def march_equinox(year: int) -> float:
     return solar_term(year, 0)
-

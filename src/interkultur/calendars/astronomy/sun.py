@@ -17,8 +17,8 @@ from .events import TABLE_RESOURCE
 def _observer(place: Place, horizon: str = "-0:34") -> ephem.Observer:
     obs = ephem.Observer()
     obs.lat, obs.lon = str(place.latitude), str(place.longitude)
-    obs.pressure = 0          # refraction is in the horizon instead: the almanac convention
-    obs.horizon = horizon     # upper limb 34' below the geometric horizon
+    obs.pressure = 0  # refraction is in the horizon instead: the almanac convention
+    obs.horizon = horizon  # upper limb 34' below the geometric horizon
     return obs
 
 
@@ -64,7 +64,7 @@ def _sun_seconds(place_name: str, year: int, index: int) -> int:
     days = 366 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 365
     if len(line) == 4 + _SUN_FIELD * 2 * days:
         start = 5 + _SUN_FIELD * index
-        return int(line[start:start + _SUN_FIELD - 1])
+        return int(line[start : start + _SUN_FIELD - 1])
     return _sun_year(place_name, year)[index]
 
 

@@ -35,8 +35,10 @@ class CopticDate(CalendarDay):
 def _coptic_anchor(m: re.Match[str]) -> Rule:
     day, name = int(m[1]), m[2].strip()
     if name not in coptic.MONTHS:
-        raise RuleSyntaxError(f"unknown Coptic month {name!r} (known: Thout, Paopi, Hathor, Koiak, "
-                              "Tobi, Meshir, Paremhat, Paremoude, Pashons, Paoni, Epip, Mesori, Pi Kogi Enavot)")
+        raise RuleSyntaxError(
+            f"unknown Coptic month {name!r} (known: Thout, Paopi, Hathor, Koiak, "
+            "Tobi, Meshir, Paremhat, Paremoude, Pashons, Paoni, Epip, Mesori, Pi Kogi Enavot)"
+        )
     if not 1 <= day <= 30:
         raise RuleSyntaxError(f"day {day} does not exist in a Coptic month")
     return CopticDate(day, coptic.MONTHS[name], text=m[0])

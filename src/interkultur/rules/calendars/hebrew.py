@@ -37,8 +37,26 @@ class HebrewDate(CalendarDay):
 def _hebrew(m: re.Match[str]) -> Rule:
     day, name = int(m[1]), m[2].strip()
     if name not in hebrew.MONTHS:
-        known = ", ".join(sorted({"Nisan", "Iyyar", "Sivan", "Tammuz", "Av", "Elul", "Tishrei",
-                                  "Cheshvan", "Kislev", "Tevet", "Shevat", "Adar", "Adar I", "Adar II"}))
+        known = ", ".join(
+            sorted(
+                {
+                    "Nisan",
+                    "Iyyar",
+                    "Sivan",
+                    "Tammuz",
+                    "Av",
+                    "Elul",
+                    "Tishrei",
+                    "Cheshvan",
+                    "Kislev",
+                    "Tevet",
+                    "Shevat",
+                    "Adar",
+                    "Adar I",
+                    "Adar II",
+                }
+            )
+        )
         raise RuleSyntaxError(f"unknown Hebrew month {name!r} (known: {known})")
     if not 1 <= day <= hebrew.MAX_DAY[hebrew.MONTHS[name]]:
         raise RuleSyntaxError(f"day {day} does not exist in Hebrew month {name!r}")

@@ -40,8 +40,10 @@ class HijriDate(CalendarDay):
 def _hijri(m: re.Match[str]) -> Rule:
     day, name = int(m[1]), hijri.month_key(m[2])
     if name not in hijri.MONTHS:
-        known = "Muharram, Safar, Rabi al-Awwal, Rabi al-Thani, Jumada al-Ula, Jumada al-Akhira, " \
-                "Rajab, Shaban, Ramadan, Shawwal, Dhu al-Qadah, Dhu al-Hijjah"
+        known = (
+            "Muharram, Safar, Rabi al-Awwal, Rabi al-Thani, Jumada al-Ula, Jumada al-Akhira, "
+            "Rajab, Shaban, Ramadan, Shawwal, Dhu al-Qadah, Dhu al-Hijjah"
+        )
         raise RuleSyntaxError(f"unknown Hijri month {m[2]!r} (known: {known})")
     if not 1 <= day <= 30:
         raise RuleSyntaxError(f"day {day} does not exist in a Hijri month")

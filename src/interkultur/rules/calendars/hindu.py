@@ -39,8 +39,7 @@ _TITHI = "|".join(sorted(hindu.TITHIS, key=len, reverse=True))
 _MOMENT = "|".join(hindu.MOMENTS)
 
 
-@anchor("hindu", rf"hindu ([a-z]+) ({_TITHI}) at ({_MOMENT})(?: with ([a-z ]+?))?",
-        "hindu ashvin amavasya at pradosh")
+@anchor("hindu", rf"hindu ([a-z]+) ({_TITHI}) at ({_MOMENT})(?: with ([a-z ]+?))?", "hindu ashvin amavasya at pradosh")
 def _hindu(m: re.Match[str]) -> Rule:
     if m[1] not in hindu.MONTHS:
         raise RuleSyntaxError(f"unknown Hindu (amanta) month {m[1]!r} (known: {known_names(hindu.MONTHS)})")
