@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
-from . import events, places, query, revisions
+from . import places, query, revisions
 from .calendars.hijri import PROFILES, SIGHTING_BASE_VARIABLE
 from .catalog import CatalogueError, default_path, holidays_file, load
 from .cliargs import UsageError, build_parser
@@ -181,6 +181,8 @@ def cmd_check_dates(args: argparse.Namespace) -> int:
 
 def _is_events_file(path: str) -> bool:
     """An ``.ics`` file, or YAML whose top level has ``events:`` and no ``holidays:``."""
+    from . import events  # only the commands that read events files import them
+
     if events.is_ics(path):
         return True
     try:
@@ -210,6 +212,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Validate the catalogue (every overlay included), report each language's coverage and the
     texts awaiting a native speaker's review (``--strict`` turns missing texts into errors), then
     the configured events file; or check the one FILE given, a catalogue or an events file."""
+    from . import events  # only the commands that read events files import them
+
     if args.file and _is_events_file(args.file):
         source = events.load_for(load(None), _timezone(), args.file)
         print(f"{args.file}: OK, {len(source.events)} events" + (" (and recurring ones)" if source.calendar else ""))
@@ -251,6 +255,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_events(args: argparse.Namespace) -> int:
     from zoneinfo import ZoneInfo
 
+    from . import events  # only the commands that read events files import them
+
     target = args.output or os.environ.get(events.ENV_VARIABLE)
     if not target:
         raise UsageError("name the file to keep with --output FILE or INTERKULTUR_EVENTS")
@@ -261,6 +267,7 @@ def cmd_events(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from . import events  # only the commands that read events files import them
     from .web.server import serve  # the web stack only for this command
 
     catalogue = load(args.catalogue)  # refuse to start on a broken catalogue
@@ -335,10 +342,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.sighting_base = os.environ.get(SIGHTING_BASE_VARIABLE) or None
     try:
         return COMMANDS[args.command](args)
-    except (CatalogueError, events.EventsError, DataFileError) as exc:
+    except (CatalogueError, DataFileError) as exc:  # an events file's EventsError is a DataFileError
         for line in exc.errors:
             print(f"error: {line}", file=sys.stderr)
         if args.command in ("serve", "export"):
+            from . import events
+
             what = (
                 "the events file"
                 if isinstance(exc, events.EventsError)

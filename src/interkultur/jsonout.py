@@ -5,7 +5,9 @@ encoding it took a third of the CLI's run, although all but four fields
 repeat for every occurrence of a holiday (and of its statutory status:
 ``statutory`` and the leave rule it implies). Here the fields of
 ``present.OCCURRENCE_FIELDS`` marked ``per_holiday`` are encoded by
-``json.dumps`` once per holiday and the others spliced in: ISO dates,
+``json.dumps`` once per holiday (from its second occurrence on: a one-year
+call, where most holidays occur once, encodes their dicts directly) and the
+others spliced in: ISO dates,
 ``true``/``false`` and ``null`` need no escaping. The text is the one
 ``json.dumps(occurrence_dict(...), ensure_ascii=False)`` gives, key order
 included (``tests/core/test_jsonout.py`` compares both); a field added to
@@ -90,6 +92,7 @@ def json_objects(
     """Each occurrence as the JSON text of ``occurrence_dict(occ, lang, state, school=school, url=url(occ),
     place=place)``."""
     templates: dict[object, Encoder] = {}
+    seen: set[object] = set()
     where = place or places.shipped().default_place
     for occ in occurrences:
         key: object = id(occ.holiday)  # the holidays outlive this loop, so their ids stay unique
@@ -97,5 +100,11 @@ def json_objects(
             key = (key, occ.statutory, occ.statutory_days, occ.end - occ.start)
         found = templates.get(key)
         if found is None:
-            found = templates[key] = _template(occ, lang, state, school, url(occ) if url else None, where, evening)
+            link = url(occ) if url else None
+            if key not in seen:  # a holiday's first occurrence: a template pays off only when it repeats
+                seen.add(key)
+                values = occurrence_dict(occ, lang, state, school=school, url=link, place=where, evening=evening)
+                yield json.dumps(values, ensure_ascii=False)
+                continue
+            found = templates[key] = _template(occ, lang, state, school, link, where, evening)
         yield found(occ)

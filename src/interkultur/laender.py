@@ -4,7 +4,8 @@ People write a Land as ``NW``, ``DE-NW``, ``nw``, ``NRW`` or ``Nordrhein-Westfal
 the CLI, the API, the pages, the catalogue and the response cache all call
 ``resolve`` and continue with the canonical code (``NW``), so answers echo it and
 caches key on it. The table is data so that a name or an abbreviation is fixed
-without touching code; it is read once, at import (sixteen rows).
+without touching code; it is read once, at import (sixteen rows; from the disk cache,
+``diskcache``, when the file is unchanged: PyYAML then is not even imported).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from .diskcache import cached_file
 
 #: Shipped beside holidays.yaml (``interkultur/data`` is a symlink to the top-level ``data/``).
 PATH = Path(__file__).resolve().parent / "data" / "laender.yaml"
@@ -49,6 +50,8 @@ def key(text: str) -> str:
 
 
 def _read(path: Path) -> tuple[Land, ...]:
+    import yaml  # only when the table is not in the disk cache (``diskcache``)
+
     with path.open(encoding="utf-8") as fp:
         document = yaml.safe_load(fp)
     rows = document["laender"] if isinstance(document, dict) else None
@@ -82,7 +85,7 @@ def _index(table: tuple[Land, ...]) -> dict[str, str]:
     return index
 
 
-TABLE: tuple[Land, ...] = _read(PATH)
+TABLE: tuple[Land, ...] = cached_file("laender", PATH, lambda: _read(PATH))
 #: The codes in table order (the order of data/laender.yaml).
 CODES: tuple[str, ...] = tuple(land.code for land in TABLE)
 BY_CODE: dict[str, Land] = {land.code: land for land in TABLE}

@@ -13,7 +13,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .reference import Languages, load_languages, shipped_dir
+from .diskcache import cached_file
+from .reference import LANGUAGES_FILE, Languages, load_languages, shipped_dir, sibling
 
 ENV_VARIABLE = "INTERKULTUR_CATALOGUE"
 
@@ -27,7 +28,14 @@ def data_directory() -> Path:
     return shipped_dir()
 
 
-DATA: Languages = load_languages(data_directory())[0]
+def _load() -> Languages:
+    """The table, from the disk cache (``diskcache``) while ``languages.yaml`` is unchanged: this module
+    is imported by every command, and reading YAML would cost a tenth of a short one."""
+    directory = data_directory()
+    return cached_file("languages", sibling(directory, LANGUAGES_FILE), lambda: load_languages(directory)[0])
+
+
+DATA: Languages = _load()
 #: Languages with a full interface (UI strings, month names, holiday names).
 LANGUAGES: tuple[str, ...] = DATA.interface
 DEFAULT_LANGUAGE: str = DATA.default

@@ -134,8 +134,8 @@ def load(path: Path | str = PATH) -> Places:
 
 @cache
 def shipped() -> Places:
-    """The shipped table, read once."""
-    return load(PATH)
+    """The shipped table, read once (and kept between runs, ``diskcache``)."""
+    return _load_cached(str(PATH))
 
 
 FILE = "places.yaml"
@@ -143,7 +143,9 @@ FILE = "places.yaml"
 
 @cache
 def _load_cached(path: str) -> Places:
-    return load(path)
+    from .diskcache import cached_file  # validated data files kept between runs
+
+    return cached_file("places", path, lambda: load(path))
 
 
 def for_catalogue(catalogue_path: str | Path | None) -> Places:

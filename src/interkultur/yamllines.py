@@ -6,14 +6,8 @@ categories), so that ``interkultur check`` words every problem alike.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
-
-import yaml
-
-try:  # the C loader is several times faster; fall back where libyaml is missing
-    _BaseLoader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _BaseLoader = yaml.SafeLoader
 
 
 class DataFileError(Exception):
@@ -33,34 +27,55 @@ class LineMapping(dict[Any, Any]):
     item_lines: dict[Any, list[int]]
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[misc]
-    """Safe loader that records line numbers and rejects duplicate keys."""
+@functools.cache
+def _loader(dates_as_text: bool = False) -> Any:
+    """Safe loader that records line numbers and rejects duplicate keys; ``dates_as_text`` leaves
+    dates as text (the events file, so that 30 February is reported as ``file:line`` rather than
+    failing inside the YAML library).
+
+    Built on first use: PyYAML is needed only when a data file is actually read, which a run whose
+    catalogue, places and Länder come from the disk cache (``diskcache``) never does; importing it is
+    a tenth of a one-year CLI call.
+    """
+    import yaml
+
+    try:  # the C loader is several times faster; fall back where libyaml is missing
+        base: Any = yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+        base = yaml.SafeLoader
+
+    def construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineMapping:
+        loader.flatten_mapping(node)
+        mapping = LineMapping()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        mapping.item_lines = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key in mapping:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            mapping[key] = loader.construct_object(value_node, deep=True)
+            mapping.key_lines[key] = key_node.start_mark.line + 1
+            if isinstance(value_node, yaml.SequenceNode):
+                mapping.item_lines[key] = [item.start_mark.line + 1 for item in value_node.value]
+        return mapping
+
+    loader: Any = type("LineLoader", (base,), {})
+    loader.add_constructor("tag:yaml.org,2002:map", construct_mapping)
+    if dates_as_text:
+        loader.yaml_implicit_resolvers = {
+            first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+            for first, resolvers in base.yaml_implicit_resolvers.items()
+        }
+    return loader
 
 
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineMapping:
-    loader.flatten_mapping(node)
-    mapping = LineMapping()
-    mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {}
-    mapping.item_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if key in mapping:
-            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_lines[key] = key_node.start_mark.line + 1
-        if isinstance(value_node, yaml.SequenceNode):
-            mapping.item_lines[key] = [item.start_mark.line + 1 for item in value_node.value]
-    return mapping
-
-
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-
-
-def parse(text: str, path: str, error: type[DataFileError] = DataFileError) -> Any:
+def parse(text: str, path: str, error: type[DataFileError] = DataFileError, dates_as_text: bool = False) -> Any:
     """The YAML document in ``text``; a syntax error raises ``error`` with ``path:line``."""
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_loader(dates_as_text))  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0

@@ -102,7 +102,7 @@ def test_an_unwritable_cache_still_loads(tmp_path, monkeypatch, own_copy):
 
 def test_other_code_never_reads_an_old_pickle(cache_dir, own_copy):
     # the package's sources are part of the key: an upgrade (same version number) misses the old entry
-    source = Path(cache.__file__)
+    source = Path(cache.__file__)  # one of the package's sources: an edit changes the fingerprint
     before = cache.code_fingerprint()
     key_before = cache.key(str(own_copy), None)
     info = source.stat()

@@ -9,37 +9,14 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import yaml
-
 from .. import inputs, yamllines
 from ..yamllines import LineMapping
 from .model import _FIELDS, _ID, DEFAULT_SHOWN, MAX_TEXT, Event, EventsError, EventSource, _sort_key, _text
 
-# -- YAML -------------------------------------------------------------------------------------------
-
-
-class _EventLoader(yamllines._LineLoader):
-    """The line-recording loader, with dates left as text so that 30 February is reported
-    as ``file:line`` rather than failing inside the YAML library."""
-
-
-_EventLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yamllines._LineLoader.yaml_implicit_resolvers.items()
-}
-
 
 def _parse_yaml(text: str, path: str) -> Any:
-    try:
-        return yaml.load(text, Loader=_EventLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
-        raise EventsError(
-            [f"{path}:{line}: YAML syntax error: {exc.problem or exc.context or 'invalid YAML'}"]
-        ) from None
-    except yaml.YAMLError as exc:
-        raise EventsError([f"{path}: YAML error: {exc}"]) from None
+    """The document with line numbers; dates stay text, so that 30 February is ``file:line``."""
+    return yamllines.parse(text, path, EventsError, dates_as_text=True)
 
 
 def _slug(text: str) -> str:

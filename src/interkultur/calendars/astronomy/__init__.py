@@ -21,6 +21,6 @@ package; every public name is re-exported here.
 from .core import *  # noqa: F401,F403
 from .core import _EPOCH, _EPOCH_ORDINAL, _JD_OFFSET, _body  # noqa: F401
 from .events import *  # noqa: F401,F403
-from .events import _table, _tithi_lines, _tithis_of  # noqa: F401
+from .events import _table_lines, _tithi_lines, _tithi_year, _tithis_of, _year_table  # noqa: F401
 from .sun import *  # noqa: F401,F403
 from .sun import _SUN_FIELD, _observer, _sun_event, _sun_seconds, _sun_table, _sun_year  # noqa: F401

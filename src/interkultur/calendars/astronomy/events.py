@@ -90,27 +90,42 @@ def compute_tithis(new_moon: float, next_new_moon: float) -> list[float]:
 
 
 @lru_cache(maxsize=1)
-def _tithi_lines() -> dict[int, tuple[float, str]]:
-    """Rounded new-moon instant (seconds) -> (that instant, its unparsed boundary offsets).
-
-    Only the new moon of each line is read here; the 29 offsets of a lunation
-    are parsed when a rule asks for it (``_tithis_of``), since most requests
-    need a handful of the table's 2,700 lunations.
-    """
+def _tithi_lines() -> list[str]:
+    """The tithi table's data lines, one lunation each, in time order (the generator writes them so)."""
     text = resources.files(TITHI_RESOURCE[0]).joinpath(TITHI_RESOURCE[1]).read_text("utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith(("#", "new_moon"))]
+
+
+@lru_cache(maxsize=len(TITHI_YEARS) + 2)
+def _tithi_year(year: int) -> dict[int, tuple[float, str]]:
+    """Rounded new-moon instant (seconds) -> (that instant, its unparsed boundary offsets), for the new
+    moons of (UT) ``year``.
+
+    Only the new moon of each line is read here, and only for the year asked; the 29 offsets of a
+    lunation are parsed when a rule asks for it (``_tithis_of``), since most requests need a handful
+    of the table's 2,700 lunations.
+    """
+    lines = _tithi_lines()
+    lo = bisect_left(lines, year, key=_tithi_line_year)
+    hi = bisect_left(lines, year + 1, lo=lo, key=_tithi_line_year)
     out: dict[int, tuple[float, str]] = {}
-    for line in text.splitlines():
-        if not line or line.startswith(("#", "new_moon")):
-            continue
+    for line in lines[lo:hi]:
         first, _, offsets = line.partition(",")
         t = from_datetime(datetime.fromisoformat(first))
         out[round(t * 86400)] = (t, offsets)
     return out
 
 
+def _tithi_line_year(line: str) -> int:
+    return int(line[:4])  # ``YYYY-MM-DDTHH:MM:SS,offsets…``
+
+
 @lru_cache(maxsize=4096)
 def _tithis_of(key: int) -> tuple[float, ...] | None:
-    found = _tithi_lines().get(key)
+    year = local_date(key / 86400).year
+    found = _tithi_year(year).get(key)
+    for other in (year - 1, year + 1):  # a new moon a moment from midnight on 31 December
+        found = found or _tithi_year(other).get(key)
     if found is None:
         return None
     t, offsets = found
@@ -131,18 +146,30 @@ def tithi_boundaries(new_moon: float, next_new_moon: float) -> tuple[float, ...]
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, list[tuple[float, int]]]:
-    """kind -> sorted [(instant, angle)] for the tabulated years.
+def _table_lines() -> list[str]:
+    """The table's data lines, in time order as the generator writes them (``generate_astronomy.py``
+    sorts by instant); parsed a year at a time, since a one-year call needs a fiftieth of them."""
+    text = resources.files(TABLE_RESOURCE[0]).joinpath(TABLE_RESOURCE[1]).read_text("utf-8")
+    return text[text.index("\nkind,") + 1 :].splitlines()[1:]
+
+
+def _line_year(line: str) -> int:
+    return int(line[-19:-15])  # ``kind,angle,YYYY-MM-DDTHH:MM:SS``
+
+
+@lru_cache(maxsize=len(TABLE_YEARS))
+def _year_table(year: int) -> dict[str, list[tuple[float, int]]]:
+    """kind -> sorted [(instant, angle)] of the tabulated events in (UT) ``year``.
 
     Read line by line with ``str.split`` (the file is ours and has no quoting):
     the csv module and a generator per line made this a tenth of a cold start.
     """
+    lines = _table_lines()
+    lo = bisect_left(lines, year, key=_line_year)
+    hi = bisect_left(lines, year + 1, lo=lo, key=_line_year)
     out: dict[str, list[tuple[float, int]]] = {NEW_MOON: [], FULL_MOON: [], SOLAR_TERM: [], SANKRANTI: []}
-    text = resources.files(TABLE_RESOURCE[0]).joinpath(TABLE_RESOURCE[1]).read_text("utf-8")
     parse = datetime.fromisoformat
-    for line in text.splitlines():
-        if not line or line.startswith(("#", "kind,")):
-            continue
+    for line in lines[lo:hi]:
         kind, angle, utc = line.split(",")
         out[kind].append(((parse(utc) - _EPOCH).total_seconds() / 86400, int(angle)))
     for events in out.values():
@@ -154,23 +181,22 @@ def _table() -> dict[str, list[tuple[float, int]]]:
 def events_in_year(kind: str, year: int) -> tuple[tuple[float, int], ...]:
     """(instant, angle) of every ``kind`` event in Gregorian (UT) ``year``, sorted."""
     if year in TABLE_YEARS:
-        events = _table()[kind]
-        lo = bisect_left(events, (at_midnight(date(year, 1, 1)), -1))
-        hi = bisect_left(events, (at_midnight(date(year + 1, 1, 1)), -1))
-        return tuple(events[lo:hi])
+        return tuple(_year_table(year)[kind])
     return tuple((t, a) for a, t in compute_events(kind, year))
 
 
 def events_between(kind: str, start: float, end: float) -> Iterator[tuple[float, int]]:
     """(instant, angle) of ``kind`` events with ``start <= instant < end``, in order.
 
-    Within the table a bisection (rules ask this some 20,000 times for a
-    200-year range, mostly for a month or two); elsewhere year by year.
+    Within the table a bisection in each year's events (rules ask this some
+    20,000 times for a 200-year range, mostly for a month or two); elsewhere
+    year by year.
     """
     first, last = local_date(start).year, local_date(end).year
     if first in TABLE_YEARS and last in TABLE_YEARS:
-        events = _table()[kind]
-        yield from events[bisect_left(events, (start, -1)) : bisect_left(events, (end, -1))]
+        for year in range(first, last + 1):
+            events = _year_table(year)[kind]
+            yield from events[bisect_left(events, (start, -1)) : bisect_left(events, (end, -1))]
         return
     for year in range(first, last + 1):
         for t, angle in events_in_year(kind, year):
