@@ -25,6 +25,7 @@ from ..yamllines import DataFileError
 from ..yamllines import LineMapping as _Mapping
 from . import cache as _cache
 from . import overlay as _overlay
+from . import overlaymerge as _overlaymerge
 from .entry import _EntryValidator
 from .model import *  # noqa: F401,F403  (the catalogue's objects and constants)
 from .model import (  # noqa: F401
@@ -156,7 +157,7 @@ def _validate_document(
     if errors:
         raise CatalogueError(errors)
     overlays = _overlay.load_overlays(path, tuple(holidays), reference, errors, languages)
-    merged, reference, overlays = _overlay.apply(overlays, tuple(holidays), reference, errors)
+    merged, reference, overlays = _overlaymerge.apply(overlays, tuple(holidays), reference, errors)
     if errors:
         raise CatalogueError(errors)
     if overlays.digest:  # the overlays are part of what a catalogue shows: caches must see their edits
