@@ -7,7 +7,8 @@ file, the line and the field, and all mistakes of a file are reported at once.
 ``--catalogue`` and ``$INTERKULTUR_CATALOGUE`` name the holiday file or a
 directory holding ``holidays.yaml``; traditions, categories and languages come
 from the files beside it (``reference``), else the shipped ones. The objects
-are in ``catalog.model``, the checks of one entry in ``catalog.entry``.
+are in ``catalog.model``, the checks of one entry in ``catalog.entry`` (its
+rule and days in ``catalog.entryrules``).
 """
 
 from __future__ import annotations
