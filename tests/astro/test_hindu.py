@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from interkultur.calendars import astronomy, hindu
+from interkultur.calendars import astronomy, hindu, hinduday
 
 # Government of India, Ministry of Personnel (DoPT), lists of holidays for Central
 # Government offices in Delhi/New Delhi, 2019-2025 (2023 as reproduced by the Indian
@@ -142,8 +142,8 @@ def test_dashami_touching_aparahna_for_minutes_does_not_count_2018(occurrences):
 
 def _sunrises_in(span: tuple[float, float]) -> int:
     day, count = astronomy.local_date(span[0], 5.5) - timedelta(days=1), 0
-    while astronomy.sunrise(hindu.REFERENCE, day) < span[1]:
-        count += span[0] <= astronomy.sunrise(hindu.REFERENCE, day)
+    while astronomy.sunrise(hinduday.REFERENCE, day) < span[1]:
+        count += span[0] <= astronomy.sunrise(hinduday.REFERENCE, day)
         day += timedelta(days=1)
     return count
 
@@ -211,7 +211,7 @@ def test_amavasya_ending_minutes_after_sunset_2025(occurrences):
     # of 20 Oct holds it fully, so Diwali is 20 Oct (GoI), flagged as disputed
     # because 21 Oct's pradosh touches it too (udaya-tithi calendars chose 21 Oct).
     start, end = hindu.tithi_span(_month(2025, "ashvin"), hindu.TITHIS["amavasya"])
-    sunset = astronomy.sunset(hindu.REFERENCE, date(2025, 10, 21))
+    sunset = astronomy.sunset(hinduday.REFERENCE, date(2025, 10, 21))
     assert 0 < (end - sunset) * 1440 < 15
     occ = occurrences("diwali", 2025)[0]
     assert occ.start == date(2025, 10, 20) and occ.estimated
@@ -227,10 +227,10 @@ def test_holika_dahan_moves_when_purnima_lasts_three_and_a_half_prahars():
     # Dolyatra March 07") and Holi on 8 March; in 2024 Purnima ends
     # 25 Mar 12:29, the bonfire stays on 24 March and Holi is 25 March.
     span = hindu.tithi_span(_month(2023, "phalguna"), hindu.TITHIS["purnima"])
-    assert hindu.observance_day(span, "holika dahan")[0] == date(2023, 3, 7)
-    assert hindu.observance_day(span, "pradosh")[0] == date(2023, 3, 6)
+    assert hinduday.observance_day(span, "holika dahan")[0] == date(2023, 3, 7)
+    assert hinduday.observance_day(span, "pradosh")[0] == date(2023, 3, 6)
     span = hindu.tithi_span(_month(2024, "phalguna"), hindu.TITHIS["purnima"])
-    assert hindu.observance_day(span, "holika dahan")[0] == date(2024, 3, 24)
+    assert hinduday.observance_day(span, "holika dahan")[0] == date(2024, 3, 24)
 
 
 def test_adhika_month_is_skipped():
@@ -272,7 +272,7 @@ def test_tithi_missing_both_aparahnas_is_kept_on_the_first_day():
     # (purva) day. A span from half an hour after 2 Oct 2025's aparahna to half an hour
     # before 3 Oct's: 2 Oct, and disputed (no window decides it).
     first, second = date(2025, 10, 2), date(2025, 10, 3)
-    rise1, set1 = astronomy.sunrise(hindu.REFERENCE, first), astronomy.sunset(hindu.REFERENCE, first)
-    rise2, set2 = astronomy.sunrise(hindu.REFERENCE, second), astronomy.sunset(hindu.REFERENCE, second)
+    rise1, set1 = astronomy.sunrise(hinduday.REFERENCE, first), astronomy.sunset(hinduday.REFERENCE, first)
+    rise2, set2 = astronomy.sunrise(hinduday.REFERENCE, second), astronomy.sunset(hinduday.REFERENCE, second)
     span = (rise1 + 0.8 * (set1 - rise1) + 1 / 48, rise2 + 0.6 * (set2 - rise2) - 1 / 48)
-    assert hindu.observance_day(span, "aparahna") == (first, True)
+    assert hinduday.observance_day(span, "aparahna") == (first, True)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from interkultur.calendars import astronomy, hindu
+from interkultur.calendars import astronomy, hindu, hinduday
 from interkultur.catalog import load
 from interkultur.engine import Engine
 
@@ -508,12 +508,12 @@ def test_janmashtami_estimated_where_smarta_and_vaishnava_differ(engine):
 
 def test_windows_are_the_muhurta_divisions():
     day = date(2025, 2, 26)
-    rise, set_ = astronomy.sunrise(hindu.REFERENCE, day), astronomy.sunset(hindu.REFERENCE, day)
-    lo, hi = hindu._window(hindu.REFERENCE, day, "madhyahna")
+    rise, set_ = astronomy.sunrise(hinduday.REFERENCE, day), astronomy.sunset(hinduday.REFERENCE, day)
+    lo, hi = hinduday._window(hinduday.REFERENCE, day, "madhyahna")
     assert (lo - rise, hi - rise) == pytest.approx((0.4 * (set_ - rise), 0.6 * (set_ - rise)))
     # drikpanchang.com, Maha Shivaratri 2025 (New Delhi): Nishita Kala 00:09-00:59 IST on 27 February
-    lo, hi = hindu._window(hindu.REFERENCE, day, "nishita")
-    midnight = hindu.REFERENCE.midnight(day + timedelta(days=1))
+    lo, hi = hinduday._window(hinduday.REFERENCE, day, "nishita")
+    midnight = hinduday.REFERENCE.midnight(day + timedelta(days=1))
     assert (lo - midnight) * 1440 == pytest.approx(9, abs=2)
     assert (hi - midnight) * 1440 == pytest.approx(59, abs=2)
 
@@ -521,7 +521,7 @@ def test_windows_are_the_muhurta_divisions():
 def test_bhadra_is_the_first_half_of_purnima_by_elongation():
     month = next(m for m in hindu.lunar_months(2023) if m.number == 5 and not m.adhika)
     span = hindu.tithi_span(month, 15)
-    end = hindu.bhadra_end(span)
+    end = hinduday.bhadra_end(span)
     assert span[0] < end < span[1]
     assert astronomy.elongation(end) == pytest.approx(174.0, abs=1e-3)
     # drikpanchang.com 2023: Purnima 30 Aug 10:58 - 31 Aug 07:05 IST, Bhadra ends 30 Aug 21:01 IST

@@ -10,7 +10,7 @@ from babel.dates import format_date
 from icalendar import Calendar, Event, vDuration, vText
 from icalendar.parser import content_line, string
 
-from interkultur import ical, layers
+from interkultur import feedtext, ical, layers
 
 
 def test_fold_line_is_icalendars_fold_byte_for_byte():
@@ -74,8 +74,8 @@ def plain_calendar(
     def long(day):
         return format_date(day, "long", locale=lang)
 
-    name = name or ical._(lang, ical.CALENDAR_NAME)
-    description = ical._(lang, ical.CALENDAR_DESCRIPTION) if description is None else description
+    name = name or feedtext._(lang, feedtext.CALENDAR_NAME)
+    description = feedtext._(lang, feedtext.CALENDAR_DESCRIPTION) if description is None else description
     cal = Calendar()
     for key, value in (
         ("prodid", ical.PRODID),
@@ -92,15 +92,15 @@ def plain_calendar(
     cal.add("x-published-ttl", vDuration(ical.REFRESH))
     for occ in occurrences:
         link = link_for(occ) if link_for else f"{link_base.rstrip('/')}/holiday/{occ.id}" if link_base else None
-        notes = [ical.statutory_note(occ.statutory, lang)] if occ.statutory else []
+        notes = [feedtext.statutory_note(occ.statutory, lang)] if occ.statutory else []
         if occ.eve and occ.holiday.night:
-            notes.append(ical._(lang, ical.NIGHT_NOTE, eve=long(occ.eve), date=long(occ.start)))
+            notes.append(feedtext._(lang, feedtext.NIGHT_NOTE, eve=long(occ.eve), date=long(occ.start)))
         elif occ.eve:
-            notes.append(ical._(lang, ical.EVE_NOTE, date=long(occ.eve)))
+            notes.append(feedtext._(lang, feedtext.EVE_NOTE, date=long(occ.eve)))
         if occ.holiday.moon_sighted:
-            notes.append(ical._(lang, ical.MOON_NOTE))
+            notes.append(feedtext._(lang, feedtext.MOON_NOTE))
         elif occ.estimated:
-            notes.append(ical._(lang, ical.ESTIMATED_NOTE))
+            notes.append(feedtext._(lang, feedtext.ESTIMATED_NOTE))
         event = Event()
         event.add("uid", f"{occ.id}-{occ.start:%Y%m%d}@{uid_domain}")
         event.add("dtstamp", ical.stamp_for(catalogue))

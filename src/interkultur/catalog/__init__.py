@@ -7,7 +7,8 @@ file, the line and the field, and all mistakes of a file are reported at once.
 ``--catalogue`` and ``$INTERKULTUR_CATALOGUE`` name the holiday file or a
 directory holding ``holidays.yaml``; traditions, categories and languages come
 from the files beside it (``reference``), else the shipped ones. The objects
-are in ``catalog.model``, the checks of one entry in ``catalog.entry``.
+are in ``catalog.model``, the checks of one entry in ``catalog.entry`` (its
+rule and days in ``catalog.entryrules``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from ..yamllines import DataFileError
 from ..yamllines import LineMapping as _Mapping
 from . import cache as _cache
 from . import overlay as _overlay
+from . import overlaymerge as _overlaymerge
 from .entry import _EntryValidator
 from .model import *  # noqa: F401,F403  (the catalogue's objects and constants)
 from .model import (  # noqa: F401
@@ -156,7 +158,7 @@ def _validate_document(
     if errors:
         raise CatalogueError(errors)
     overlays = _overlay.load_overlays(path, tuple(holidays), reference, errors, languages)
-    merged, reference, overlays = _overlay.apply(overlays, tuple(holidays), reference, errors)
+    merged, reference, overlays = _overlaymerge.apply(overlays, tuple(holidays), reference, errors)
     if errors:
         raise CatalogueError(errors)
     if overlays.digest:  # the overlays are part of what a catalogue shows: caches must see their edits

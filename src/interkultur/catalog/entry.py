@@ -1,4 +1,9 @@
-"""Validation of one holiday entry of the catalogue, every mistake with its line."""
+"""Validation of one holiday entry of the catalogue, every mistake with its line.
+
+The fields of a holiday and the ``Holiday`` they become; the checks of its rule
+and days are in ``entryrules.py``, the shapes every field shares (and the error
+with its line) in ``entryfields.py``.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,10 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from ..calendars.hijri import DEFAULT_PROFILE, PROFILES
-from ..reference import ID_PATTERN, LANGUAGE_CODE, Reference
-from ..rules import DEFAULT_JEWISH, JEWISH_VARIANTS, Context, Rule, RuleSyntaxError, parse_rule
+from ..reference import ID_PATTERN
 from ..yamllines import LineMapping as _Mapping
+from .entryrules import _RuleChecks
 from .model import (
-    ERA_KEYS,
     LAENDER,
     LEAVE_KINDS,
     OPTIONAL_KEYS,
@@ -20,10 +23,8 @@ from .model import (
     REQUIRED_NAME_LANGUAGES,
     SCHOOL_KEYS,
     STATUTORY_ID,
-    WHOLE_MONTH,
     DatedYear,
     Holiday,
-    RuleEra,
     Source,
     internal_label,
     normalise_land,
@@ -31,18 +32,8 @@ from .model import (
 )
 
 
-class _EntryValidator:
+class _EntryValidator(_RuleChecks):
     """Checks one holiday entry, collecting every error with its line."""
-
-    def __init__(self, entry: Any, path: str, errors: list[str], reference: Reference):
-        self.entry, self.path, self.errors, self.reference = entry, path, errors, reference
-        self.label = "holiday"
-
-    def error(self, key: str | None, message: str, line: int | None = None) -> None:
-        if line is None:
-            line = self.entry.key_lines.get(key, self.entry.line) if key else self.entry.line
-        where = f"field {key!r}: " if key else ""
-        self.errors.append(f"{self.path}:{line}: {self.label}: {where}{message}")
 
     def build(self) -> Holiday | None:
         entry = self.entry
@@ -193,194 +184,6 @@ class _EntryValidator:
             self.error("statutory_as", "names the same public holiday twice")
             return ()
         return tuple(ids)
-
-    def choice(self, key: str, allowed: tuple[str, ...]) -> str | None:
-        value = self.entry.get(key)
-        if key in self.entry and value not in allowed:
-            self.error(key, f"unknown value {value!r} (allowed: {', '.join(allowed)})")
-            return None
-        return None if value is None else str(value)
-
-    def texts(self, key: str, required: tuple[str, ...]) -> dict[str, str]:
-        value = self.entry.get(key)
-        if key not in self.entry:
-            return {}
-        if not isinstance(value, dict):
-            self.error(key, "must be a mapping of language code to text, e.g. {de: ..., en: ...}")
-            return {}
-        out: dict[str, str] = {}
-        for lang, text in value.items():
-            if not (isinstance(lang, str) and LANGUAGE_CODE.match(lang)):
-                self.error(key, f"{lang!r} is not a language code such as 'de' or 'tr'")
-            elif not (isinstance(text, str) and text.strip()):
-                self.error(key, f"the {lang!r} text is empty or not a string")
-            else:
-                out[lang] = " ".join(text.split())
-        missing = [lang for lang in required if lang not in value]
-        if missing:
-            self.error(key, f"missing language(s): {', '.join(missing)}")
-        return out
-
-    def rules(self) -> dict[str, Rule]:
-        value = self.entry.get("rule")
-        if "rule" not in self.entry:
-            return {}
-        texts = self.variants("rule", value, str)
-        parsed: dict[str, Rule] = {}
-        for variant, text in texts.items():
-            try:
-                parsed[variant] = parse_rule(text)
-            except RuleSyntaxError as exc:
-                self.error("rule", str(exc))
-        return parsed
-
-    def eras(self) -> tuple[RuleEra, ...]:
-        """``rule: [{until: 1951, rule: ...}, {since: 1952, rule: ...}]``: dated variants, oldest first.
-
-        Only the first may leave out ``since`` and only the last ``until``; they
-        may not overlap, but may leave gaps (years the holiday was not held).
-        """
-        items = self.entry["rule"]
-        if not items:
-            self.error("rule", "a list of dated rules needs at least one {since, until, rule}")
-            return ()
-        eras: list[RuleEra] = []
-        for index, item in enumerate(items):
-            era = self.era(item, first=index == 0, last=index == len(items) - 1)
-            if era is None:
-                continue
-            previous = eras[-1] if eras else None
-            if (
-                previous is not None
-                and previous.until is not None
-                and era.since is not None
-                and era.since <= previous.until
-            ):
-                self.error(
-                    "rule",
-                    f"dated rule from {era.since} overlaps the one until {previous.until}; "
-                    "list them oldest first without overlap",
-                    era.line,
-                )
-            eras.append(era)
-        return tuple(eras) if len(eras) == len(items) else ()
-
-    def era(self, item: Any, first: bool, last: bool) -> RuleEra | None:
-        """One ``{since, until, rule}`` item of a ``rule:`` list, checked."""
-        line = getattr(item, "line", self.entry.key_lines.get("rule", self.entry.line))
-        if not isinstance(item, _Mapping) or "rule" not in item or not set(item) <= ERA_KEYS:
-            self.error(
-                "rule",
-                "each dated rule must be a mapping {since: YEAR, until: YEAR, rule: RULE} with 'rule' required",
-                line,
-            )
-            return None
-        bounds: dict[str, int | None] = {}
-        for key in ("since", "until"):
-            value = item.get(key)
-            if value is not None and (not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 9999):
-                self.error("rule", f"'{key}' must be a year such as 1952, not {value!r}", line)
-                return None
-            bounds[key] = value
-        since, until = bounds["since"], bounds["until"]
-        if (since is None and not first) or (until is None and not last):
-            self.error("rule", "only the first dated rule may leave out 'since' and only the last 'until'", line)
-            return None
-        if since is not None and until is not None and since > until:
-            self.error("rule", f"'until' ({until}) is before 'since' ({since})", line)
-            return None
-        if isinstance(item["rule"], list):
-            self.error("rule", "a dated rule cannot itself be a list", line)
-            return None
-        count = len(self.errors)
-        texts = self.variants("rule", item["rule"], str, line)
-        parsed: dict[str, Rule] = {}
-        for variant, text in texts.items():
-            try:
-                parsed[variant] = parse_rule(text)
-            except RuleSyntaxError as exc:
-                self.error("rule", str(exc), line)
-        if len(self.errors) > count or not parsed:
-            return None
-        return RuleEra(since, until, parsed, line)
-
-    def span_of_eras(
-        self, eras: tuple[RuleEra, ...], since: int | None, until: int | None
-    ) -> tuple[int | None, int | None]:
-        """The holiday's years: its own ``since``/``until``, else those of its first and last era."""
-        if not eras:
-            return since, until
-        if since is not None and eras[0].since is not None and eras[0].since < since:
-            self.error(
-                "rule", f"the first dated rule starts in {eras[0].since}, before 'since' ({since})", eras[0].line
-            )
-        if until is not None and eras[-1].until is not None and eras[-1].until > until:
-            self.error("rule", f"the last dated rule ends in {eras[-1].until}, after 'until' ({until})", eras[-1].line)
-        return (since if since is not None else eras[0].since, until if until is not None else eras[-1].until)
-
-    def days(self) -> dict[str, int | str]:
-        if "days" not in self.entry:
-            return {"*": 1}
-        days = self.variants("days", self.entry["days"], (int, str))
-        for _variant, n in days.items():
-            valid = n == WHOLE_MONTH or (isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= 60)
-            if not valid:
-                self.error("days", f"must be a whole number of days from 1 to 60 or {WHOLE_MONTH!r}, not {n!r}")
-        return days
-
-    def check_whole_month(self, rules: dict[str, Rule], days: dict[str, int | str]) -> None:
-        """``days: month`` needs a rule that lands in a month of varying length (hebrew, hijri, bahai)."""
-        for variant, n in days.items():
-            rule = rules.get(variant) or rules.get("*")
-            if n != WHOLE_MONTH or rule is None:
-                continue
-            ctx = Context(islamic=PROFILES[DEFAULT_PROFILE], jewish=variant if variant != "*" else DEFAULT_JEWISH)
-            if any(start.month_length is None for start in rule.starts(2000, ctx)):
-                self.error(
-                    "days",
-                    f"{WHOLE_MONTH!r} needs a rule in a lunar month "
-                    "(hebrew, hijri or bahai); give a number of days instead",
-                )
-                return
-
-    def variants(self, key: str, value: Any, kind: type | tuple[type, ...], line: int | None = None) -> dict[str, Any]:
-        """A plain value, or one per Jewish variant: ``{diaspora: 8, israel: 7}``."""
-        if isinstance(value, dict):
-            unknown = [k for k in value if k not in JEWISH_VARIANTS]
-            if unknown:
-                self.error(
-                    key,
-                    f"unknown variant(s) {', '.join(map(str, unknown))} (allowed: {', '.join(JEWISH_VARIANTS)})",
-                    line,
-                )
-                return {}
-            missing = [k for k in JEWISH_VARIANTS if k not in value]
-            if missing:
-                self.error(key, f"a per-variant value needs every variant; missing: {', '.join(missing)}", line)
-                return {}
-            out = dict(value)
-            out["*"] = value[JEWISH_VARIANTS[0]]
-            return out
-        if not isinstance(value, kind) or isinstance(value, bool):
-            self.error(key, f"has the wrong type ({type(value).__name__})", line)
-            return {}
-        return {"*": value}
-
-    def year(self, key: str) -> int | None:
-        value = self.entry.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 9999:
-            self.error(key, f"must be a year such as 1990, not {value!r}")
-            return None
-        return value
-
-    def flag(self, key: str) -> bool:
-        value = self.entry.get(key, False)
-        if not isinstance(value, bool):
-            self.error(key, f"must be true or false, not {value!r}")
-            return False
-        return value
 
     def school(self) -> dict[str, dict[str, Any]]:
         """``school: {NW: {leave: on-application, days: [1], note: ...}}`` keyed by bare Land code."""

@@ -1,6 +1,7 @@
 """The catalogue's objects: holidays, their dated rules and sources, and the catalogue itself.
 
-Validation is in ``catalog.entry``; reading files in ``catalog`` (the package).
+Validation is in ``catalog.entry`` (with ``entryrules`` and ``entryfields``); reading files in
+``catalog`` (the package).
 """
 
 from __future__ import annotations

@@ -80,7 +80,7 @@ def ngettext(singular: str, plural: str, n: int, **variables: Any) -> str:
 
 def statutory_note(occ: Any) -> str | None:
     """ "Gesetzlicher Feiertag in Nordrhein-Westfalen." for an occurrence statutory in the query's Land."""
-    from ..ical import statutory_note as note  # the feeds' wording, so widget and feed agree
+    from ..feedtext import statutory_note as note  # the feeds' wording, so widget and feed agree
 
     return note(occ.statutory, current_language())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...calendars import hindu
+from ...calendars import hindu, hinduday
 from ..base import Context, Rule, RuleSyntaxError, Start, known_names
 from ..registry import anchor
 
@@ -16,7 +16,7 @@ ORDER = 100
 class HinduDate(Rule):
     """``hindu MONTH TITHI at MOMENT [with NAKSHATRA]``: a tithi of a regular amanta month at New Delhi.
 
-    The day is decided by ``hindu.observance_day`` (one rule for every
+    The day is decided by ``hinduday.observance_day`` (one rule for every
     moment). ``estimated`` is set where panchangas of different conventions
     can name different days: the tithi meets the moment on two days or on
     none (for ``sunrise``: two sunrises or none, where e.g. the SGPC announces
@@ -36,7 +36,7 @@ class HinduDate(Rule):
 
 
 _TITHI = "|".join(sorted(hindu.TITHIS, key=len, reverse=True))
-_MOMENT = "|".join(hindu.MOMENTS)
+_MOMENT = "|".join(hinduday.MOMENTS)
 
 
 @anchor("hindu", rf"hindu ([a-z]+) ({_TITHI}) at ({_MOMENT})(?: with ([a-z ]+?))?", "hindu ashvin amavasya at pradosh")
@@ -53,7 +53,7 @@ def _hindu(m: re.Match[str]) -> Rule:
 class HinduSankranti(Rule):
     """``hindu RASHI sankranti``: the day of the Sun's sidereal entry into a sign (Makar Sankranti).
 
-    Decided by ``hindu.sankranti_day``; ``estimated`` where the ingress is
+    Decided by ``hinduday.sankranti_day``; ``estimated`` where the ingress is
     within minutes of sunset, so panchangas may name the next day.
     """
 
@@ -61,7 +61,7 @@ class HinduSankranti(Rule):
     text: str = ""
 
     def starts(self, year: int, ctx: Context) -> list[Start]:
-        day, disputed = hindu.sankranti_day(year, self.rashi)
+        day, disputed = hinduday.sankranti_day(year, self.rashi)
         return [Start(day, disputed)] if day.year == year else []
 
 
