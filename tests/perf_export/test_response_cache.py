@@ -10,7 +10,7 @@ import gzip
 import pytest
 
 from interkultur.web import create_app
-from interkultur.web.cache import Entry, ResponseCache
+from interkultur.web.cache_store import Entry, ResponseCache
 
 TODAY = "2025-03-30"
 ROUTES = [

@@ -17,7 +17,7 @@ from interkultur.languages import LANGUAGES
 
 PACKAGE = Path(translations.__file__).resolve().parents[1]
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
-SOURCES = ["web/schools.py", "web/plans.py", "web/i18n.py"]
+SOURCES = ["web/schools.py", "web/school_display.py", "web/school_request.py", "web/plans.py", "web/i18n.py"]
 TEMPLATES = ["schulen.html", "_widget_schools.html", "_school_rule.html"]
 
 

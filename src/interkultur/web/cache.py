@@ -19,50 +19,36 @@ negotiated from that header), the view's ``Cache-Control``, and
 ``If-None-Match`` gives ``304 Not Modified``. ``HEAD`` is answered from the
 same entry (the WSGI layer drops the body).
 
-Every entry also carries ``Last-Modified`` (``last_modified``): the latest of
-the catalogue's revision history (``revisions.serving``: the recorded times,
-or the catalogue file's modification time for an edited copy), the installed
-software's files (an upgrade changes the pages too) and, for answers whose
-content moves with the date, the moment it last moved (midnight in the
-configured zone for pages that mark today or list the next dates; 1 January
-for the feeds, whose window moves with the year). Never the time of the
-request: the value is the same on every replica and every request of a day.
+Every entry also carries ``Last-Modified`` (``web.lastmodified``: the latest
+of the catalogue's revisions, the installed software and, for answers whose
+content moves with the date, the moment it last moved).
 ``If-Modified-Since`` gives ``304`` when nothing changed since, unless the
 request has ``If-None-Match``, which takes precedence (RFC 9110, 13.2.2).
 
-The cache is bounded by entry count and by bytes (least recently used go
-first); errors and ``no-store`` answers are never stored. Routes not listed
-in ``CACHEABLE`` (``/healthz``, the schools check with its POST form) pass
-through untouched.
+The cache is bounded by entry count and by bytes, least recently used go
+first (``web.cache_store``: the entries and the LRU); errors and ``no-store``
+answers are never stored. Routes not listed in ``CACHEABLE`` (``/healthz``,
+the schools check with its POST form) pass through untouched.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
-import threading
-from collections import OrderedDict
-from collections.abc import Hashable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from functools import lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
-from zoneinfo import ZoneInfo
+from typing import Any, cast
 
 from flask import Flask, Response, current_app, g, request
 from werkzeug.datastructures import Headers, LanguageAccept
-from werkzeug.http import parse_accept_header, parse_date, quote_etag
+from werkzeug.http import parse_accept_header, parse_date
 
 from .. import laender, places
 from ..languages import LANGUAGES
 from . import params
-
-if TYPE_CHECKING:
-    from typing import TypeAlias
-
-    _Headers: TypeAlias = tuple[tuple[str, str], ...]
+from .cache_store import DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES, Entry, ResponseCache
+from .lastmodified import last_modified
 
 #: Endpoints whose 200 answers are cached, and whether they negotiate the language
 #: from ``Accept-Language`` (the HTML routes do; the API and feeds take ``lang=`` only).
@@ -100,118 +86,6 @@ GZIP_LEVEL = 6
 #: Headers of the view's answer that are replayed from the cache; the security and
 #: CORS headers are added to every answer by ``web.http`` and are not stored.
 KEPT_HEADERS = ("Content-Type", "Cache-Control", "Content-Disposition", "Last-Modified")
-#: Answers whose content moves with the date, and how often: "day" (today marked, next dates
-#: listed) or "year" (the feeds' window, ``ical.feed_window``). The others change with the catalogue only.
-DATED: dict[str, str] = {
-    "widget.current": "day",
-    "widget.month": "day",
-    "pages.index": "day",
-    "pages.year": "day",
-    "pages.holiday": "day",
-    "api.holiday": "day",
-    "feeds.holiday": "day",
-    "feeds.all_traditions": "year",
-    "feeds.tradition": "year",
-}
-DEFAULT_MAX_ENTRIES = 2048
-DEFAULT_MAX_BYTES = 96 * 1024 * 1024
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One cached answer: the identity body and, when worth it, a gzip body.
-
-    The header lists of each variant are built once, when the entry is stored:
-    a hit only copies them into the answer.
-    """
-
-    body: bytes
-    etag: str
-    headers: tuple[tuple[str, str], ...]
-    not_modified: tuple[tuple[str, str], ...]
-    gzip_body: bytes | None = None
-    gzip_etag: str | None = None
-    gzip_headers: tuple[tuple[str, str], ...] = ()
-    gzip_not_modified: tuple[tuple[str, str], ...] = ()
-    #: ``Last-Modified`` as Unix seconds, for ``If-Modified-Since``.
-    modified: int | None = None
-
-    @property
-    def size(self) -> int:
-        return len(self.body) + len(self.gzip_body or b"") + 1024
-
-    @classmethod
-    def build(
-        cls,
-        body: bytes,
-        etag: str,
-        kept: tuple[tuple[str, str], ...],
-        vary: str,
-        gzip_body: bytes | None = None,
-        modified: int | None = None,
-    ) -> Entry:
-        def variant(tag: str, encoding: str | None) -> tuple[_Headers, _Headers]:
-            full = [*kept, ("ETag", quote_etag(tag)), ("Vary", vary)]
-            if encoding:
-                full.append(("Content-Encoding", encoding))
-            # a 304 repeats the validators and caching headers, no entity headers (Content-Type
-            # only tells web.http which kind of answer this is; werkzeug drops it from the 304)
-            short = [(k, v) for k, v in full if k in ("Content-Type", "Cache-Control", "Last-Modified", "ETag", "Vary")]
-            return tuple(full), tuple(short)
-
-        headers, not_modified = variant(etag, None)
-        if gzip_body is None:
-            return cls(body, etag, headers, not_modified, modified=modified)
-        gzip_etag = f"{etag}-gz"
-        gzip_headers, gzip_not_modified = variant(gzip_etag, "gzip")
-        return cls(body, etag, headers, not_modified, gzip_body, gzip_etag, gzip_headers, gzip_not_modified, modified)
-
-
-class ResponseCache:
-    """A thread-safe LRU bounded by entries and bytes."""
-
-    def __init__(self, max_entries: int = DEFAULT_MAX_ENTRIES, max_bytes: int = DEFAULT_MAX_BYTES):
-        self.max_entries = max_entries
-        self.max_bytes = max_bytes
-        self._entries: OrderedDict[Hashable, Entry] = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
-        self.hits = self.misses = 0
-
-    def get(self, key: Hashable) -> Entry | None:
-        with self._lock:
-            entry = self._entries.get(key)
-            if entry is None:
-                self.misses += 1
-                return None
-            self._entries.move_to_end(key)
-            self.hits += 1
-            return entry
-
-    def put(self, key: Hashable, entry: Entry) -> None:
-        if entry.size > self.max_bytes // 4:  # one huge answer must not flush everything else
-            return
-        with self._lock:
-            old = self._entries.pop(key, None)
-            if old is not None:
-                self._bytes -= old.size
-            self._entries[key] = entry
-            self._bytes += entry.size
-            while len(self._entries) > self.max_entries or self._bytes > self.max_bytes:
-                _, dropped = self._entries.popitem(last=False)
-                self._bytes -= dropped.size
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-            self._bytes = 0
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    @property
-    def bytes(self) -> int:
-        return self._bytes
 
 
 def _cache() -> ResponseCache:
@@ -316,38 +190,6 @@ def _not_modified_since(modified: int, header: str | None) -> bool:
     return since is not None and modified <= since.timestamp()
 
 
-@lru_cache(maxsize=1)
-def software_modified() -> int:
-    """The newest file of the installed package (code, templates, static files, translations)."""
-    root = Path(__file__).resolve().parents[1]
-    newest = 0.0
-    for path in root.rglob("*"):
-        if path.suffix in (".py", ".html", ".css", ".js", ".svg", ".mo", ".yaml", ".json", ".csv"):
-            try:
-                newest = max(newest, path.stat().st_mtime)
-            except OSError:
-                pass
-    return int(newest)
-
-
-def catalogue_modified() -> int:
-    """The latest revision in the history served for the catalogue (``revisions.serving``)."""
-    history = current_app.extensions["interkultur"].history
-    stamps = [revision.last_modified for revision in history.holidays.values()]
-    return int(max([history.generated, *stamps]).timestamp())
-
-
-def last_modified(endpoint: str, today: date) -> int:
-    """Unix seconds of the answer's ``Last-Modified`` (see the module docstring)."""
-    moment = max(catalogue_modified(), software_modified())
-    moves = DATED.get(endpoint)
-    if moves is not None:
-        since = today if moves == "day" else date(today.year, 1, 1)
-        zone = ZoneInfo(current_app.config["TIMEZONE"])
-        moment = max(moment, int(datetime.combine(since, time(), zone).timestamp()))
-    return moment
-
-
 def _http_date(seconds: int) -> str:
     return format_datetime(datetime.fromtimestamp(seconds, UTC), usegmt=True)
 
@@ -433,4 +275,4 @@ def init_app(app: Flask) -> None:
     app.after_request_funcs.setdefault(None, []).insert(0, _after_request)
 
 
-__all__ = ["ResponseCache", "Entry", "CACHEABLE", "init_app", "cache_key"]
+__all__ = ["CACHEABLE", "init_app", "cache_key"]

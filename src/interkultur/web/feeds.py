@@ -17,7 +17,7 @@ from flask import Blueprint, Response, current_app, request
 from .. import layers
 from ..ical import build_calendar, feed_window
 from . import holiday_or_404, i18n, params, state
-from .schools import land_name
+from .school_display import land_name
 from .urls import absolute
 
 if TYPE_CHECKING:

@@ -15,7 +15,8 @@ without JavaScript (a plain form; GET with ``dates=`` gives a shareable link).
 
 The blueprint also gives the templates (the widget's Land switch and notes)
 their helpers: ``school_states``, ``school_coverage``, ``school_rule`` and
-``has_detail_page``.
+``has_detail_page`` (written in ``web.school_display``). The JSON check's
+input is read and refused in ``web.school_request``.
 """
 
 from __future__ import annotations
@@ -23,55 +24,40 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from flask import Blueprint, Response, current_app, g, jsonify, render_template, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from .. import inputs, laender, layers
-from ..catalog import LAENDER, MAX_YEAR, MIN_YEAR, localised
-from ..engine import Occurrence
+from .. import inputs, layers
 from ..present import occurrence_dict
 from ..schools import MAX_DATES, Match, check_dates
 from . import i18n, params, plans
 from . import state as app_state
 from .i18n import N_, gettext
+from .school_display import (
+    LEAVE_NAMES,
+    has_detail_page,
+    land_name,
+    school_coverage,
+    school_rule,
+    school_sources,
+    school_states,
+)
+from .school_request import MSG_DATES_MANY, MSG_DATES_NONE, BadRequest, request_input, strict_dates
 from .templating import occurrence_url
-
-if TYPE_CHECKING:
-    from ..catalog import Source
 
 bp = Blueprint("schools", __name__)
 
 API_PATH = "/api/v1/schools/check"
 #: The Land the page's form starts with (the project's home, NRW).
 DEFAULT_STATE = "NW"
-#: Body keys of the POST request; anything else is refused so that a typo is not silently ignored.
-BODY_KEYS = ("dates", "state")
 #: The form may carry the upload plus the pasted text.
 MAX_FORM_BYTES = plans.MAX_UPLOAD_BYTES + 64 * 1024
 #: A permalink (GET with dates=) is offered up to this many dates.
 MAX_LINK_DATES = 100
 
-LEAVE_NAMES: dict[str, str] = {
-    "statutory": N_("No school (public holiday or school holidays)"),
-    "without-application": N_("Pupils may stay away without an application"),
-    "on-application": N_("Leave on application"),
-    "discretion": N_("At the school's discretion"),
-    "none": N_("No leave"),
-}
-NO_RULE = N_("No rule recorded for this Land")
-
-MSG_DATES_TYPE = N_("“dates” must be a list of dates in the form YYYY-MM-DD.")
-MSG_DATES_BAD = N_("These are not dates in the form YYYY-MM-DD (years %(min)s–%(max)s): %(dates)s")
-MSG_DATES_NONE = N_("Give at least one date.")
-MSG_DATES_MANY = N_("At most %(max)s dates per request (%(count)s given).")
-MSG_BODY_TYPE = N_("Send the dates as JSON (Content-Type: application/json).")
-MSG_BODY_JSON = N_("The request body is not valid JSON.")
-MSG_BODY_SHAPE = N_("The JSON body must be an object with “dates” and optionally “state”.")
-MSG_BODY_KEYS = N_("Unknown fields in the JSON body: %(keys)s. Allowed: %(allowed)s.")
 MSG_DAY_MISSING = N_("“%(date)s”: %(month)s %(year)s has only %(days)s days.")
-MSG_STATE_TYPE = N_("“state” must be a Land code such as NW or DE-NW.")
 
 #: Messages of plans.UploadError and Plan.notes.
 UPLOAD_MESSAGES: dict[str, str] = {
@@ -85,72 +71,6 @@ UPLOAD_MESSAGES: dict[str, str] = {
 
 
 # -- helpers shared with the templates -------------------------------------------------------------
-
-
-def land_name(code: str) -> str:
-    """The Land's name in the request's language: its English name (data/laender.yaml) through gettext."""
-    land = laender.BY_CODE.get(code)
-    return gettext(land.en) if land else code
-
-
-def school_states() -> list[tuple[str, str]]:
-    """(code, localised name) of every Land, sorted by name in the request's language."""
-    return sorted(((code, land_name(code)) for code in LAENDER), key=lambda item: item[1])
-
-
-def school_coverage(
-    query: params.Query | None, first_year: int, last_year: int | None = None
-) -> dict[str, dict[str, Any]]:
-    """``layers.coverage_report`` for the query's state and filter."""
-    if query is None:
-        return {}
-    return layers.coverage_report(query.state, first_year, last_year or first_year, query.traditions)
-
-
-def has_detail_page(occ: Occurrence) -> bool:
-    """Public holidays and school breaks are generated, not catalogue entries: no /holiday page."""
-    return occ.tradition not in layers.LAYERS
-
-
-def note_text(rule: Mapping[str, Any] | None, lang: str) -> str | None:
-    """A rule's note: a text (German, as the sources are) or ``{de: …, en: …}``."""
-    note = rule.get("note") if rule else None
-    if isinstance(note, Mapping):
-        return localised(note, lang)
-    return note or None
-
-
-def school_sources(land: str | None) -> tuple[Source, ...]:
-    """The published rules (catalog.Source) behind a Land's leave entries; empty without a Land."""
-    if not land:
-        return ()
-    return app_state().catalogue.school_sources.get(land, ())
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A leave rule ready for display."""
-
-    kind: str | None
-    label: str
-    days: tuple[int, ...] | None
-    note: str | None
-
-
-def school_rule(occ: Occurrence, state: str | None, lang: str) -> Rule | None:
-    """The leave rule of ``occ`` in ``state`` for display; None without a state."""
-    if not state:
-        return None
-    rule = occ.school(state).get(state)
-    if not rule:
-        return Rule(None, gettext(NO_RULE), None, None)
-    days = rule.get("days")
-    return Rule(
-        rule["leave"],
-        gettext(LEAVE_NAMES.get(rule["leave"], rule["leave"])),
-        tuple(days) if days else None,
-        note_text(rule, lang),
-    )
 
 
 @bp.app_context_processor
@@ -168,75 +88,6 @@ def _template_helpers() -> dict[str, Any]:
 # -- the JSON API ----------------------------------------------------------------------------------
 
 
-def _api_error(message: str, parameter: str | None, status: int = 400, **extra: Any) -> Response:
-    response = jsonify({"error": message, "parameter": parameter, **extra})
-    response.status_code = status
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
-class _BadRequest(Exception):
-    def __init__(self, response: Response):
-        self.response = response
-
-
-def _strict_dates(values: list[Any]) -> list[date]:
-    """ISO dates in request order; every bad one is named."""
-    parsed, bad = [], []
-    for value in values:
-        try:
-            parsed.append(inputs.parse_date(value, iso_only=True))
-        except inputs.DateInputError:
-            bad.append(value if isinstance(value, str) else repr(value))
-    if len(values) > MAX_DATES:
-        raise _BadRequest(_api_error(MSG_DATES_MANY % {"max": MAX_DATES, "count": len(values)}, "dates"))
-    if bad:
-        shown = ", ".join(f"“{b[:40]}”" for b in bad)
-        raise _BadRequest(
-            _api_error(
-                MSG_DATES_BAD % {"min": MIN_YEAR, "max": MAX_YEAR, "dates": shown},
-                "dates",
-                invalid=[b[:40] for b in bad],
-            )
-        )
-    if not parsed:
-        raise _BadRequest(_api_error(MSG_DATES_NONE, "dates"))
-    return parsed
-
-
-def _request_input(query: params.Query) -> tuple[list[Any], str | None]:
-    """(raw dates, canonical state) from the JSON body (POST) or the query string (GET)."""
-    if request.method == "POST":
-        if not request.is_json:
-            raise _BadRequest(_api_error(MSG_BODY_TYPE, "body"))
-        try:
-            body = request.get_json(silent=True)
-        except RecursionError:  # "[[[[…" nested deeper than the parser's stack
-            body = None
-        if body is None:
-            raise _BadRequest(_api_error(MSG_BODY_JSON, "body"))
-        if not isinstance(body, dict):
-            raise _BadRequest(_api_error(MSG_BODY_SHAPE, "body"))
-        unknown = sorted(str(k)[:40] for k in body if k not in BODY_KEYS)
-        if unknown:
-            raise _BadRequest(
-                _api_error(MSG_BODY_KEYS % {"keys": ", ".join(unknown), "allowed": ", ".join(BODY_KEYS)}, "body")
-            )
-        raw = body.get("dates")
-        if not isinstance(raw, list):
-            raise _BadRequest(_api_error(MSG_DATES_TYPE, "dates"))
-        land = query.state
-        if "state" in body and body["state"] is not None:
-            if not isinstance(body["state"], str):
-                raise _BadRequest(_api_error(MSG_STATE_TYPE, "state"))
-            land = params.parse_land(body["state"])
-        return raw, land
-    text = request.args.get("dates")
-    if text is None or not text.strip():
-        raise _BadRequest(_api_error(MSG_DATES_NONE, "dates"))
-    return [part.strip() for part in text.split(",") if part.strip()], query.state
-
-
 def match_json(m: Match, lang: str, land: str | None) -> dict[str, Any]:
     query = getattr(g, "query", None)
     out = occurrence_dict(
@@ -250,9 +101,9 @@ def match_json(m: Match, lang: str, land: str | None) -> dict[str, Any]:
 def check() -> Response:
     query = params.parse_query()
     try:
-        raw, land = _request_input(query)
-        dates = _strict_dates(raw)
-    except _BadRequest as exc:
+        raw, land = request_input(query)
+        dates = strict_dates(raw)
+    except BadRequest as exc:
         return exc.response
     results = check_dates(
         app_state().engine, dates, land, **{k: v for k, v in query.engine_kwargs().items() if k != "state"}
