@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..languages import LANGUAGES
-from .openapi_parts import DATE_SCHEMA, ERROR, common, param
+from .openapi_parts import ERROR, common, date_params, param
 
 
 def api_paths() -> dict[str, Any]:
@@ -22,9 +22,7 @@ def api_paths() -> dict[str, Any]:
                 "summary": "Holidays on a date or overlapping a range",
                 "parameters": common()
                 + [
-                    param("date", "One day (YYYY-MM-DD). Alternative to from/to.", DATE_SCHEMA),
-                    param("from", "Range start, inclusive (with to).", DATE_SCHEMA),
-                    param("to", "Range end, inclusive; at most 10 years after from.", DATE_SCHEMA),
+                    *date_params(),
                 ],
                 "responses": {
                     "200": {
@@ -55,9 +53,7 @@ def api_paths() -> dict[str, Any]:
                 "id,tradition,name,start,end,eve,estimated,category",
                 "parameters": common()
                 + [
-                    param("date", "One day (YYYY-MM-DD). Alternative to from/to.", DATE_SCHEMA),
-                    param("from", "Range start, inclusive (with to).", DATE_SCHEMA),
-                    param("to", "Range end, inclusive; at most 10 years after from.", DATE_SCHEMA),
+                    *date_params(),
                     param(
                         "sep",
                         "comma (default) or semicolon (German Excel)",

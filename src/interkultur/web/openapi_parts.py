@@ -26,3 +26,12 @@ def common() -> list[dict[str, Any]]:
         {"$ref": f"#/components/parameters/{n}"}
         for n in ("lang", "tradition", "category", "islamic", "jewish", "state", "place", "tz")
     ]
+
+
+def date_params() -> list[dict[str, Any]]:
+    """``date`` or ``from``/``to``, as ``query.py`` reads them for every dated JSON route."""
+    return [
+        param("date", "One day (YYYY-MM-DD). Alternative to from/to.", DATE_SCHEMA),
+        param("from", "Range start, inclusive (with to).", DATE_SCHEMA),
+        param("to", "Range end, inclusive; at most 10 years after from.", DATE_SCHEMA),
+    ]

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..catalog import MAX_YEAR, MIN_YEAR
-from .openapi_parts import DATE_SCHEMA, ERROR, common, param
+from .openapi_parts import DATE_SCHEMA, ERROR, common, date_params, param
 from .params import DUAL_CALENDARS
 
 #: How the feeds answer errors (``web.http.kind_of_route``: ``.ics`` paths get plain text).
@@ -108,9 +108,7 @@ def event_paths() -> dict[str, Any]:
                 "summary": "Local events (the configured events file) on a date or overlapping a range",
                 "parameters": common()
                 + [
-                    param("date", "One day (YYYY-MM-DD). Alternative to from/to.", DATE_SCHEMA),
-                    param("from", "Range start, inclusive (with to).", DATE_SCHEMA),
-                    param("to", "Range end, inclusive; at most 10 years after from.", DATE_SCHEMA),
+                    *date_params(),
                 ],
                 "responses": {
                     "200": {
