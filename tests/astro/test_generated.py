@@ -31,6 +31,23 @@ def test_tithi_table_rows_are_reproduced():
         assert max(abs(a - b) for a, b in zip(tabulated, computed)) * 86400 <= 2
 
 
+def test_vishti_end_column_is_reproduced(monkeypatch):
+    """The table's last column (end of Bhadra in Purnima) is what the generator's function computes."""
+    from interkultur.calendars.astronomy import events
+
+    computed = events.compute_vishti_end
+    for year in (1890, 2023, 2110):
+        t = astronomy.at_midnight(date(year, 8, 1))
+        new, following = astronomy.new_moons_between(t, t + 60)[:2]
+        inner = astronomy.tithi_boundaries(new, following)
+        purnima = (inner[13], inner[14])
+        with monkeypatch.context() as patch:  # inside the table nothing is computed live
+            patch.setattr(events, "compute_vishti_end", lambda span: pytest.fail("computed, not read"))
+            tabulated = astronomy.vishti_end(purnima)
+        assert abs(tabulated - computed(purnima)) * 86400 <= 1
+        assert astronomy.elongation(tabulated) == pytest.approx(astronomy.VISHTI_END, abs=1e-3)
+
+
 def test_sun_table_rows_are_reproduced():
     place = astronomy.NEW_DELHI
     for day in (date(1890, 1, 1), date(2024, 10, 31), date(2110, 12, 31)):

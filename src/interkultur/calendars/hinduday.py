@@ -189,7 +189,7 @@ def bhadra_end(span: Span) -> float:
     Pratipada, so it falls on the first half of Purnima (168°-174°). Rakhi is
     not tied under Bhadra: only the rest of the Purnima counts.
     """
-    return astronomy.when_elongation(174.0, (span[0] + span[1]) / 2)
+    return astronomy.vishti_end(span)
 
 
 def sankranti_day(gregorian_year: int, rashi: int, place: Place = REFERENCE) -> tuple[date, bool]:

@@ -75,6 +75,11 @@ TITHI_RESOURCE = ("interkultur.calendars.generated", "tithis.csv")
 TITHI_YEARS = range(1890, 2111)
 
 
+#: Moon minus Sun at the end of Vishti karana (Bhadra) in Purnima: karanas are half tithis (6°), and
+#: the seven movable ones cycle from the second half of Shukla Pratipada, so Vishti is 168°-174°.
+VISHTI_END = 174.0
+
+
 def compute_tithis(new_moon: float, next_new_moon: float) -> list[float]:
     """Instants at which Moon minus Sun reaches 12, 24, ..., 348 degrees after ``new_moon``."""
     full = float(ephem.next_full_moon(new_moon))
@@ -87,6 +92,15 @@ def compute_tithis(new_moon: float, next_new_moon: float) -> list[float]:
         lo, hi, base = (new_moon, full, 0) if angle < 180 else (full, next_new_moon, 180)
         found.append(when_elongation(angle, lo + (hi - lo) * (angle - base) / 180))
     return found
+
+
+def compute_vishti_end(purnima: tuple[float, float]) -> float:
+    """The instant Bhadra (Vishti karana) ends in a Purnima spanning ``purnima`` (elongation 174°).
+
+    What ``generated/tithis.csv`` tabulates in its last column, and what ``vishti_end`` computes
+    outside the table; found from the middle of the Purnima, where it lies within a few hours.
+    """
+    return when_elongation(VISHTI_END, (purnima[0] + purnima[1]) / 2)
 
 
 @lru_cache(maxsize=1)
@@ -122,6 +136,8 @@ def _tithi_line_year(line: str) -> int:
 
 @lru_cache(maxsize=4096)
 def _tithis_of(key: int) -> tuple[float, ...] | None:
+    """The 30 tabulated instants of the lunation whose new moon is ``key`` (seconds): the 29 tithi
+    boundaries, then the end of Vishti in its Purnima; None outside the table."""
     year = local_date(key / 86400).year
     found = _tithi_year(year).get(key)
     for other in (year - 1, year + 1):  # a new moon a moment from midnight on 31 December
@@ -141,8 +157,23 @@ def tithi_boundaries(new_moon: float, next_new_moon: float) -> tuple[float, ...]
     if local_date(new_moon).year in TITHI_YEARS:
         found = _tithis_of(round(new_moon * 86400))
         if found is not None:
-            return found
+            return found[:29]
     return tuple(compute_tithis(new_moon, next_new_moon))
+
+
+def vishti_end(purnima: tuple[float, float]) -> float:
+    """The end of Bhadra (Vishti karana, elongation 174°) in the Purnima spanning ``purnima``.
+
+    Read from the last column of ``generated/tithis.csv`` for the lunation the Purnima belongs to
+    (its new moon is the last one before the Purnima begins); computed with ephem
+    (``compute_vishti_end``, the generator's function) outside the table.
+    """
+    moons = new_moons_between(purnima[0] - 30, purnima[0])
+    if moons and local_date(moons[-1]).year in TITHI_YEARS:
+        found = _tithis_of(round(moons[-1] * 86400))
+        if found is not None and len(found) == 30 and abs(found[13] - purnima[0]) < 2 / 86400:
+            return found[29]
+    return compute_vishti_end(purnima)
 
 
 @lru_cache(maxsize=1)
