@@ -16,9 +16,10 @@ fixes UTC+8 for all years, so a new moon within 14 minutes of midnight before
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from . import astronomy
 from .astronomy import CHINA_UTC_OFFSET, NEW_MOON, SOLAR_TERM
@@ -54,14 +55,18 @@ class Lunisolar:
     name: str
     periods: tuple[tuple[int, float], ...]
 
+    @cached_property
+    def _period_starts(self) -> tuple[float, ...]:
+        """The instant each period after the first begins (00:00 UT of 1 January of its first year)."""
+        return tuple(astronomy.at_midnight(date(first, 1, 1)) for first, _ in self.periods[1:])
+
     def utc_offset(self, t: float) -> float:
-        """The offset (hours east of Greenwich) in force at instant ``t``."""
-        year = astronomy.local_date(t).year
-        offset = self.periods[0][1]
-        for first, hours in self.periods:
-            if year >= first:
-                offset = hours
-        return offset
+        """The offset (hours east of Greenwich) in force at instant ``t``: that of its UTC year.
+
+        A bisection over the periods' first instants, not a date per call: the
+        calendar asks this for every new moon and solar term it reads.
+        """
+        return self.periods[bisect_right(self._period_starts, t)][1]
 
     def local_date(self, t: float) -> date:
         return astronomy.local_date(t, self.utc_offset(t))
