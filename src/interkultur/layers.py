@@ -23,10 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from . import laender
+from . import laender, packagefiles
 from .catalog import Holiday, Source
 from .languages import LANGUAGES
 
@@ -108,7 +107,7 @@ def _rows(state: str | None, years: range, category: str) -> list[LayerDay]:
 def _document() -> tuple[str, dict[str, Any]]:
     import yaml
 
-    path = resources.files("interkultur").joinpath("data", "german-holidays.yaml")
+    path = packagefiles.path("data", "german-holidays.yaml")
     return str(path), yaml.safe_load(path.read_text(encoding="utf-8"))
 
 

@@ -16,11 +16,10 @@ import hashlib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import yamllines
+from . import packagefiles, yamllines
 from .yamllines import DataFileError, LineMapping
 
 TRADITIONS_FILE, CATEGORIES_FILE, LANGUAGES_FILE = "traditions.yaml", "categories.yaml", "languages.yaml"
@@ -125,7 +124,7 @@ class Reference:
 
 def shipped_dir() -> Path:
     """``data/`` of the package (in a checkout a symlink to the top-level ``data/``)."""
-    return Path(str(resources.files("interkultur").joinpath("data"))).resolve()
+    return packagefiles.path("data").resolve()
 
 
 def sibling(directory: str | Path, name: str) -> Path:

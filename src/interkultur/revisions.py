@@ -23,10 +23,10 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from . import packagefiles
 from .catalog import Catalogue, Holiday
 
 FILE_NAME = "feed-revisions.json"
@@ -134,7 +134,7 @@ def _parse_time(seconds: int) -> datetime:
 
 
 def shipped_path() -> Path:
-    return Path(str(resources.files("interkultur").joinpath("data", FILE_NAME)))
+    return packagefiles.path("data", FILE_NAME)
 
 
 def load_for(catalogue: Catalogue) -> History:

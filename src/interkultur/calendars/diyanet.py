@@ -26,7 +26,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
+
+from .. import packagefiles
 
 FIRST_YEAR, LAST_YEAR = 1316, 1530  # Hijri years the table spans (1898-2107)
 
@@ -51,20 +52,20 @@ def _parse(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#")))
 
 
-def _rows(package: str, name: str) -> list[dict[str, str]]:
-    return _parse(resources.files(package).joinpath(name).read_text("utf-8"))
+def _generated_rows(name: str) -> list[dict[str, str]]:
+    return _parse(packagefiles.read_text("calendars", "generated", name))
 
 
 def announced_rows() -> list[dict[str, str]]:
     """The rows of ``data/announced/diyanet.csv``, read through the package's data path."""
-    return _parse(resources.files("interkultur").joinpath(*ANNOUNCED).read_text("utf-8"))
+    return _parse(packagefiles.read_text(*ANNOUNCED))
 
 
 @lru_cache(maxsize=1)
 def computed() -> dict[tuple[int, int], date]:
     return {
         (int(r["hijri_year"]), int(r["month"])): date.fromisoformat(r["first_day"])
-        for r in _rows("interkultur.calendars.generated", "diyanet_months.csv")
+        for r in _generated_rows("diyanet_months.csv")
     }
 
 

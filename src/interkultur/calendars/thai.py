@@ -20,7 +20,8 @@ import csv
 import io
 from datetime import date
 from functools import cache
-from importlib import resources
+
+from .. import packagefiles
 
 #: The feasts this module knows, by rule word, and the table's column for each.
 FEASTS: dict[str, str] = {
@@ -34,7 +35,7 @@ FEASTS: dict[str, str] = {
 
 @cache
 def _table() -> dict[int, dict[str, date]]:
-    text = resources.files("interkultur.calendars.generated").joinpath("thai.csv").read_text("utf-8")
+    text = packagefiles.read_text("calendars", "generated", "thai.csv")
     rows = csv.DictReader(
         io.StringIO("".join(line for line in text.splitlines(keepends=True) if not line.startswith("#")))
     )

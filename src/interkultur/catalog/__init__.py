@@ -58,9 +58,9 @@ def default_path() -> str:
     env = os.environ.get(ENV_VARIABLE)
     if env:
         return env
-    # Package data, found through importlib.resources so that an installed
-    # (non-editable) package reads its own copy. In a checkout interkultur/data
-    # is a symlink to the top-level data/ that people edit.
+    # Package data (``packagefiles``), so that an installed (non-editable) package
+    # reads its own copy. In a checkout interkultur/data is a symlink to the
+    # top-level data/ that people edit.
     return str(_reference.shipped_dir() / HOLIDAYS_FILE)
 
 

@@ -10,10 +10,10 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from datetime import date, datetime
 from functools import lru_cache
-from importlib import resources
 
 import ephem
 
+from ... import packagefiles
 from .core import (
     _EPOCH,
     FULL_MOON,
@@ -70,8 +70,10 @@ def compute_events(kind: str, year: int) -> list[tuple[int, float]]:
 
 
 # -- the generated table ----------------------------------------------------------------
-TABLE_RESOURCE = ("interkultur.calendars.generated", "astronomy.csv")
-TITHI_RESOURCE = ("interkultur.calendars.generated", "tithis.csv")
+#: Where the generated tables live in the package (``packagefiles``).
+GENERATED_DIR = ("calendars", "generated")
+TABLE_RESOURCE = (*GENERATED_DIR, "astronomy.csv")
+TITHI_RESOURCE = (*GENERATED_DIR, "tithis.csv")
 TITHI_YEARS = range(1890, 2111)
 
 
@@ -106,7 +108,7 @@ def compute_vishti_end(purnima: tuple[float, float]) -> float:
 @lru_cache(maxsize=1)
 def _tithi_lines() -> list[str]:
     """The tithi table's data lines, one lunation each, in time order (the generator writes them so)."""
-    text = resources.files(TITHI_RESOURCE[0]).joinpath(TITHI_RESOURCE[1]).read_text("utf-8")
+    text = packagefiles.read_text(*TITHI_RESOURCE)
     return [line for line in text.splitlines() if line and not line.startswith(("#", "new_moon"))]
 
 
@@ -180,7 +182,7 @@ def vishti_end(purnima: tuple[float, float]) -> float:
 def _table_lines() -> list[str]:
     """The table's data lines, in time order as the generator writes them (``generate_astronomy.py``
     sorts by instant); parsed a year at a time, since a one-year call needs a fiftieth of them."""
-    text = resources.files(TABLE_RESOURCE[0]).joinpath(TABLE_RESOURCE[1]).read_text("utf-8")
+    text = packagefiles.read_text(*TABLE_RESOURCE)
     return text[text.index("\nkind,") + 1 :].splitlines()[1:]
 
 

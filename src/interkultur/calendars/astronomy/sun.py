@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache, lru_cache
-from importlib import resources
 from zoneinfo import ZoneInfo
 
 import ephem
 
+from ... import packagefiles
 from .core import NEW_DELHI, Place, _body
-from .events import TABLE_RESOURCE
+from .events import GENERATED_DIR
 
 
 # -- sunrise and sunset -----------------------------------------------------------------
@@ -39,7 +39,7 @@ SUN_TABLE_YEARS = range(1890, 2111)
 def _sun_table(place_name: str) -> dict[int, str]:
     """Year -> its unparsed line of sunrise/sunset seconds after local midnight."""
     name = f"sun_{place_name.lower().replace(' ', '_')}.csv"
-    text = resources.files(TABLE_RESOURCE[0]).joinpath(name).read_text("utf-8")
+    text = packagefiles.read_text(*GENERATED_DIR, name)
     return {int(line[:4]): line for line in text.splitlines() if line[:1].isdigit()}
 
 
