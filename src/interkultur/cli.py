@@ -19,7 +19,7 @@ from .calendars.hijri import PROFILES, SIGHTING_BASE_VARIABLE
 from .catalog import CatalogueError, default_path, holidays_file, load
 from .cliargs import UsageError, build_parser
 from .engine import Engine, InvalidQuery, Occurrence
-from .jsonout import json_objects
+from .jsonout import json_objects, write_array
 from .languages import LANGUAGES, chain, isolate
 from .query import QueryError
 from .rules import JEWISH_VARIANTS
@@ -97,10 +97,10 @@ def cmd_holidays(args: argparse.Namespace) -> int:
     if args.format == "json":
         state = q.state
         # One object per line: readable, and the repeated fields of a holiday encoded once.
-        lines = ",\n".join(
-            json_objects(found, q.lang, state, school=state is not None, place=q.place, evening=args.place is not None)
+        objects = json_objects(
+            found, q.lang, state, school=state is not None, place=q.place, evening=args.place is not None
         )
-        sys.stdout.write(f"[\n{lines}\n]\n" if found else "[]\n")
+        write_array(objects, sys.stdout.write)
     elif args.format == "ics":
         from .ical import build_calendar  # icalendar only when asked for
 

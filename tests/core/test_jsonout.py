@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from interkultur.engine import Engine
-from interkultur.jsonout import json_objects
+from interkultur.jsonout import WRITE_CHUNK, json_objects, write_array
 
 
 @pytest.mark.parametrize("lang", ["de", "en", "tr", "ar"])
@@ -39,3 +39,17 @@ def test_fast_json_covers_every_value_kind(engine: Engine) -> None:
     assert any(o.community is None for o in found) and any(o.community for o in found)
     text = list(json_objects(found, "ar"))
     assert text == [json.dumps(o.as_dict("ar"), ensure_ascii=False) for o in found]
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, WRITE_CHUNK, WRITE_CHUNK + 1, 3 * WRITE_CHUNK + 7])
+def test_array_written_in_chunks_is_one_json_array_an_object_per_line(count: int) -> None:
+    """``write_array`` joins a few hundred objects per write; the text is the one join would give."""
+    objects = [
+        json.dumps({"n": n, "name": "ראש השנה" if n % 3 else "Ostern"}, ensure_ascii=False) for n in range(count)
+    ]
+    written: list[str] = []
+    write_array(iter(objects), written.append)
+    text = "".join(written)
+    assert text == ("[\n" + ",\n".join(objects) + "\n]\n" if objects else "[]\n")
+    assert json.loads(text) == [json.loads(o) for o in objects]
+    assert len(written) <= 2 + count // WRITE_CHUNK + 1  # chunked, not one write per object
