@@ -226,9 +226,9 @@ def engine_section(runs: int, astronomy: bool, count_instructions: bool = True) 
         base.append(run_process(baseline))
     ow, oc = statistics.median(r[0] for r in ours), statistics.median(r[1] for r in ours)
     bw, bc = statistics.median(r[0] for r in base), statistics.median(r[1] for r in base)
-    row("whole process 1901-2100, JSON, wall", f"{ow * 1000:.0f} ms", f"{bw * 1000:.0f} ms", f"{ow / bw:.2f}",
-        "<= 0.50")
-    row("  same, CPU time (user + sys)", f"{oc * 1000:.0f} ms", f"{bc * 1000:.0f} ms", f"{oc / bc:.2f}", "<= 0.50")
+    # the absolute ratio is reported; the goal is per occurrence written (the catalogue grows)
+    row("whole process 1901-2100, JSON, wall", f"{ow * 1000:.0f} ms", f"{bw * 1000:.0f} ms", f"{ow / bw:.2f}")
+    row("  same, CPU time (user + sys)", f"{oc * 1000:.0f} ms", f"{bc * 1000:.0f} ms", f"{oc / bc:.2f}")
     row("  output", f"{ours[0][2] // 1024} KiB", f"{base[0][2] // 1024} KiB")
     # per occurrence written: the catalogue grows, python-holidays' five countries do not
     occ_ours, occ_base = ours[0][3], base[0][3]
@@ -247,12 +247,12 @@ def engine_section(runs: int, astronomy: bool, count_instructions: bool = True) 
     if count_instructions and instructions_available():
         # Instruction counts do not move with the VM's load: the same comparison, exactly.
         ours_i, base_i = instructions(command), instructions(baseline)
-        row("  same, instructions (valgrind)", f"{ours_i / 1e9:.2f} G", f"{base_i / 1e9:.2f} G",
-            f"{ours_i / base_i:.2f}", "<= 0.50")
+        row("1901-2100, instructions (valgrind)", f"{ours_i / 1e9:.2f} G", f"{base_i / 1e9:.2f} G",
+            f"{ours_i / base_i:.2f}")
         for label, snippet in PHASES:
             row(f"    of which up to {label}", f"{instructions([sys.executable, '-c', snippet]) / 1e9:.2f} G")
     else:
-        row("  same, instructions", "skipped (--quick)" if not count_instructions else "no valgrind")
+        row("1901-2100, instructions", "skipped (--quick)" if not count_instructions else "no valgrind")
 
     samples = []
     for _ in range(runs):
