@@ -140,12 +140,13 @@ def test_holiday_selector_adds_categories_in_place(driver, host_site):
     driver.find_element(By.CSS_SELECTOR, ".ik-choose summary").click()
     driver.find_element(By.CSS_SELECTOR, '.ik-choose input[value="fast"]').click()
     driver.find_element(By.CSS_SELECTOR, ".ik-choose-submit").click()
-    WebDriverWait(driver, 10).until(
-        lambda d: (
-            "fast-of-esther"
-            in (d.find_element(By.CSS_SELECTOR, 'td[data-date="2025-03-13"]').get_attribute("data-holidays") or "")
-        )
+    # read in one script: the widget replaces its cells in place, so an element found first may be
+    # detached by the time its attribute is asked for (StaleElementReferenceException)
+    holidays_on_13_march = (
+        "var td = document.querySelector('td[data-date=\"2025-03-13\"]');"
+        " return td ? (td.getAttribute('data-holidays') || '') : '';"
     )
+    WebDriverWait(driver, 10).until(lambda d: "fast-of-esther" in d.execute_script(holidays_on_13_march))
     assert driver.execute_script("return window.__stay") == 7
     assert "category=major%2Cfast" in driver.execute_script(
         "return location.search"
