@@ -13,6 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+#: The tables the scripts in ``scripts/generate_*.py`` write (astronomy, tithis, sun, Thai, Diyanet).
+GENERATED = ("calendars", "generated")
 
 
 def path(*parts: str) -> Path:

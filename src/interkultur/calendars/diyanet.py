@@ -53,7 +53,7 @@ def _parse(text: str) -> list[dict[str, str]]:
 
 
 def _generated_rows(name: str) -> list[dict[str, str]]:
-    return _parse(packagefiles.read_text("calendars", "generated", name))
+    return _parse(packagefiles.read_text(*packagefiles.GENERATED, name))
 
 
 def announced_rows() -> list[dict[str, str]]:

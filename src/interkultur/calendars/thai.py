@@ -35,7 +35,7 @@ FEASTS: dict[str, str] = {
 
 @cache
 def _table() -> dict[int, dict[str, date]]:
-    text = packagefiles.read_text("calendars", "generated", "thai.csv")
+    text = packagefiles.read_text(*packagefiles.GENERATED, "thai.csv")
     rows = csv.DictReader(
         io.StringIO("".join(line for line in text.splitlines(keepends=True) if not line.startswith("#")))
     )

@@ -70,10 +70,8 @@ def compute_events(kind: str, year: int) -> list[tuple[int, float]]:
 
 
 # -- the generated table ----------------------------------------------------------------
-#: Where the generated tables live in the package (``packagefiles``).
-GENERATED_DIR = ("calendars", "generated")
-TABLE_RESOURCE = (*GENERATED_DIR, "astronomy.csv")
-TITHI_RESOURCE = (*GENERATED_DIR, "tithis.csv")
+TABLE_RESOURCE = (*packagefiles.GENERATED, "astronomy.csv")
+TITHI_RESOURCE = (*packagefiles.GENERATED, "tithis.csv")
 TITHI_YEARS = range(1890, 2111)
 
 

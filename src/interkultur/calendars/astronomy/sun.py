@@ -10,7 +10,6 @@ import ephem
 
 from ... import packagefiles
 from .core import NEW_DELHI, Place, _body
-from .events import GENERATED_DIR
 
 
 # -- sunrise and sunset -----------------------------------------------------------------
@@ -39,7 +38,7 @@ SUN_TABLE_YEARS = range(1890, 2111)
 def _sun_table(place_name: str) -> dict[int, str]:
     """Year -> its unparsed line of sunrise/sunset seconds after local midnight."""
     name = f"sun_{place_name.lower().replace(' ', '_')}.csv"
-    text = packagefiles.read_text(*GENERATED_DIR, name)
+    text = packagefiles.read_text(*packagefiles.GENERATED, name)
     return {int(line[:4]): line for line in text.splitlines() if line[:1].isdigit()}
 
 
