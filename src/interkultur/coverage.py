@@ -11,10 +11,9 @@ below ``DESCRIPTION_SHARE`` (all of them for the languages kept inline).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from . import translations
 from .catalog import Catalogue
+from .records import record
 
 #: Share of holidays that need a description in every interface language ...
 DESCRIPTION_SHARE = 0.95
@@ -22,7 +21,7 @@ DESCRIPTION_SHARE = 0.95
 FULL_DESCRIPTIONS: tuple[str, ...] = ("de", "en", "tr", "ar")
 
 
-@dataclass(frozen=True)
+@record
 class Coverage:
     """One language's coverage; the ``missing_*`` tuples name ids."""
 

@@ -13,7 +13,6 @@ A Land's statutory holiday that is also a catalogue holiday (the catalogue's
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import replace
 from datetime import date, timedelta
 from operator import attrgetter
 from typing import Any, NamedTuple, cast
@@ -22,6 +21,7 @@ from . import layers, query
 from .calendars.hijri import DEFAULT_PROFILE, DEFAULT_SIGHTING_BASE, PROFILES, profiles
 from .catalog import LAENDER, MAX_YEAR, MIN_YEAR, WHOLE_MONTH, Catalogue, DatedYear, Holiday
 from .occurrence import Occurrence as Occurrence  # re-exported: the views import it from here
+from .records import replace
 from .rules import DEFAULT_JEWISH, JEWISH_VARIANTS, Context, Rule
 
 ISLAMIC_PROFILES: tuple[str, ...] = tuple(PROFILES)

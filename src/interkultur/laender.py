@@ -11,10 +11,10 @@ without touching code; it is read once, at import (sixteen rows; from the disk c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from .diskcache import cached_file
+from .records import record
 
 #: Shipped beside holidays.yaml (``interkultur/data`` is a symlink to the top-level ``data/``).
 PATH = Path(__file__).resolve().parent / "data" / "laender.yaml"
@@ -29,7 +29,7 @@ class UnknownLand(ValueError):
     """Not a Land; the message lists the codes (and never echoes long input)."""
 
 
-@dataclass(frozen=True)
+@record
 class Land:
     """One row of the table."""
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
@@ -28,6 +27,7 @@ from typing import Any
 from . import laender, packagefiles
 from .catalog import Holiday, Source
 from .languages import LANGUAGES
+from .records import record
 
 PUBLIC, SCHOOL_BREAK = "public", "school-break"
 LAYERS: tuple[str, ...] = (PUBLIC, SCHOOL_BREAK)
@@ -75,7 +75,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("'", "")).strip("-")
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class LayerDay:
     """One row of python-holidays: a date with its German and English name."""
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .records import field, record
 from .yamllines import DataFileError, parse, read
 
 #: Shipped beside holidays.yaml (``interkultur/data`` is a symlink to the top-level ``data/``).
@@ -50,7 +50,7 @@ class PlaceError(ValueError):
         self.parameter = parameter
 
 
-@dataclass(frozen=True)
+@record
 class Place:
     """A place: ``id`` (a table id, or ``"51.434,6.762"`` for coordinates), names, position, zone."""
 
@@ -72,7 +72,7 @@ class Place:
         return ZoneInfo(self.tz)
 
 
-@dataclass(frozen=True)
+@record
 class Places:
     """The table: its places in file order and the default id."""
 

@@ -12,18 +12,18 @@ the HTTP service knows; ``None`` in the CLI), so it is passed in.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from . import evening, places
 from .places import Place
+from .records import field, record
 
 if TYPE_CHECKING:  # occurrence.py imports this module (Occurrence.as_dict)
     from .occurrence import Occurrence
 
 
-@dataclass(frozen=True)
+@record
 class Field:
     """One key of the occurrence object.
 

@@ -17,13 +17,13 @@ its ``WebError``; ``cli`` reads argv and maps it to a usage error.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from . import inputs, laender
 from .catalog import MAX_YEAR, MIN_YEAR
 from .places import Place
+from .records import field, record
 
 
 def N_(message: str) -> str:
@@ -129,7 +129,7 @@ def clamp_years(first: int, last: int) -> range:
     return range(max(first, MIN_YEAR), min(last, MAX_YEAR) + 1)
 
 
-@dataclass(frozen=True)
+@record
 class Query:
     """The common parameters: ``lang``, ``tradition``, ``islamic``, ``jewish``, ``state`` (and ``dual``).
 

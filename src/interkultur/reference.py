@@ -15,11 +15,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import packagefiles, yamllines
+from .records import record
 from .yamllines import DataFileError, LineMapping
 
 TRADITIONS_FILE, CATEGORIES_FILE, LANGUAGES_FILE = "traditions.yaml", "categories.yaml", "languages.yaml"
@@ -34,7 +34,7 @@ LOCALE = re.compile(r"[a-z]{2,3}(_[A-Z]{2}|_[A-Z][a-z]{3})?\Z")
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}\Z")
 
 
-@dataclass(frozen=True)
+@record
 class Tradition:
     """One tradition: its id in URLs, its names, the colour the widget marks it with."""
 
@@ -51,14 +51,14 @@ class Tradition:
     begins_before_sunset: int | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Category:
     id: str
     names: Mapping[str, str]
     line: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class Language:
     """A language: interface languages have a ``.po``; others only appear in holiday names."""
 
@@ -71,7 +71,7 @@ class Language:
     months_beside: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Languages:
     languages: tuple[Language, ...]
     default: str
@@ -98,7 +98,7 @@ class Languages:
         return tuple(dict.fromkeys((code, base, *fallback)))
 
 
-@dataclass(frozen=True)
+@record
 class Reference:
     """Traditions, categories and languages of one catalogue, in file order."""
 

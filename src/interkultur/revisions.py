@@ -21,19 +21,19 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from . import packagefiles
 from .catalog import Catalogue, Holiday
+from .records import record
 
 FILE_NAME = "feed-revisions.json"
 FORMAT = 1
 
 
-@dataclass(frozen=True)
+@record
 class Revision:
     """One holiday's place in the history: ``sequence`` and ``last_modified`` go into its events."""
 
@@ -99,7 +99,7 @@ def fingerprints(holiday: Holiday) -> tuple[str, str]:
     return _hash(significant), _hash(content)
 
 
-@dataclass(frozen=True)
+@record
 class History:
     """The recorded revisions, and the stamp of events that are not catalogue holidays (Land layers)."""
 

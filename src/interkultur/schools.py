@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -20,13 +19,14 @@ from .engine import Engine, InvalidQuery, Occurrence
 from .inputs import DateInputError, parse_date
 from .places import Place
 from .present import occurrence_dict
+from .records import record
 
 MAX_DATES = 500
 _LEAVE_RANK = {"statutory": 0, "without-application": 1, "on-application": 2, "discretion": 3, "none": 4}
 _GRANTS = frozenset({"statutory", "without-application", "on-application"})
 
 
-@dataclass(frozen=True)
+@record
 class Match:
     """One holiday touching one requested date."""
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from .catalog import Catalogue, Holiday
+from .records import record
 
 #: Longer queries are refused (400): no name is that long, and folding them costs.
 MAX_QUERY = 100
@@ -32,7 +32,7 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", stripped.casefold().translate(_EXTRA)).strip()
 
 
-@dataclass(frozen=True)
+@record
 class Hit:
     holiday: Holiday
     rank: tuple[int, int, int, int]

@@ -17,10 +17,10 @@ fixes UTC+8 for all years, so a new moon within 14 minutes of midnight before
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
 
+from ..records import record
 from . import astronomy
 from .astronomy import CHINA_UTC_OFFSET, NEW_MOON, SOLAR_TERM
 
@@ -29,7 +29,7 @@ from .astronomy import CHINA_UTC_OFFSET, NEW_MOON, SOLAR_TERM
 CLOSE_CALL_MINUTES = 2.0
 
 
-@dataclass(frozen=True)
+@record
 class Month:
     start: date
     number: int  # 1..12
@@ -41,7 +41,7 @@ class Month:
 _PRINCIPAL = frozenset(range(0, 360, 30))
 
 
-@dataclass(frozen=True)
+@record
 class Lunisolar:
     """The Chinese calendar's rules reckoned at one meridian per period.
 

@@ -23,16 +23,16 @@ from __future__ import annotations
 import csv
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
 from .. import packagefiles
+from ..records import record
 
 FIRST_YEAR, LAST_YEAR = 1316, 1530  # Hijri years the table spans (1898-2107)
 
 
-@dataclass(frozen=True)
+@record
 class MonthTable:
     keys: tuple[tuple[int, int], ...]  # (hijri year, month), in order
     starts: tuple[date, ...]  # first day of each month, plus one sentinel

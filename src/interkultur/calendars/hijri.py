@@ -17,7 +17,6 @@ here converts by hand.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Protocol, cast
@@ -26,6 +25,7 @@ from convertdate import islamic as _tabular
 from hijridate import Gregorian, Hijri
 from hijridate.ummalqura import HIJRI_RANGE
 
+from ..records import record
 from . import diyanet
 from .daynumber import date_from_jd, jd_from_date
 
@@ -67,7 +67,7 @@ class HijriCalendar(Protocol):
 
     @property
     def name(self) -> str:
-        """The profile's public name (read-only: the profiles are frozen dataclasses)."""
+        """The profile's public name (read-only: the profiles are frozen records)."""
 
     def to_date(self, year: int, month: int, day: int) -> tuple[date, bool]:
         """Gregorian daytime date of a Hijri date and whether it is estimated."""
@@ -104,7 +104,7 @@ def _tabular_month_start(year: int, month: int) -> date:
     return date_from_jd(_tabular.to_jd(year, month, 1))
 
 
-@dataclass(frozen=True)
+@record
 class Tabular:
     """The arithmetical (tabular) calendar: 30-year cycle, civil epoch.
 
@@ -135,7 +135,7 @@ def _uq_month_length(year: int, month: int) -> int:
     return Hijri(year, month, 1).month_length()
 
 
-@dataclass(frozen=True)
+@record
 class UmmAlQura:
     """Saudi Arabia's Umm al-Qura calendar (hijridate's published table).
 
@@ -170,7 +170,7 @@ class UmmAlQura:
             return Tabular().from_date(d)
 
 
-@dataclass(frozen=True)
+@record
 class Sighting:
     """A community that waits for a local sighting: one day after a base profile.
 
@@ -197,7 +197,7 @@ def _uq_start(year: int, month: int) -> date:
     return UmmAlQura().to_date(year, month, 1)[0]
 
 
-@dataclass(frozen=True)
+@record
 class Diyanet:
     """Turkey's Presidency of Religious Affairs, followed by DITIB and most Turkish mosques.
 

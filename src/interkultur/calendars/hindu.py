@@ -18,10 +18,10 @@ and their tithis and hands each tithi's span over.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from ..records import record
 from . import astronomy
 from .astronomy import SANKRANTI
 from .hinduday import observance_day
@@ -76,7 +76,7 @@ RASHIS: dict[str, int] = {
 RASHIS.update({"makar": 9, "mesh": 0})
 
 
-@dataclass(frozen=True)
+@record
 class LunarMonth:
     start: float  # instant of the new moon that begins it
     end: float  # instant of the next new moon

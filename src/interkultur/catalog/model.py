@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
 
 from .. import laender, languages
+from ..records import field, record
 from ..reference import Reference
 from ..rules import DEFAULT_JEWISH, Rule
 
@@ -63,7 +63,7 @@ STATUTORY_ID = re.compile(r"public-[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 WHOLE_MONTH = "month"
 
 
-@dataclass(frozen=True)
+@record
 class DatedYear:
     """A year whose dates an authority set (e.g. the Interkulturelle Woche)."""
 
@@ -71,7 +71,7 @@ class DatedYear:
     end: date | None = None
 
 
-@dataclass(frozen=True)
+@record
 class RuleEra:
     """One dated variant of a holiday's rule, in force from ``since`` to ``until`` (inclusive).
 
@@ -93,7 +93,7 @@ class RuleEra:
         return (self.since is None or year >= self.since) and (self.until is None or year <= self.until)
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     """A public citation a reader can follow: who published what, and where to find it.
 
@@ -137,7 +137,7 @@ def valid_url(text: str) -> bool:
     return parts.scheme in ("http", "https") and "." in host and not host.startswith(".")
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Holiday:
     """One catalogue entry, validated. Dates come from ``engine``, not from here."""
 
@@ -254,7 +254,7 @@ def localised(texts: Mapping[str, str], lang: str) -> str:
     return next(iter(texts.values()), "")
 
 
-@dataclass(frozen=True)
+@record
 class Catalogue:
     """The validated catalogue: holidays in file order, indexed by id."""
 
@@ -269,7 +269,7 @@ class Catalogue:
     #: The translation overlays (``translations/<code>.yaml``) merged into the holidays and reference.
     overlays: Any = None
     if TYPE_CHECKING:
-        # set per instance in __post_init__ (object.__setattr__); ClassVar so that it is no dataclass field
+        # set per instance in __post_init__ (object.__setattr__); ClassVar so that it is no record field
         _layer_names: ClassVar[dict[str, dict[str, str]]]
 
     def __post_init__(self) -> None:

@@ -29,12 +29,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .. import reference as _reference
 from .. import yamllines
+from ..records import field, record, replace
 from ..reference import Reference
 from ..yamllines import DataFileError, LineMapping
 from .model import Holiday, Source, internal_label, source_from
@@ -46,7 +46,7 @@ REVIEW_VALUES = ("pending", "ok")
 PENDING, OK = REVIEW_VALUES
 
 
-@dataclass(frozen=True)
+@record
 class OverlayEntry:
     """One holiday's texts in one language, as the overlay gives them."""
 
@@ -60,7 +60,7 @@ class OverlayEntry:
     lines: Mapping[str, int] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@record
 class Overlay:
     """One language's file: its texts and whether a native speaker has checked them."""
 
@@ -252,7 +252,7 @@ def read_overlay(
     return None if len(errors) > count else overlay
 
 
-@dataclass(frozen=True)
+@record
 class Overlays:
     """Every overlay of a catalogue, and a digest of their bytes (caches must see an edit)."""
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import Any
 
+from ..records import replace
 from ..reference import Reference
 from .model import Holiday
 from .overlay import DIRECTORY, Overlay, OverlayEntry, Overlays, _layer_ids

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ..records import record
 from ..yamllines import DataFileError
 
 #: How many upcoming events the widget lists when the file does not say.
@@ -25,7 +26,7 @@ class EventsError(DataFileError):
     """An events file that cannot be used; ``errors`` lists every problem as ``file:line: ...``."""
 
 
-@dataclass(frozen=True)
+@record
 class Event:
     """One local event. ``start``/``end`` are dates (all-day) or aware datetimes."""
 

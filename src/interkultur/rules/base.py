@@ -5,12 +5,12 @@ from __future__ import annotations
 import calendar as _stdcal
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from typing import Any, NamedTuple
 
 from ..calendars.hijri import HijriCalendar
+from ..records import record
 
 JEWISH_VARIANTS: tuple[str, ...] = ("diaspora", "israel")
 DEFAULT_JEWISH = "diaspora"
@@ -20,7 +20,7 @@ class RuleSyntaxError(ValueError):
     """A rule string that the grammar does not accept; the message says why."""
 
 
-@dataclass(frozen=True)
+@record
 class Context:
     """The observance choices a rule may depend on.
 

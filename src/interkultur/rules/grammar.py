@@ -17,11 +17,11 @@ conditions tested on the date reached so far.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
 from ..calendars.weekdays import WEEKDAYS, nth_weekday, weekday_index
+from ..records import field, record
 from . import registry
 from .base import Context, Rule, RuleSyntaxError, Start
 
@@ -31,7 +31,7 @@ _CONDITION = re.compile(rf" if ((?:{_WEEKDAY})(?:,(?:{_WEEKDAY}))*) ([+-]\d+)\Z"
 _OFFSET = re.compile(r" ([+-]\d+)\Z")
 
 
-@dataclass(frozen=True)
+@record
 class WeekdayStep:
     """``Nth WEEKDAY RELATION``: move to a weekday relative to the date."""
 
@@ -43,7 +43,7 @@ class WeekdayStep:
         return nth_weekday(d, self.weekday, self.relation, self.nth)
 
 
-@dataclass(frozen=True)
+@record
 class OffsetStep:
     """``+N`` / ``-N``: move by whole days."""
 
@@ -53,7 +53,7 @@ class OffsetStep:
         return d + timedelta(days=self.days)
 
 
-@dataclass(frozen=True)
+@record
 class ConditionStep:
     """``if saturday +1``: move only when the date falls on one of the weekdays."""
 
@@ -74,7 +74,7 @@ def _reach(step: Step) -> int:
     return abs(step.days)
 
 
-@dataclass(frozen=True, repr=False)
+@record(repr=False)
 class Composed(Rule):
     """An anchor followed by steps.
 
@@ -90,7 +90,7 @@ class Composed(Rule):
     steps: tuple[Step, ...] = field(default=())
     text: str = ""
     _memo: dict[tuple[int, Context], tuple[Start, ...]] = field(
-        default_factory=dict, init=False, compare=False, hash=False, repr=False
+        default_factory=dict, init=False, compare=False, repr=False
     )
 
     @property

@@ -22,10 +22,10 @@ import re
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..records import record
 from .base import Rule
 
 AnchorFactory = Callable[[re.Match[str]], Rule]
@@ -33,7 +33,7 @@ AnchorFactory = Callable[[re.Match[str]], Rule]
 PACKAGE = "interkultur.rules.calendars"
 
 
-@dataclass(frozen=True)
+@record
 class AnchorForm:
     """One anchor form of the grammar: ``hebrew (\\d{1,2}) ([a-z' ]+)`` and its parser."""
 
@@ -45,7 +45,7 @@ class AnchorForm:
     order: int = 1000
 
 
-@dataclass(frozen=True)
+@record
 class Conversion:
     """A calendar's dates as day numbers (``date.toordinal``) and back.
 
@@ -163,7 +163,7 @@ def month_day_calendar(
     """
     from .base import CalendarDay, Context, RuleSyntaxError, Start, known_names
 
-    @dataclass(frozen=True, repr=False)
+    @record(repr=False)
     class MonthDay(CalendarDay):
         day: int
         month: int

@@ -7,13 +7,13 @@ updates them live. It never computes a date: the preview is the widget itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 
 from flask import Blueprint, Response, current_app
 
 from ..catalog.model import Source
 from ..languages import DEFAULT_LANGUAGE
+from ..records import record
 from . import params, state, theme
 from .pages import _page
 from .urls import service_url as absolute
@@ -23,7 +23,7 @@ bp = Blueprint("builder", __name__)
 IFRAME_HEIGHT = 640
 
 
-@dataclass(frozen=True)
+@record
 class Choice:
     """What an editor chose in the builder, as the widget's query parameters (only non-defaults)."""
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from werkzeug.http import quote_etag
+
+from ..records import record
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -26,7 +27,7 @@ DEFAULT_MAX_ENTRIES = 2048
 DEFAULT_MAX_BYTES = 96 * 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Entry:
     """One cached answer: the identity body and, when worth it, a gzip body.
 

@@ -20,6 +20,7 @@ from ..calendars.hijri import HijriCalendar
 from ..catalog import MAX_YEAR, MIN_YEAR
 from ..engine import Engine, Occurrence
 from ..layers import SCHOOL_BREAK
+from ..records import record
 
 _WEEKS = calendar.Calendar(firstweekday=calendar.MONDAY)
 #: Feasts longer than this (Ramadan, Lent, the Omer) are seasons: only their
@@ -30,7 +31,7 @@ SEASON_DAYS = 10
 MAX_MARKERS = 3
 
 
-@dataclass(frozen=True)
+@record
 class DualLabel:
     """A date in another calendar: ``day`` small in the cell, ``month`` where a month begins."""
 
@@ -41,7 +42,7 @@ class DualLabel:
     leap: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Entry:
     """A holiday on one day: which day of the feast it is and how long the feast lasts."""
 

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from .. import inputs
 from ..inputs import supported_year
+from ..records import record
 
 #: Largest upload the page accepts (CSV or ICS); the form as a whole may be a little larger.
 MAX_UPLOAD_BYTES = 256 * 1024
@@ -41,7 +42,7 @@ _TRIM = " \t,;|·-–—:"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-@dataclass(frozen=True)
+@record
 class Entry:
     """One date to check, with what the teacher wrote beside it."""
 

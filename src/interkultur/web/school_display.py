@@ -11,12 +11,12 @@ and its request code.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .. import laender, layers
 from ..catalog import LAENDER, localised
 from ..engine import Occurrence
+from ..records import record
 from . import params
 from . import state as app_state
 from .i18n import N_, gettext
@@ -74,7 +74,7 @@ def school_sources(land: str | None) -> tuple[Source, ...]:
     return app_state().catalogue.school_sources.get(land, ())
 
 
-@dataclass(frozen=True)
+@record
 class Rule:
     """A leave rule ready for display."""
 

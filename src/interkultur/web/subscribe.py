@@ -14,11 +14,11 @@ allowed host, never an arbitrary ``Host`` header).
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 from flask import Blueprint, Response, current_app
 
+from ..records import record
 from . import params, state
 from .feeds import feed_name
 from .pages import _page
@@ -31,7 +31,7 @@ OUTLOOK_PERSONAL = "https://outlook.live.com/calendar/0/addfromweb?{query}"
 OUTLOOK_WORK = "https://outlook.office.com/calendar/0/addfromweb?{query}"
 
 
-@dataclass(frozen=True)
+@record
 class Subscription:
     """Every way to take one feed home, with absolute URLs."""
 

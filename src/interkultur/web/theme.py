@@ -16,10 +16,10 @@ theme) until it reaches 4.5:1 as well.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from flask import request
 
+from ..records import record
 from . import params
 from .i18n import N_
 
@@ -52,7 +52,7 @@ DARK: dict[str, str] = {
 LIGHT_BG, DARK_BG = "#ffffff", DARK["--ik-bg"]
 
 
-@dataclass(frozen=True)
+@record
 class Theme:
     """A validated theme; ``accent`` and ``bg`` as ``#rrggbb`` (``bg`` also ``transparent``)."""
 

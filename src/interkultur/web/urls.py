@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from flask import current_app, g, request, url_for
 from markupsafe import Markup
 
 from ..languages import DEFAULT_LANGUAGE
+from ..records import record
 
 if TYPE_CHECKING:
     from .sitemap import SiteMap
@@ -41,7 +41,7 @@ PAGE_KEY = "interkultur.export.page"
 PLACEHOLDER_SITE = "https://YOUR-SITE"
 
 
-@dataclass(frozen=True)
+@record
 class StaticSite:
     """What the app needs to know while rendering an export: its files and its public address."""
 
@@ -49,7 +49,7 @@ class StaticSite:
     base_url: str | None  # without a trailing slash
 
 
-@dataclass(frozen=True)
+@record
 class ExportPage:
     """The file a request of the export becomes (relative to the export root)."""
 

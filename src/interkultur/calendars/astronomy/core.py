@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import ephem
+
+from ...records import record
 
 #: ``date.toordinal()`` of the day that holds ephem's epoch (1899-12-31 12:00 UT).
 _EPOCH_ORDINAL = date(1899, 12, 31).toordinal()
@@ -24,7 +25,7 @@ SOLAR_TERM_ANGLES = tuple(range(0, 360, 15))  # tropical, every 15 degrees (24 j
 SANKRANTI_ANGLES = tuple(range(0, 360, 30))  # sidereal (Lahiri), every 30 degrees
 
 
-@dataclass(frozen=True)
+@record
 class Place:
     """A reference place: where a rule's sunrise, sunset or noon is taken."""
 

@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from ...calendars import bahai
+from ...records import record
 from ..base import CalendarDay, Context, Rule, RuleSyntaxError, Start, known_names
 from ..registry import anchor
 
@@ -20,7 +20,7 @@ ORDER = 80
 _WESTERN_ANNIVERSARIES: dict[tuple[int, int], tuple[int, int]] = {(4, 8): (5, 23), (6, 17): (7, 9)}
 
 
-@dataclass(frozen=True, repr=False)
+@record(repr=False)
 class BahaiDate(CalendarDay):
     """``bahai D Month``: a day of the Badí' calendar (``bahai 1 baha`` = Naw-Rúz)."""
 
@@ -51,7 +51,7 @@ def _bahai(m: re.Match[str]) -> Rule:
     return BahaiDate(day, bahai.MONTHS[name], text=m[0])
 
 
-@dataclass(frozen=True, repr=False)
+@record(repr=False)
 class TwinHolyBirthday(Rule):
     """``bahai birth of the bab`` / ``bahai birth of bahaullah``.
 

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ...calendars import chinese
+from ...records import record
 from ..base import Context, Rule, RuleSyntaxError, Start, known_names
 from ..registry import anchor
 
 ORDER = 90
 
 
-@dataclass(frozen=True, repr=False)
+@record(repr=False)
 class ChineseDate(Rule):
     """``chinese MM-DD``, ``vietnamese MM-DD``, ``korean MM-DD``: day DD of lunar month MM
     (not the leap month) of the Chinese calendar reckoned in that country's time.
@@ -41,7 +41,7 @@ def _chinese(m: re.Match[str]) -> Rule:
     return ChineseDate(month, day, text=m[0], calendar=m[1])
 
 
-@dataclass(frozen=True, repr=False)
+@record(repr=False)
 class SolarTerm(Rule):
     """``solar term qingming`` or ``solar term 15``: Beijing date the Sun reaches that longitude."""
 

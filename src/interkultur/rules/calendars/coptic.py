@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ...calendars import coptic
+from ...records import record
 from ..base import CalendarDay, Context, Rule, RuleSyntaxError, Start
 from ..registry import anchor, conversion
 
@@ -14,7 +14,7 @@ ORDER = 60
 conversion("coptic", coptic.to_date)
 
 
-@dataclass(frozen=True, repr=False)
+@record(repr=False)
 class CopticDate(CalendarDay):
     """``coptic D Month``: a day of the Coptic calendar (``coptic 1 Thout`` = Nayrouz)."""
 

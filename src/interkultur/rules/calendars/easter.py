@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ...calendars import easter
+from ...records import record
 from ..base import Context, Rule, Start
 from ..registry import anchor
 
 ORDER = 30
 
 
-@dataclass(frozen=True, repr=False)
+@record(repr=False)
 class Easter(Rule):
     """Easter Sunday: ``easter`` (Western) or ``orthodox`` (Julian computus)."""
 

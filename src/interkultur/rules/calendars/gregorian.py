@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import calendar as _stdcal
 import re
-from dataclasses import dataclass
 from datetime import date
 
+from ...records import record
 from ..base import Context, Rule, Start, month_day
 from ..registry import anchor, conversion
 
@@ -15,7 +15,7 @@ ORDER = 10
 conversion("gregorian", date, lambda d: (d.year, d.month, d.day))
 
 
-@dataclass(frozen=True, repr=False)
+@record(repr=False)
 class Gregorian(Rule):
     """A fixed Gregorian day, ``MM-DD``; 29 February only in leap years."""
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ...calendars import hebrew
+from ...records import record
 from ..base import CalendarDay, Context, Rule, RuleSyntaxError, Start
 from ..registry import anchor, conversion
 
@@ -14,7 +14,7 @@ ORDER = 40
 conversion("hebrew", hebrew.to_date, hebrew.from_date)
 
 
-@dataclass(frozen=True, repr=False)
+@record(repr=False)
 class HebrewDate(CalendarDay):
     """``hebrew D Month``: a day of the Hebrew calendar (``Adar`` = Adar II in leap years)."""
 

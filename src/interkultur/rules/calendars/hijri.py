@@ -5,16 +5,16 @@ No day-number conversion is registered: which day a Hijri date is depends on the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ...calendars import hijri
+from ...records import record
 from ..base import CalendarDay, Context, Rule, RuleSyntaxError, Start
 from ..registry import anchor
 
 ORDER = 50
 
 
-@dataclass(frozen=True, repr=False)
+@record(repr=False)
 class HijriDate(CalendarDay):
     """``hijri D Month``: a day of the Islamic calendar, through the request's profile."""
 

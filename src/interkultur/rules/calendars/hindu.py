@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ...calendars import hindu, hinduday
+from ...records import record
 from ..base import Context, Rule, RuleSyntaxError, Start, known_names
 from ..registry import anchor
 
 ORDER = 100
 
 
-@dataclass(frozen=True, repr=False)
+@record(repr=False)
 class HinduDate(Rule):
     """``hindu MONTH TITHI at MOMENT [with NAKSHATRA]``: a tithi of a regular amanta month at New Delhi.
 
@@ -49,7 +49,7 @@ def _hindu(m: re.Match[str]) -> Rule:
     return HinduDate(hindu.MONTHS[m[1]], hindu.TITHIS[m[2]], m[3], nakshatra, text=m[0])
 
 
-@dataclass(frozen=True, repr=False)
+@record(repr=False)
 class HinduSankranti(Rule):
     """``hindu RASHI sankranti``: the day of the Sun's sidereal entry into a sign (Makar Sankranti).
 

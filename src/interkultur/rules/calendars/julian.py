@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ...calendars import julian
+from ...records import record
 from ..base import CalendarDay, Context, Rule, Start, month_day
 from ..registry import anchor, conversion
 
@@ -14,7 +14,7 @@ ORDER = 20
 conversion("julian", julian.to_date, julian.from_date)
 
 
-@dataclass(frozen=True, repr=False)
+@record(repr=False)
 class Julian(CalendarDay):
     """A fixed Julian-calendar day, ``julian MM-DD``, as its Gregorian date."""
 

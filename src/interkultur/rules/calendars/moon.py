@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
 
 from ...calendars import astronomy
+from ...records import record
 from ..base import Context, Rule, Start, month_day
 from ..registry import anchor
 
@@ -17,7 +17,7 @@ ORDER = 110
 GERMANY = ZoneInfo("Europe/Berlin")
 
 
-@dataclass(frozen=True, repr=False)
+@record(repr=False)
 class MoonPhase(Rule):
     """``full moon on or after MM-DD`` / ``new moon on or after MM-DD`` (German civil date)."""
 

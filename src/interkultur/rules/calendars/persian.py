@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ...calendars import persian
+from ...records import record
 from ..base import CalendarDay, Context, Rule, RuleSyntaxError, Start, known_names
 from ..registry import anchor, conversion
 
@@ -14,7 +14,7 @@ ORDER = 70
 conversion("persian", persian.to_date)
 
 
-@dataclass(frozen=True, repr=False)
+@record(repr=False)
 class PersianDate(CalendarDay):
     """``persian D Month``: a day of the Solar Hijri calendar (``persian 1 farvardin`` = Nowruz)."""
 

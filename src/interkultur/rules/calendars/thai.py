@@ -8,9 +8,9 @@ approximation the catalogue used before, and is ``estimated``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ...calendars import thai
+from ...records import record
 from ..base import Context, Rule, RuleSyntaxError, Start
 from ..registry import anchor
 from .moon import MoonPhase
@@ -27,7 +27,7 @@ FALLBACK: dict[str, tuple[int, int]] = {
 }
 
 
-@dataclass(frozen=True, repr=False)
+@record(repr=False)
 class ThaiFeast(Rule):
     """A Buddhist feast of the Thai lunar calendar, with the full-moon estimate where it has no table."""
 

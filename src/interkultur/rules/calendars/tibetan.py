@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ...calendars import tibetan
+from ...records import record
 from ..base import CalendarDay, Context, Rule, Start
 from ..registry import anchor
 
 ORDER = 95
 
 
-@dataclass(frozen=True, repr=False)
+@record(repr=False)
 class TibetanNewYear(CalendarDay):
     """``tibetan new year``: Losar of the Phugpa calendar, which begins in January to March
     of the Gregorian year of the same number, so each Gregorian year has exactly one."""

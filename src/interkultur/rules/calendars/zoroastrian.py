@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ...calendars import zoroastrian
+from ...records import record
 from ..base import CalendarDay, Context, Rule, RuleSyntaxError, Start, known_names
 from ..registry import anchor, conversion
 
@@ -14,7 +14,7 @@ ORDER = 75
 conversion("shahanshahi", zoroastrian.to_date)
 
 
-@dataclass(frozen=True, repr=False)
+@record(repr=False)
 class ShahanshahiDate(CalendarDay):
     """``shahanshahi D Month``: a day of the Parsi Shahanshahi calendar (365 days, no leap year)."""
 
