@@ -167,6 +167,9 @@ def _make_init(cls: type, spec: _Spec) -> Callable[..., None]:
     uses_dict = "__slots__" not in cls.__dict__
 
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        if uses_dict and not kwargs and not computed and post_init is None and len(args) == count:
+            self.__dict__.update(zip(names, args))  # the common call: every field, in order
+            return
         if len(args) > count:
             raise TypeError(f"{type(self).__name__}() takes {count} arguments but {len(args)} were given")
         values = dict(zip(names, args))
