@@ -12,7 +12,8 @@ Sections
   1. engine: whole process vs python-holidays, in-process (catalogue load,
      cold 1900-2100, one cached year), astronomy tables recomputed
   2. serving: ``interkultur serve`` (waitress) on loopback driven by wrk (ab as
-     a fallback): requests/s, p50, p99 per route, in interleaved rounds
+     a fallback): requests/s, p50, p99 and the server CPU per request for
+     every route, in interleaved rounds
   3. feed build in-process, imports done, caches cold
   4. peak RSS of the serving worker under load
 ``--load`` instead runs the bounded load test: N requests over the four routes
@@ -351,6 +352,17 @@ class Server:
                 pass
         return peak
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU time of the serving processes so far (``/proc/<pid>/stat``)."""
+        ticks = 0
+        for pid in self.pids():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                ticks += int(fields[11]) + int(fields[12])
+            except (OSError, IndexError):
+                continue
+        return ticks / os.sysconf("SC_CLK_TCK")
+
     def warm(self, path: str) -> None:
         request = urllib.request.Request(self.base + path, headers={"Accept-Encoding": "gzip"})
         with urllib.request.urlopen(request, timeout=30) as r:
@@ -369,6 +381,7 @@ def wrk(url: str, seconds: float, connections: int, threads: int = 1) -> dict[st
     out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency",
                           "-H", "Accept-Encoding: gzip", url], capture_output=True, text=True, check=True).stdout
     figures = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),
+               "requests": float(re.search(r"(\d+) requests in", out)[1]),
                "p50": _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M)[1]),
                "p99": _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M)[1])}
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
@@ -382,12 +395,13 @@ def ab(url: str, requests: int, connections: int) -> dict[str, float]:
                           "-H", "Accept-Encoding: gzip", url], capture_output=True, text=True, check=True).stdout
     failed = int(re.search(r"Failed requests:\s+(\d+)", out)[1])
     non2xx = re.search(r"Non-2xx responses:\s+(\d+)", out)
-    return {"rps": float(re.search(r"Requests per second:\s+([\d.]+)", out)[1]),
+    return {"rps": float(re.search(r"Requests per second:\s+([\d.]+)", out)[1]), "requests": float(requests),
             "p50": float(re.search(r"\s50%\s+(\d+)", out)[1]), "p99": float(re.search(r"\s99%\s+(\d+)", out)[1]),
             "errors": failed + (int(non2xx[1]) if non2xx else 0)}
 
 
-def serving_section(rounds: int, seconds: float, connections: int, threads: int, workers: int) -> int | None:
+def serving_section(rounds: int, seconds: float, connections: int, client_threads: int, threads: int,
+                    workers: int) -> int | None:
     """Prints section 2; returns the peak RSS (KiB) of the serving worker for section 4."""
     tool = "wrk" if shutil.which("wrk") else "ab" if shutil.which("ab") else None
     if tool is None:
@@ -403,13 +417,17 @@ def serving_section(rounds: int, seconds: float, connections: int, threads: int,
         for round_number in range(rounds):  # round-robin: a load spike on a shared machine hits every route alike
             # odd rounds run the routes backwards, so no route always follows a quiet pause
             for label, path in (ROUTES if round_number % 2 == 0 else ROUTES[::-1]):
+                cpu_before = server.cpu_seconds()
                 if tool == "wrk":
-                    samples[label].append(wrk(server.base + path, seconds, connections))
+                    sample = wrk(server.base + path, seconds, connections, client_threads)
                 else:
-                    samples[label].append(ab(server.base + path, 2000, connections))
+                    sample = ab(server.base + path, 2000, connections)
+                # the server's CPU per request: what the route costs, whatever the host's load lets through
+                sample["cpu_us"] = (server.cpu_seconds() - cpu_before) / max(sample["requests"], 1) * 1e6
+                samples[label].append(sample)
         peak = server.peak_rss_kib()
         startup = server.startup
-    med = {label: {k: statistics.median(s[k] for s in runs) for k in ("rps", "p50", "p99")}
+    med = {label: {k: statistics.median(s[k] for s in runs) for k in ("rps", "p50", "p99", "cpu_us")}
            for label, runs in samples.items()}
     errors = sum(s["errors"] for runs in samples.values() for s in runs)
     # each route against /healthz of the same round, then the median: the machine's load
@@ -418,13 +436,18 @@ def serving_section(rounds: int, seconds: float, connections: int, threads: int,
              for label, runs in samples.items()}
     processes = workers or len(os.sched_getaffinity(0))
     header(f"2. Serving: interkultur serve (waitress, {processes} process(es) x {threads} threads) on loopback, "
-           f"{tool} {connections} connections,\n   Accept-Encoding: gzip, median of {rounds} rounds of "
+           f"{tool} -t{client_threads} -c{connections},\n   Accept-Encoding: gzip, median of {rounds} rounds of "
            f"{seconds:g} s per route; ratio: median over rounds of route / /healthz in that round", "req/s", "p50 / p99")
     goals = {"/healthz": "", "/widget/<y>/<m>": ">= 0.90", "/api/v1/holidays?date=…": ">= 0.90",
              "/feeds/all.ics": ">= 0.80"}
     for label, _ in ROUTES:
         m = med[label]
         row(label, f"{m['rps']:.0f}", f"{m['p50']:.1f}/{m['p99']:.1f} ms", f"{ratio[label]:.2f}", goals[label])
+    print("  server CPU per request (user + sys of the serving processes / requests answered; ratio: /healthz's / route's,\n"
+          "  median over rounds; what a route costs the server, which the host's load on a shared machine does not change)")
+    for label, _ in ROUTES:
+        cpu_ratio = statistics.median(h["cpu_us"] / r["cpu_us"] for r, h in zip(samples[label], samples["/healthz"]))
+        row("  " + label, f"{med[label]['cpu_us']:.0f} us", "", f"{cpu_ratio:.2f}")
     row("errors (non-2xx, socket) over all runs", str(errors), "", "", "0")
     row("start-up until /healthz answers", f"{startup * 1000:.0f} ms", "", "", "< 1 s")
     slowest = max((label for label, _ in ROUTES if label != "/healthz"), key=lambda label: first[label])
@@ -457,6 +480,38 @@ for _ in range(%(runs)d):
 print(json.dumps({"median": statistics.median(times), "best": min(times), "cpu": statistics.median(cpu),
                   "events": events, "bytes": len(body)}))
 """
+
+
+CACHED_SNIPPET = """
+import gc, json, time
+from interkultur.web import create_app
+client = create_app().test_client()
+routes = %(routes)r
+headers = {"Accept-Encoding": "gzip"}
+for path in routes:
+    client.get(path, headers=headers)  # rendered once: the response cache is warm, as in section 2
+gc.collect(); gc.freeze()
+best = dict.fromkeys(routes, float("inf"))
+for _ in range(%(reps)d):  # interleaved, best of the repetitions: the least disturbed figure of each
+    for path in routes:
+        start = time.process_time()
+        for _ in range(%(requests)d):
+            client.get(path, headers=headers)
+        best[path] = min(best[path], (time.process_time() - start) / %(requests)d)
+print(json.dumps(best))
+"""
+
+
+def cached_requests_section(reps: int = 7, requests: int = 500) -> None:
+    """Section 2b: the app's own work per cached request (no sockets, no waitress), against /healthz."""
+    routes = [path for _, path in ROUTES]
+    out = subprocess.run([sys.executable, "-c", CACHED_SNIPPET % {"routes": routes, "reps": reps, "requests": requests}],
+                         check=True, capture_output=True, text=True, cwd=REPO).stdout
+    best = json.loads(out.strip().splitlines()[-1])
+    header(f"2b. The app's own work per cached request, in-process (Flask test client, gzip; CPU time,\n"
+           f"    best of {reps} interleaved repetitions of {requests} requests; ratio: /healthz's / route's)", "CPU", "")
+    for label, path in ROUTES:
+        row(label, f"{best[path] * 1e6:.0f} us", "", f"{best['/healthz'] / best[path]:.2f}")
 
 
 def feed_section(runs: int) -> None:
@@ -538,9 +593,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=textwrap.dedent(__doc__.split("\n\n")[0]),
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="runs per engine/feed figure (default 5)")
-    parser.add_argument("--rounds", type=int, default=5, help="rounds over the routes (default 5)")
-    parser.add_argument("--seconds", type=float, default=4, help="wrk duration per route and round")
-    parser.add_argument("--connections", type=int, help="concurrent connections (default 16; --load: 64)")
+    parser.add_argument("--rounds", type=int, default=7, help="rounds over the routes (default 7)")
+    parser.add_argument("--seconds", type=float, default=3, help="wrk duration per route and round (default 3)")
+    parser.add_argument("--connections", type=int, help="concurrent connections (default 32; --load: 64)")
+    parser.add_argument("--client-threads", type=int, default=2, help="wrk threads (default 2)")
     parser.add_argument("--threads", type=int, default=8, help="waitress threads (interkultur serve --threads)")
     parser.add_argument("--workers", type=int, default=0,
                         help="server processes (interkultur serve --workers; default: serve's own, the cores)")
@@ -559,7 +615,9 @@ def main() -> int:
     engine_section(args.runs, astronomy=not args.no_astronomy, count_instructions=not args.quick)
     peak = None
     if not args.no_serving:
-        peak = serving_section(args.rounds, args.seconds, args.connections or 16, args.threads, args.workers)
+        peak = serving_section(args.rounds, args.seconds, args.connections or 32, args.client_threads,
+                               args.threads, args.workers)
+    cached_requests_section(reps=3 if args.quick else 7)
     feed_section(max(args.runs * 2, 9))
     if peak is not None:
         header("4. Memory", "peak RSS", "")
