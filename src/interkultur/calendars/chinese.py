@@ -12,6 +12,12 @@ with Beijing time (UTC+8) for every year:
 Before 1929 China reckoned in Beijing local mean time (UTC+7:46); the issue
 fixes UTC+8 for all years, so a new moon within 14 minutes of midnight before
 1929 may fall a day away from historical almanacs.
+
+The months of each *sui* of 1890-2110 are read from
+``generated/lunisolar_months.csv``, which ``scripts/generate_astronomy.py``
+writes with ``compute_sui`` from the tabulated new moons and solar terms (CI
+checks it is current); other years are computed. A 200-year range asks for
+600 *sui* of three calendars, and computing them was a tenth of its time.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from bisect import bisect_right
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
 
+from .. import packagefiles
 from ..records import record
 from . import astronomy
 from .astronomy import CHINA_UTC_OFFSET, NEW_MOON, SOLAR_TERM
@@ -39,6 +46,47 @@ class Month:
 
 
 _PRINCIPAL = frozenset(range(0, 360, 30))
+
+#: The years whose *sui* ``generated/lunisolar_months.csv`` holds for every calendar.
+MONTH_TABLE_YEARS = range(1890, 2111)
+MONTH_TABLE = (*packagefiles.GENERATED, "lunisolar_months.csv")
+MONTH_TABLE_HEADER = "calendar,sui,month_11_start,lengths,leap_index,close_call_indexes"
+
+
+def encode_sui(months: tuple[Month, ...]) -> str:
+    """A *sui* as the table stores it: first start, the month lengths, the leap month's
+    index (or nothing) and the indexes of the close calls; the numbers follow from these."""
+    leap = next((str(i) for i, m in enumerate(months) if m.leap), "")
+    close = " ".join(str(i) for i, m in enumerate(months) if m.close_call)
+    return f"{months[0].start.isoformat()},{' '.join(str(m.length) for m in months)},{leap},{close}"
+
+
+def decode_sui(text: str) -> tuple[Month, ...]:
+    """The months of a table row (``encode_sui``): month 11 first, then each number after
+    the one before, except the leap month, which repeats it."""
+    first, lengths, leap, close = text.split(",")
+    start = date.fromisoformat(first)
+    leap_at = int(leap) if leap else -1
+    close_calls = {int(i) for i in close.split()}
+    months = []
+    number = 11
+    for i, length in enumerate(map(int, lengths.split())):
+        if i and i != leap_at:
+            number = number % 12 + 1
+        months.append(Month(start, number, i == leap_at, length, i in close_calls))
+        start += timedelta(days=length)
+    return tuple(months)
+
+
+@lru_cache(maxsize=1)
+def _month_rows() -> dict[tuple[str, int], str]:
+    """(calendar, sui) -> the rest of its table row, undecoded (a one-year call decodes two)."""
+    rows = {}
+    for line in packagefiles.read_text(*MONTH_TABLE).splitlines():
+        if line and not line.startswith("#") and line != MONTH_TABLE_HEADER:
+            name, year, rest = line.split(",", 2)
+            rows[(name, int(year))] = rest
+    return rows
 
 
 @record
@@ -111,8 +159,16 @@ class Lunisolar:
         """The months from month 11 of ``gregorian_year - 1`` up to month 11 of ``gregorian_year``.
 
         New Year (month 1) of ``gregorian_year`` lies inside, as do its months up
-        to month 10 and any leap month.
+        to month 10 and any leap month. From the generated table where it holds the year.
         """
+        if gregorian_year in MONTH_TABLE_YEARS:
+            row = _month_rows().get((self.name, gregorian_year))
+            if row is not None:
+                return decode_sui(row)
+        return self.compute_sui(gregorian_year)
+
+    def compute_sui(self, gregorian_year: int) -> tuple[Month, ...]:
+        """``sui`` from the new moons and solar terms (the generator's function)."""
         first, last = self._month_11_start(gregorian_year - 1), self._month_11_start(gregorian_year)
         moons = self._events(NEW_MOON, first, last)  # includes both months 11
         starts = [d for _, d in moons]
