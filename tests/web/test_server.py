@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import subprocess
@@ -56,6 +57,26 @@ def test_widget_api_and_feed_over_http(server):
     assert again == body
     status, _, empty = request(base + "/feeds/all.ics", headers={"If-None-Match": headers["ETag"]})
     assert status == 304 and empty == b""
+
+
+def test_a_large_cached_answer_over_waitress_keeps_length_and_bytes(server):
+    """The full feed is handed to waitress as a file once cached (``web.cache``): GET and HEAD
+    carry the same Content-Length, the body has that many bytes, and the gzip answer is the
+    plain one compressed."""
+    base, _, _ = server
+    gzip_headers = {"Accept-Encoding": "gzip"}
+    plain_status, plain_headers, plain = request(base + "/feeds/all.ics")
+    request(base + "/feeds/all.ics", headers=gzip_headers)  # the first answer fills the cache
+    for _ in range(2):  # then cache hits, in both encodings
+        status, headers, packed = request(base + "/feeds/all.ics", headers=gzip_headers)
+        assert status == 200 and headers["Content-Encoding"] == "gzip"
+        assert int(headers["Content-Length"]) == len(packed) > 32 * 1024
+        assert gzip.decompress(packed) == plain
+        head_status, head_headers, nothing = request(base + "/feeds/all.ics", method="HEAD", headers=gzip_headers)
+        assert head_status == 200 and nothing == b"" and head_headers["Content-Length"] == headers["Content-Length"]
+        status, headers, again = request(base + "/feeds/all.ics")
+        assert status == plain_status == 200 and again == plain
+        assert int(headers["Content-Length"]) == len(plain) == int(plain_headers["Content-Length"])
 
 
 def test_errors_and_head_over_http(server):

@@ -10,6 +10,7 @@ sends ``frame-ancestors 'none'``.
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -163,8 +164,13 @@ def _after_request(response: Response) -> Response:
         else:
             ancestors = "'none'"
             headers.setdefault("X-Frame-Options", "DENY")
-        headers.setdefault("Content-Security-Policy", CSP_HTML.format(ancestors=ancestors))
-        headers.add("Vary", "Accept-Language")
+        headers.setdefault("Content-Security-Policy", _csp_html(ancestors))
+        # one Vary header (a cached answer already carries Accept-Encoding), not a second to merge later
+        varies = headers.getlist("Vary")
+        if len(varies) == 1 and "Accept-Language" not in varies[0]:
+            headers["Vary"] = f"{varies[0]}, Accept-Language"
+        elif not any("Accept-Language" in v for v in varies):
+            headers.add("Vary", "Accept-Language")  # none yet, or several (merged by web.cache)
     else:
         headers.setdefault("Content-Security-Policy", CSP_DATA)
     if request.scheme == "https":  # direct TLS, or a trusted proxy's X-Forwarded-Proto
@@ -183,11 +189,22 @@ def _after_request(response: Response) -> Response:
 def response_frame_ancestors() -> str:
     from flask import current_app
 
-    value = " ".join(str(current_app.config["FRAME_ANCESTORS"]).split())
+    return _frame_ancestors(str(current_app.config["FRAME_ANCESTORS"]))
+
+
+@lru_cache(maxsize=16)
+def _frame_ancestors(configured: str) -> str:
+    """The configured sources as one policy value (the setting is read per request, checked once)."""
+    value = " ".join(configured.split())
     # a policy is a header value: refuse anything that could end or extend it
     if not value or any(c in value for c in ";,\r\n"):
         return "'none'"
     return value
+
+
+@lru_cache(maxsize=16)
+def _csp_html(ancestors: str) -> str:
+    return CSP_HTML.format(ancestors=ancestors)
 
 
 def init_app(app: Flask) -> None:
