@@ -9,8 +9,9 @@ English, HTML pages translate them. Raw input is never put into a message.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import unquote_to_bytes
 from zoneinfo import ZoneInfo
@@ -273,10 +274,30 @@ def marks_today() -> bool:
 
 def today() -> date:
     """Today in the configured time zone (``TIMEZONE``), or the fixed ``TODAY`` of a test."""
-    fixed = current_app.config.get("TODAY")
+    config = current_app.config
+    fixed = config.get("TODAY")
     if fixed:
         return fixed if isinstance(fixed, date) else inputs.parse_date(str(fixed), iso_only=True)
-    return datetime.now(ZoneInfo(current_app.config["TIMEZONE"])).date()
+    return today_in(config["TIMEZONE"])
+
+
+#: zone -> (first and last instant of the day, as Unix seconds, and the day): every cached answer's
+#: key holds today, so the zone's clock is consulted once a day, not on every request.
+_DAYS: dict[str, tuple[float, float, date]] = {}
+
+
+def today_in(zone_name: str, now: float | None = None) -> date:
+    """The date in ``zone_name`` at Unix time ``now`` (default: the clock)."""
+    moment = time.time() if now is None else now
+    known = _DAYS.get(zone_name)
+    if known is not None and known[0] <= moment < known[1]:
+        return known[2]
+    zone = ZoneInfo(zone_name)
+    day = datetime.fromtimestamp(moment, zone).date()
+    begins = datetime.combine(day, datetime.min.time(), zone).timestamp()
+    ends = datetime.combine(day + timedelta(days=1), datetime.min.time(), zone).timestamp()
+    _DAYS[zone_name] = (begins, ends, day)  # one assignment: a racing thread stores the same
+    return day
 
 
 MSG_BAD_PARAMETER = N_("The parameter “%(parameter)s” has a value that cannot be used.")
