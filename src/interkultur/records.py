@@ -167,8 +167,12 @@ def _make_init(cls: type, spec: _Spec) -> Callable[..., None]:
     uses_dict = "__slots__" not in cls.__dict__
 
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
-        if uses_dict and not kwargs and not computed and post_init is None and len(args) == count:
-            self.__dict__.update(zip(names, args))  # the common call: every field, in order
+        if not kwargs and not computed and post_init is None and len(args) == count:
+            if uses_dict:  # the common call: every field, in order
+                self.__dict__.update(zip(names, args))
+            else:
+                for name, value in zip(names, args):
+                    setter(self, name, value)
             return
         if len(args) > count:
             raise TypeError(f"{type(self).__name__}() takes {count} arguments but {len(args)} were given")
