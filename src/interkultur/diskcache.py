@@ -82,9 +82,10 @@ def _sources(folder: str, prefix: str) -> Iterator[str]:
             yield f"{prefix}{entry.name}\0{info.st_size}\0{info.st_mtime_ns}\0"
 
 
-def cached_file(kind: str, path: str | Path, build: Callable[[], T]) -> T:
+def cached_file(kind: str, path: str | Path, build: Callable[[], T], depends_on: str = "") -> T:
     """``build()``'s result for one data file (``places.yaml``: a sixth of a one-year CLI run goes to
-    parsing it), keyed by its content, path and the package's code like the catalogue."""
+    parsing it), keyed by its content, path and the package's code like the catalogue, and by
+    ``depends_on``: whatever else the result depends on (the events' zone and known traditions)."""
     folder = directory()
     if folder is None:
         return build()
@@ -93,7 +94,7 @@ def cached_file(kind: str, path: str | Path, build: Callable[[], T]) -> T:
         content = file.read_bytes()
     except OSError:
         return build()  # the build reports the problem
-    digest = hashlib.sha256(f"{code_fingerprint()}\0{sys.version}\0{file.resolve()}\0".encode() + content)
+    digest = hashlib.sha256(f"{code_fingerprint()}\0{sys.version}\0{file.resolve()}\0{depends_on}\0".encode() + content)
     return through(folder, f"{kind}-{digest.hexdigest()[:32]}", build)
 
 

@@ -84,3 +84,40 @@ def test_a_one_year_listing_from_the_cache_imports_no_yaml(tmp_path):
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
     assert first.stdout.split()[0] == "True"  # the first run reads the YAML files
     assert second.stdout.split() == ["False", first.stdout.split()[1]]
+
+
+def test_events_yaml_comes_from_the_cache_and_its_validation_is_part_of_the_key(cache_dir, tmp_path, monkeypatch):
+    """An unchanged events file is parsed once; another zone or list of traditions (which validate
+    and interpret it) parses it again, and a file naming an unknown tradition is never cached."""
+    from zoneinfo import ZoneInfo
+
+    from interkultur import events
+    from interkultur.events import yamlfile
+
+    path = tmp_path / "events.yaml"
+    path.write_text(
+        "events:\n  - title: {de: Iftar im Rathaus}\n    start: 2027-02-20 18:30\n    tradition: islam\n",
+        encoding="utf-8",
+    )
+    parsed: list[str] = []
+    real = yamlfile.loads_yaml
+
+    def counting(*args, **kwargs):
+        parsed.append(args[2].key)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(events, "loads_yaml", counting)
+    berlin, istanbul = ZoneInfo("Europe/Berlin"), ZoneInfo("Europe/Istanbul")
+    first = events.load(path, berlin, ["islam", "judaism"], ["de", "en"])
+    again = events.load(path, berlin, ["judaism", "islam"], ["en", "de"])  # the same sets
+    assert parsed == ["Europe/Berlin"]
+    assert [(e.id, e.titles, e.start) for e in again.events] == [(e.id, e.titles, e.start) for e in first.events]
+    assert again.modified == first.modified is not None
+    other_zone = events.load(path, istanbul, ["islam", "judaism"], ["de", "en"])
+    assert parsed == ["Europe/Berlin", "Europe/Istanbul"]
+    assert other_zone.events[0].start != first.events[0].start  # 18:30 in another zone is another instant
+    with pytest.raises(events.EventsError):
+        events.load(path, berlin, ["judaism"], ["de", "en"])  # islam unknown here: an error, every time
+    with pytest.raises(events.EventsError):
+        events.load(path, berlin, ["judaism"], ["de", "en"])
+    assert parsed == ["Europe/Berlin", "Europe/Istanbul", "Europe/Berlin", "Europe/Berlin"]

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ..diskcache import cached_file
 from .icsfile import loads_ics
 from .model import (  # noqa: F401 - the package's names, re-exported
     _FIELDS,
@@ -74,7 +75,15 @@ def load(path: str | Path, zone: ZoneInfo, traditions: Iterable[str], languages:
             raise EventsError(
                 [f"{name}: the events file is not UTF-8 text ({exc.reason} at byte {exc.start})"]
             ) from None
-        source = loads_yaml(text, name, zone, traditions, languages)
+        known_traditions, known_languages = sorted(traditions), sorted(languages)
+        # from the disk cache when the file and what validates it are unchanged: every start of
+        # the service reads it, and PyYAML is then not even imported
+        source = cached_file(
+            "events",
+            path,
+            lambda: loads_yaml(text, name, zone, known_traditions, known_languages),
+            depends_on=f"{zone.key}\0{known_traditions}\0{known_languages}",
+        )
     source.modified = datetime.fromtimestamp(int(Path(path).stat().st_mtime), tz=UTC)
     return source
 
