@@ -1,5 +1,5 @@
 """Validated data kept on disk between runs, keyed by content: the catalogue (``catalog.cache``), the
-places and the Länder.
+places, the Länder, the events and serialised feeds.
 
 Reading and validating YAML is most of what a short CLI run or the service's
 start-up would spend, and gives the same value for the same file every time.
@@ -95,6 +95,16 @@ def cached_file(kind: str, path: str | Path, build: Callable[[], T], depends_on:
     except OSError:
         return build()  # the build reports the problem
     digest = hashlib.sha256(f"{code_fingerprint()}\0{sys.version}\0{file.resolve()}\0{depends_on}\0".encode() + content)
+    return through(folder, f"{kind}-{digest.hexdigest()[:32]}", build)
+
+
+def cached_value(kind: str, key: str, build: Callable[[], T]) -> T:
+    """``build()``'s result under a key that already names everything it is made of (a feed's
+    ``ical.content_key``), joined here with the package's code and the Python version."""
+    folder = directory()
+    if folder is None:
+        return build()
+    digest = hashlib.sha256(f"{code_fingerprint()}\0{sys.version}\0{key}".encode())
     return through(folder, f"{kind}-{digest.hexdigest()[:32]}", build)
 
 

@@ -15,8 +15,9 @@ import hashlib
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
+import icalendar
 from babel import Locale
 from babel.dates import format_date
 from icalendar import Calendar, Event, vCategory, vDate, vDatetime, vDuration, vInt, vText, vUnknown, vUri
@@ -35,6 +36,8 @@ from .revisions import Revision
 PRODID = "-//interkultur//Interkulturkalender//DE"
 DEFAULT_UID_DOMAIN = "interkultur.invalid"
 REFRESH = timedelta(days=1)
+#: The release that serialises feeds: part of every stored feed's key.
+_ICALENDAR = getattr(icalendar, "__version__", "")
 
 
 def stamp_for(catalogue: Catalogue) -> datetime:
@@ -79,8 +82,9 @@ class _EventValues:
         }
         self._days: dict[date, vDate] = {}
         self._long_dates: dict[date, str] = {}
-        self._summaries: dict[str, vText] = {}
-        self._descriptions: dict[tuple[object, ...], vText] = {}
+        self._summary_texts: dict[str, str] = {}
+        self._description_texts: dict[tuple[object, ...], str] = {}
+        self._texts: dict[str, vText] = {}
         self._urls: dict[str, vUri] = {}
         self._categories: dict[str, vCategory] = {}
 
@@ -103,25 +107,31 @@ class _EventValues:
             found = self._long_dates[day] = latin_digits(format_date(day, "long", locale=self.locale))
         return found
 
-    def summary(self, occ: Occurrence) -> vText:
-        """The holiday's name, one object per holiday."""
-        found = self._summaries.get(occ.id)
+    def summary_text(self, occ: Occurrence) -> str:
+        """The holiday's name, looked up once per holiday."""
+        found = self._summary_texts.get(occ.id)
         if found is None:
-            found = self._summaries[occ.id] = vText(occ.holiday.name(self.lang), params=self.language)
+            found = self._summary_texts[occ.id] = occ.holiday.name(self.lang)
         return found
 
-    def description(self, occ: Occurrence, link: str | None) -> vText:
-        """``describe``'s text; the same object for every year without an evening note.
+    def description_text(self, occ: Occurrence, link: str | None) -> str:
+        """``describe``'s text, written once for every year without an evening note.
 
         The key holds everything ``describe`` reads from the occurrence: the
         dates matter only with an evening (or night) note; the Länder where
         it is statutory give their note.
         """
         key = (occ.id, occ.eve, occ.start if occ.eve else None, occ.estimated, occ.statutory, link)
-        found = self._descriptions.get(key)
+        found = self._description_texts.get(key)
         if found is None:
-            text = describe(occ, self.lang, link, self.long_date)
-            found = self._descriptions[key] = vText(text, params=self.language)
+            found = self._description_texts[key] = describe(occ, self.lang, link, self.long_date)
+        return found
+
+    def text(self, text: str) -> vText:
+        """A SUMMARY or DESCRIPTION in the build's language, one object per distinct text."""
+        found = self._texts.get(text)
+        if found is None:
+            found = self._texts[text] = vText(text, params=self.language)
         return found
 
     def url(self, link: str) -> vUri:
@@ -162,35 +172,75 @@ EVENT_ORDER = (
 PRESORTED = list(EVENT_ORDER) == Event(dict.fromkeys(EVENT_ORDER, "")).sorted_keys()
 
 
-def _event(
-    occ: Occurrence, values: _EventValues, uid: str, link: str | None, revision: Revision | None = None
-) -> Event:
+class EventParts(NamedTuple):
+    """Everything one VEVENT of a holiday is made of, as plain values.
+
+    ``_event`` builds the event from these and nothing else, so a feed's bytes
+    are a function of its header and its parts alone (and of this code and
+    icalendar's version): ``content_key`` names a serialised feed by them.
+    """
+
+    summary: str
+    start: date
+    end: date  #: the last day (DTEND, exclusive, is the day after)
+    uid: str
+    tradition: str
+    description: str
+    link: str | None
+    #: the holiday's revision (interkultur.revisions): SEQUENCE and LAST-MODIFIED
+    revision: tuple[int, datetime] | None
+
+
+def _parts(occ: Occurrence, values: _EventValues, uid: str, link: str | None, revision: Revision | None) -> EventParts:
+    return EventParts(
+        values.summary_text(occ),
+        occ.start,
+        occ.end,
+        uid,
+        occ.tradition,
+        values.description_text(occ, link),
+        link,
+        (revision.sequence, revision.last_modified) if revision is not None else None,
+    )
+
+
+def _event(parts: EventParts, values: _EventValues) -> Event:
     """One VEVENT, its properties set in ``EVENT_ORDER``.
 
-    With the holiday's ``revision`` (interkultur.revisions) DTSTAMP and
+    With the holiday's revision (interkultur.revisions) DTSTAMP and
     LAST-MODIFIED are the time it last changed and SEQUENCE counts its
     reschedulings, so calendar apps keep unchanged events as they are.
     """
     common = values.common
     event = Event()
-    event["SUMMARY"] = values.summary(occ)
-    event["DTSTART"] = values.day(occ.start)
-    event["DTEND"] = values.day(occ.end + timedelta(days=1))
-    changed = vDatetime(revision.last_modified) if revision is not None else None
+    event["SUMMARY"] = values.text(parts.summary)
+    event["DTSTART"] = values.day(parts.start)
+    event["DTEND"] = values.day(parts.end + timedelta(days=1))
+    revision = parts.revision
+    changed = vDatetime(revision[1]) if revision is not None else None
     event["DTSTAMP"] = changed if changed is not None else common["DTSTAMP"]
-    event["UID"] = vText(uid)
+    event["UID"] = vText(parts.uid)
     if revision is not None:
-        event["SEQUENCE"] = vInt(revision.sequence)
-    event["CATEGORIES"] = values.category(occ.tradition)
+        event["SEQUENCE"] = vInt(revision[0])
+    event["CATEGORIES"] = values.category(parts.tradition)
     event["CLASS"] = common["CLASS"]
-    event["DESCRIPTION"] = values.description(occ, link)
+    event["DESCRIPTION"] = values.text(parts.description)
     if revision is not None:
         event["LAST-MODIFIED"] = changed
     event["TRANSP"] = common["TRANSP"]
-    if link:
-        event["URL"] = values.url(link)
+    if parts.link:
+        event["URL"] = values.url(parts.link)
     event["X-MICROSOFT-CDO-ALLDAYEVENT"] = common["X-MICROSOFT-CDO-ALLDAYEVENT"]
     return event
+
+
+def content_key(header: tuple[object, ...], parts: list[EventParts]) -> str:
+    """A name for the bytes of a feed: SHA-256 of everything they are made of (the calendar's
+    ``header`` values and every event's parts) and of the icalendar release that serialises them.
+    The store adds the package's own code (``diskcache.cached_value``)."""
+    digest = hashlib.sha256(f"{_ICALENDAR}\0{PRESORTED}\0{PRODID}\0{REFRESH}\0{header!r}\0".encode())
+    digest.update(repr(parts).encode())
+    return digest.hexdigest()
 
 
 def _calendar(lang: str, name: str | None, description: str | None) -> Calendar:
@@ -229,6 +279,7 @@ def build_calendar(
     link_for: Callable[[Occurrence], str | None] | None = None,
     history: Revisions | None = None,
     place: Place | None = None,
+    store: Callable[[str, Callable[[], bytes]], bytes] | None = None,
 ) -> bytes:
     """Serialise occurrences as a VCALENDAR.
 
@@ -238,26 +289,42 @@ def build_calendar(
     others (public holidays, school breaks) the history's own stamp. With ``place`` every feast that
     begins on the evening before also gets a timed event at that evening's sunset there
     (``evening.eve_at``; UID ``<id>-<yyyymmdd>-eve@<domain>``), its time zone as a VTIMEZONE.
+
+    ``store(key, render)`` (``diskcache.cached_value``) may answer with bytes serialised before
+    under the same ``content_key``: serialising is two thirds of a feed build, and a restarted
+    service or a second worker asks for the same feeds again.
     """
-    cal = _calendar(lang, name, description)
-    values = _EventValues(lang, history.generated if history is not None else stamp_for(catalogue))
+    name = name or _(lang, CALENDAR_NAME)  # resolved here: the stored feed's key holds them
+    description = _(lang, CALENDAR_DESCRIPTION) if description is None else description
+    stamp = history.generated if history is not None else stamp_for(catalogue)
+    values = _EventValues(lang, stamp)
     known = history.holidays if history is not None else {}
     base = link_base.rstrip("/") if link_base else None
     link: str | None
+    pairs: list[tuple[Occurrence, EventParts]] = []
     for occ in occurrences:
         if link_for is not None:
             link = link_for(occ)
         else:
             link = f"{base}/holiday/{occ.id}" if base else None
-        cal.add_component(_event(occ, values, uid_for(occ, uid_domain), link, known.get(occ.id)))
-        if place is not None and occ.eve is not None and not occ.holiday.night:
-            evening_event = _eve_event(occ, values, place, uid_domain, link)
-            if evening_event is not None:
-                cal.add_component(evening_event)
-    if place is None:
-        return serialise(cal, sorted_keys=not PRESORTED)
-    cal.add_missing_timezones()
-    return serialise(cal)
+        pairs.append((occ, _parts(occ, values, uid_for(occ, uid_domain), link, known.get(occ.id))))
+
+    def render() -> bytes:
+        cal = _calendar(lang, name, description)
+        for occ, parts in pairs:
+            cal.add_component(_event(parts, values))
+            if place is not None and occ.eve is not None and not occ.holiday.night:
+                evening_event = _eve_event(occ, values, place, uid_domain, parts.link)
+                if evening_event is not None:
+                    cal.add_component(evening_event)
+        if place is None:
+            return serialise(cal, sorted_keys=not PRESORTED)
+        cal.add_missing_timezones()
+        return serialise(cal)
+
+    if store is None or place is not None:  # sunset events: times computed per build, not stored
+        return render()
+    return store(content_key((lang, name, description, stamp), [parts for _occ, parts in pairs]), render)
 
 
 def _eve_event(occ: Occurrence, values: _EventValues, place: Place, uid_domain: str, link: str | None) -> Event | None:

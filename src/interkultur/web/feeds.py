@@ -2,19 +2,21 @@
 ``/holiday/<id>.ics`` (one holiday's next dates, "add to calendar").
 
 Feeds cover 1 January of last year to 31 December three years ahead
-(``ical.feed_window``). Built bodies are cached per parameter set and window,
+(``ical.feed_window``). Built bodies are cached per parameter set and window
+(and their serialised bytes on disk, by content: ``ical.content_key``),
 carry a strong ETag (a hash of the bytes) and answer ``If-None-Match`` with 304.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from flask import Blueprint, Response, current_app, request
 
-from .. import layers
+from .. import diskcache, layers
 from ..ical import build_calendar, feed_window
 from . import holiday_or_404, i18n, params, state
 from .school_display import land_name
@@ -98,9 +100,19 @@ def _feed(path_tradition: str | None) -> Response:
             link_for=_holiday_link(query),
             history=state().history,
             place=_evening_place(query),
+            store=_store(),
         )
 
     return _calendar_response(build, f"interkultur-{path_tradition or 'all'}.ics")
+
+
+def _store() -> Callable[[str, Callable[[], bytes]], bytes] | None:
+    """Serialised feeds kept on disk by content (``diskcache.cached_value``): a restarted service, and
+    each worker after the first, finds the feeds it renders before serving there. Not while
+    exporting: a static export writes hundreds of feeds once, which would only churn the cache."""
+    if current_app.config.get("STATIC_EXPORT"):
+        return None
+    return functools.partial(diskcache.cached_value, "feed")
 
 
 def _evening_place(query: params.Query) -> Place | None:
