@@ -14,13 +14,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
-from functools import cached_property
-from typing import Any, NamedTuple, cast
+from functools import cache, cached_property
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-import icalendar
 from babel import Locale
 from babel.dates import format_date
-from icalendar import Calendar, Event, vCategory, vDate, vDatetime, vDuration, vInt, vText, vUnknown, vUri
 
 from . import evening, languages, query
 from .catalog import Catalogue
@@ -36,8 +34,25 @@ from .revisions import Revision
 PRODID = "-//interkultur//Interkulturkalender//DE"
 DEFAULT_UID_DOMAIN = "interkultur.invalid"
 REFRESH = timedelta(days=1)
-#: The release that serialises feeds: part of every stored feed's key.
-_ICALENDAR = getattr(icalendar, "__version__", "")
+
+if TYPE_CHECKING:
+    from icalendar import Calendar, Event, vCategory, vDate, vText, vUri
+
+# icalendar itself is imported where a feed is serialised: a service that finds its feeds on disk
+# (``diskcache.cached_value``) starts without it (a tenth of the start-up).
+
+
+@cache
+def _icalendar_release() -> str:
+    """The release that serialises feeds: part of every stored feed's key."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("icalendar")
+    except PackageNotFoundError:  # pragma: no cover - icalendar is a dependency
+        import icalendar
+
+        return str(getattr(icalendar, "__version__", ""))
 
 
 def stamp_for(catalogue: Catalogue) -> datetime:
@@ -73,13 +88,7 @@ class _EventValues:
     def __init__(self, lang: str, stamp: datetime) -> None:
         self.lang = lang
         self.language = {"LANGUAGE": lang}
-        # the same in every event; the stamp is UTC already (what add() would convert it to)
-        self.common = {
-            "DTSTAMP": vDatetime(stamp),
-            "TRANSP": vText("TRANSPARENT"),
-            "CLASS": vText("PUBLIC"),
-            "X-MICROSOFT-CDO-ALLDAYEVENT": vUnknown("TRUE"),
-        }
+        self.stamp = stamp
         self._days: dict[date, vDate] = {}
         self._long_dates: dict[date, str] = {}
         self._summary_texts: dict[str, str] = {}
@@ -88,10 +97,25 @@ class _EventValues:
         self._urls: dict[str, vUri] = {}
         self._categories: dict[str, vCategory] = {}
 
+    @cached_property
+    def common(self) -> dict[str, Any]:
+        """The values that are the same in every event; the stamp is UTC already (what ``add`` would
+        convert it to). Made on the first event, so that nothing is made for a feed found on disk."""
+        from icalendar import vDatetime, vText, vUnknown
+
+        return {
+            "DTSTAMP": vDatetime(self.stamp),
+            "TRANSP": vText("TRANSPARENT"),
+            "CLASS": vText("PUBLIC"),
+            "X-MICROSOFT-CDO-ALLDAYEVENT": vUnknown("TRUE"),
+        }
+
     def day(self, day: date) -> vDate:
         """DTSTART/DTEND of an all-day event: ``VALUE=DATE``, as ``add`` infers it for a date."""
         found = self._days.get(day)
         if found is None:
+            from icalendar import vDate
+
             found = self._days[day] = vDate(day, params={"VALUE": "DATE"})
         return found
 
@@ -131,6 +155,8 @@ class _EventValues:
         """A SUMMARY or DESCRIPTION in the build's language, one object per distinct text."""
         found = self._texts.get(text)
         if found is None:
+            from icalendar import vText
+
             found = self._texts[text] = vText(text, params=self.language)
         return found
 
@@ -138,6 +164,8 @@ class _EventValues:
         """The detail page, one object per holiday (a link names a holiday, not a year)."""
         found = self._urls.get(link)
         if found is None:
+            from icalendar import vUri
+
             found = self._urls[link] = vUri(link)
         return found
 
@@ -145,6 +173,8 @@ class _EventValues:
         """CATEGORIES, one object per tradition."""
         found = self._categories.get(tradition)
         if found is None:
+            from icalendar import vCategory
+
             found = self._categories[tradition] = vCategory([tradition])
         return found
 
@@ -166,10 +196,16 @@ EVENT_ORDER = (
     "URL",
     "X-MICROSOFT-CDO-ALLDAYEVENT",
 )
-#: Events filled in that order can be serialised with ``sorted=False``, which
-#: skips sorting every event's keys again, with the same bytes; should another
-#: icalendar version sort differently, the feed is serialised sorted as before.
-PRESORTED = list(EVENT_ORDER) == Event(dict.fromkeys(EVENT_ORDER, "")).sorted_keys()
+
+
+@cache
+def presorted() -> bool:
+    """Whether events filled in ``EVENT_ORDER`` can be serialised with ``sorted=False``, which skips
+    sorting every event's keys again, with the same bytes; should another icalendar release sort
+    differently, feeds are serialised sorted as before."""
+    from icalendar import Event
+
+    return list(EVENT_ORDER) == Event(dict.fromkeys(EVENT_ORDER, "")).sorted_keys()
 
 
 class EventParts(NamedTuple):
@@ -211,6 +247,8 @@ def _event(parts: EventParts, values: _EventValues) -> Event:
     LAST-MODIFIED are the time it last changed and SEQUENCE counts its
     reschedulings, so calendar apps keep unchanged events as they are.
     """
+    from icalendar import Event, vDatetime, vInt, vText
+
     common = values.common
     event = Event()
     event["SUMMARY"] = values.text(parts.summary)
@@ -238,13 +276,15 @@ def content_key(header: tuple[object, ...], parts: list[EventParts]) -> str:
     """A name for the bytes of a feed: SHA-256 of everything they are made of (the calendar's
     ``header`` values and every event's parts) and of the icalendar release that serialises them.
     The store adds the package's own code (``diskcache.cached_value``)."""
-    digest = hashlib.sha256(f"{_ICALENDAR}\0{PRESORTED}\0{PRODID}\0{REFRESH}\0{header!r}\0".encode())
+    digest = hashlib.sha256(f"{_icalendar_release()}\0{PRODID}\0{REFRESH}\0{header!r}\0".encode())
     digest.update(repr(parts).encode())
     return digest.hexdigest()
 
 
 def _calendar(lang: str, name: str | None, description: str | None) -> Calendar:
     """The VCALENDAR with its own properties, in the order the sorted serialisation gives them."""
+    from icalendar import Calendar, vDuration, vText
+
     name = name or _(lang, CALENDAR_NAME)
     description = _(lang, CALENDAR_DESCRIPTION) if description is None else description
     cal = Calendar()
@@ -318,7 +358,7 @@ def build_calendar(
                 if evening_event is not None:
                     cal.add_component(evening_event)
         if place is None:
-            return serialise(cal, sorted_keys=not PRESORTED)
+            return serialise(cal, sorted_keys=not presorted())
         cal.add_missing_timezones()
         return serialise(cal)
 
@@ -332,6 +372,8 @@ def _eve_event(occ: Occurrence, values: _EventValues, place: Place, uid_domain: 
     moment, _reason = evening.eve_at(occ.eve, place)
     if moment is None:
         return None
+    from icalendar import Event, vDatetime
+
     lang = values.lang
     event = Event()
     event.add("summary", _(lang, EVE_SUMMARY, name=occ.holiday.name(lang)), parameters=values.language)
@@ -363,6 +405,8 @@ def build_events_calendar(
     events keep their time zone, for which a VTIMEZONE is added (RFC 5545 3.6.5).
     DTSTAMP is ``stamp`` (the events file's modification time), never the clock.
     """
+    from icalendar import Event, vUri
+
     chain = tuple(chain)
     cal = _calendar(lang, name, "")
     stamp = stamp or datetime(2020, 1, 1, tzinfo=UTC)

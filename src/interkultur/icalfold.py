@@ -8,7 +8,10 @@ compares both with icalendar on random and real lines.
 
 from __future__ import annotations
 
-from icalendar import Calendar
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from icalendar import Calendar
 
 
 def fold_line(line: str, limit: int = 75, fold_sep: str = "\r\n ") -> str:

@@ -143,4 +143,4 @@ def test_build_calendar_gives_the_bytes_of_plain_component_add(engine, catalogue
 
 def test_events_are_filled_in_icalendars_sorted_order():
     """Else the feed falls back to the sorted serialisation (same bytes, a little slower)."""
-    assert ical.PRESORTED
+    assert ical.presorted()

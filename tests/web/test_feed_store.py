@@ -8,6 +8,8 @@ the static export, do not use it.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -134,3 +136,23 @@ def test_the_static_export_does_not_store_feeds(cache_dir, tmp_path, catalogue):
     )
     assert list((tmp_path / "site").glob("**/*.ics"))
     assert not list(cache_dir.glob("feed-*.pickle"))
+
+
+RESTART = """
+import sys
+from interkultur.web import create_app
+app = create_app({"TODAY": "2026-03-01"})
+body = app.test_client().get("/feeds/all.ics", headers={"Host": "localhost"}).data
+print(len(body), body.count(b"BEGIN:VEVENT"), "icalendar" in sys.modules)
+"""
+
+
+def test_a_restart_that_finds_its_feed_on_disk_does_not_import_icalendar(cache_dir):
+    """icalendar is a tenth of the service's start-up; a feed read from the store does not need it."""
+    runs = [
+        subprocess.run([sys.executable, "-c", RESTART], capture_output=True, text=True, timeout=120, check=True)
+        for _ in range(2)
+    ]
+    first, second = (run.stdout.split() for run in runs)
+    assert first[2] == "True" and int(first[1]) > 500  # serialised, and stored
+    assert second == [first[0], first[1], "False"]  # the same feed, without icalendar
