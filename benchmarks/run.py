@@ -1,6 +1,6 @@
 """interkultur benchmarks: one command, prints a table.
 
-    python benchmarks/run.py [--runs N] [--quick] [--no-astronomy] [--no-serving]
+    python benchmarks/run.py [--runs N] [--quick] [--no-astronomy] [--no-serving] [--no-nginx]
     python benchmarks/run.py --load [--requests 20000] [--connections 64]
 
 Every figure is the median of several runs; each is printed side by side with
@@ -16,6 +16,7 @@ Sections
      every route, in interleaved rounds
   3. feed build in-process, imports done, caches cold
   4. peak RSS of the serving worker under load
+  5. the static export behind nginx (``static_nginx.py``, run from here)
 ``--load`` instead runs the bounded load test: N requests over the four routes
 at C concurrent connections (one ``ab`` per route, all at once, every request
 timed), zero errors expected.
@@ -380,7 +381,7 @@ def _ms(text: str) -> float:
 
 
 def wrk(url: str, seconds: float, connections: int, threads: int = 1) -> dict[str, float]:
-    out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency",
+    out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s", "--latency",
                           "-H", "Accept-Encoding: gzip", url], capture_output=True, text=True, check=True).stdout
     figures = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),
                "requests": float(re.search(r"(\d+) requests in", out)[1]),
@@ -625,6 +626,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="3 runs, 1 round of 2 s, no astronomy recompute, no instruction counts")
     parser.add_argument("--no-astronomy", action="store_true", help="skip the astronomy recompute")
     parser.add_argument("--no-serving", action="store_true", help="skip sections 2 and 4")
+    parser.add_argument("--no-nginx", action="store_true", help="skip section 5 (the static export behind nginx)")
     parser.add_argument("--load", action="store_true", help="run the bounded load test instead")
     parser.add_argument("--requests", type=int, default=20000, help="load test: requests (default 20000)")
     args = parser.parse_args()
@@ -644,7 +646,24 @@ def main() -> int:
     if peak is not None:
         header("4. Memory", "peak RSS", "")
         row("serving worker after section 2 (VmHWM)", f"{peak / 1024:.0f} MiB")
+    if not args.no_nginx:
+        static_section(args.quick)
     return 0
+
+
+def static_section(quick: bool) -> None:
+    """Section 5, in the same run: ``static_nginx.py`` (the export's feed behind nginx's gzip_static)."""
+    print("\n5. Static export behind nginx (benchmarks/static_nginx.py)")
+    if not shutil.which("wrk") or not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
+        print("  not available (needs Debian's wrk and nginx: apt-get install wrk nginx)")
+        return
+    command = [sys.executable, str(HERE / "static_nginx.py")] + (["--rounds", "1", "--seconds", "2"] if quick else [])
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+    lines = done.stdout.strip().splitlines()
+    shown = [line for line in lines if not line.startswith("Machine:")]  # printed once, above
+    print("\n".join("  " + line if line else "" for line in shown) or "  (no output)")
+    if done.returncode != 0:
+        print("  failed: " + (done.stderr.strip().splitlines() or ["exit status %d" % done.returncode])[-1])
 
 
 if __name__ == "__main__":
