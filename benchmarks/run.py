@@ -418,6 +418,9 @@ def serving_section(rounds: int, seconds: float, connections: int, client_thread
     with Server(threads, workers, port, cache_dir) as cold:
         cold_startup = cold.startup
     with Server(threads, workers, port, cache_dir) as server:
+        started = time.perf_counter()
+        server.warm("/widget")  # today's month: one of the pages serve renders before forking
+        first_prerendered = (time.perf_counter() - started) * 1000
         first: dict[str, float] = {}
         for label, path in ROUTES:  # first render of every route happens before measuring
             started = time.perf_counter()
@@ -463,7 +466,8 @@ def serving_section(rounds: int, seconds: float, connections: int, client_thread
     row("start-up until /healthz answers (a restart)", f"{startup * 1000:.0f} ms", "", "", "< 1 s")
     row("  same, disk cache empty (first start)", f"{cold_startup * 1000:.0f} ms", "", "", "")
     slowest = max((label for label, _ in ROUTES if label != "/healthz"), key=lambda label: first[label])
-    row("first request after start, slowest route", f"{first[slowest]:.1f} ms", slowest, "", "< 50 ms")
+    row("first request after start: today's widget", f"{first_prerendered:.1f} ms", "(prerendered)", "", "< 50 ms")
+    row("  slowest route above (not prerendered)", f"{first[slowest]:.1f} ms", slowest, "", "< 50 ms")
     return peak
 
 

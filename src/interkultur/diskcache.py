@@ -1,5 +1,5 @@
 """Validated data kept on disk between runs, keyed by content: the catalogue (``catalog.cache``), the
-places, the Länder, the events and serialised feeds.
+places, the Länder, the events, the feed revisions served for a catalogue and serialised feeds.
 
 Reading and validating YAML is most of what a short CLI run or the service's
 start-up would spend, and gives the same value for the same file every time.

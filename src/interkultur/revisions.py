@@ -137,10 +137,15 @@ def shipped_path() -> Path:
     return packagefiles.path("data", FILE_NAME)
 
 
-def load_for(catalogue: Catalogue) -> History:
+def history_path(catalogue: Catalogue) -> Path:
     """The history beside the catalogue file if it has one, else the shipped history."""
     beside = Path(catalogue.path).with_name(FILE_NAME) if catalogue.path else None
-    path = beside if beside is not None and beside.is_file() else shipped_path()
+    return beside if beside is not None and beside.is_file() else shipped_path()
+
+
+def load_for(catalogue: Catalogue) -> History:
+    """The history beside the catalogue file if it has one, else the shipped history."""
+    path = history_path(catalogue)
     try:
         return parse(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, KeyError, TypeError):
@@ -179,9 +184,20 @@ def serving(catalogue: Catalogue) -> History:
     Holidays that differ from the recorded history (an editor's copy) get the
     next revision at the catalogue file's modification time.
     """
-    recorded = load_for(catalogue)
+    from . import diskcache
+
     try:
-        modified = datetime.fromtimestamp(Path(catalogue.path).stat().st_mtime, tz=UTC)
+        modified: float | None = Path(catalogue.path).stat().st_mtime
     except (OSError, TypeError, ValueError):
-        modified = recorded.generated
-    return History(current(catalogue, recorded, modified), recorded.generated)
+        modified = None
+
+    def build() -> History:
+        recorded = load_for(catalogue)
+        moment = recorded.generated if modified is None else datetime.fromtimestamp(modified, tz=UTC)
+        return History(current(catalogue, recorded, moment), recorded.generated)
+
+    # every holiday's fingerprint is a tenth of the service's start-up: kept on disk by the history
+    # file's content and by everything the fingerprints and the time depend on
+    return diskcache.cached_file(
+        "revisions", history_path(catalogue), build, f"{catalogue.version}\0{catalogue.digest}\0{modified!r}"
+    )

@@ -105,3 +105,33 @@ def test_an_edited_copy_is_served_as_a_newer_revision(tmp_path: Path, shipped_ca
     for holiday_id in others:
         assert by_id[holiday_id]["DTSTAMP"].dt == shipped.holidays[holiday_id].last_modified
         assert int(by_id[holiday_id]["SEQUENCE"]) == shipped.holidays[holiday_id].sequence
+
+
+def test_the_served_history_kept_on_disk_is_the_history_computed_afresh(
+    tmp_path: Path, shipped_catalogue_path: Path, monkeypatch
+):
+    """revisions.serving is kept in the disk cache; an editor's later save must still move the stamp."""
+    import os
+    import shutil
+
+    from interkultur import diskcache
+
+    copy = tmp_path / "holidays.yaml"
+    copy.write_text(
+        edited(shipped_catalogue_path.read_text(encoding="utf-8"), "    rule: 01-06\n", "    rule: 01-07\n"),
+        encoding="utf-8",
+    )
+    shutil.copytree(shipped_catalogue_path.parent / "translations", tmp_path / "translations")
+    first_save = datetime(2031, 5, 4, 3, 2, 1, tzinfo=UTC)
+    os.utime(copy, (first_save.timestamp(), first_save.timestamp()))
+    catalogue = load(copy)
+    monkeypatch.setenv(diskcache.ENV_VARIABLE, "off")
+    fresh = revisions.serving(catalogue)
+    monkeypatch.setenv(diskcache.ENV_VARIABLE, str(tmp_path / "cache"))
+    assert revisions.serving(catalogue) == fresh  # computed and stored
+    assert list((tmp_path / "cache").glob("revisions-*.pickle"))
+    assert revisions.serving(catalogue) == fresh  # read back
+    assert fresh.holidays["epiphany"].last_modified == first_save
+    second_save = first_save + timedelta(days=3)
+    os.utime(copy, (second_save.timestamp(), second_save.timestamp()))
+    assert revisions.serving(catalogue).holidays["epiphany"].last_modified == second_save

@@ -241,11 +241,13 @@ def prerender(app: Any, host: str) -> None:
     """Request ``PRERENDERED`` through the app itself (no socket), in the default language, with
     ``host`` (``127.0.0.1:8000``) as the Host header: without a base URL the response cache keys
     on it, so requests to the address the server listens on find these answers."""
+    from werkzeug.test import Client
+
     from . import params
 
     with app.app_context():
         today = params.today()
-    client = app.test_client()
+    client = Client(app)  # werkzeug's own: Flask's test client imports click's testing tools and pdb
     for path in PRERENDERED:
         url = path.format(year=today.year, month=today.month, today=today.isoformat())
         client.get(url, headers={"Host": host, "Accept-Encoding": "gzip"})  # fills the response cache
