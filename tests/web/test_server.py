@@ -79,6 +79,21 @@ def test_a_large_cached_answer_over_waitress_keeps_length_and_bytes(server):
         assert int(headers["Content-Length"]) == len(plain) == int(plain_headers["Content-Length"])
 
 
+def test_a_replayed_answer_over_waitress_is_the_first_answer(server):
+    """``web.replay`` answers the second identical request in front of Flask: over HTTP it carries
+    the same status, headers (but the server's Date) and bytes as the first."""
+    base, _, _ = server
+    for path in ("/widget/2019/7?lang=uk", "/api/v1/holidays?date=2019-07-04", "/feeds/judaism.ics?lang=en"):
+        answers = [request(base + path, headers={"Accept-Encoding": "gzip"}) for _ in range(3)]
+        (status, headers, body), *later = answers
+        assert status == 200, path
+        for again_status, again_headers, again_body in later:
+            assert (again_status, again_body) == (status, body), path
+            assert sorted((k, v) for k, v in again_headers.items() if k != "Date") == sorted(
+                (k, v) for k, v in headers.items() if k != "Date"
+            ), path
+
+
 def test_errors_and_head_over_http(server):
     base, _, _ = server
     assert request(base + "/api/v1/holidays")[0] == 400

@@ -28,7 +28,8 @@ request has ``If-None-Match``, which takes precedence (RFC 9110, 13.2.2).
 The cache is bounded by entry count and by bytes, least recently used go
 first (``web.cache_store``: the entries and the LRU); errors and ``no-store``
 answers are never stored. Routes not listed in ``CACHEABLE`` (``/healthz``,
-the schools check with its POST form) pass through untouched.
+the schools check with its POST form) pass through untouched. A cached answer
+as it left the app is also replayed in front of Flask (``web.replay``).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from ..languages import LANGUAGES
 from . import params
 from .cache_store import DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES, Entry, ResponseCache
 from .lastmodified import last_modified
+from .replay import FILE_WRAPPER_BYTES, REPLAYABLE, ReplayMiddleware, Replays
 
 #: Endpoints whose 200 answers are cached, and whether they negotiate the language
 #: from ``Accept-Language`` (the HTML routes do; the API and feeds take ``lang=`` only).
@@ -83,6 +85,8 @@ COMPRESSIBLE = frozenset(
     }
 )
 MIN_GZIP_BYTES = 512
+#: Answers kept as they left the app (``web.replay``), at most; each also counts its body.
+REPLAYS_KEPT = 1024
 GZIP_LEVEL = 6
 #: Headers of the view's answer that are replayed from the cache; the security and
 #: CORS headers are added to every answer by ``web.http`` and are not stored.
@@ -162,19 +166,18 @@ def _answer(entry: Entry) -> Response:
             return Response(status=304, headers=entry.gzip_not_modified if use_gzip else entry.not_modified)
     elif entry.modified is not None and _not_modified_since(entry.modified, environ.get("HTTP_IF_MODIFIED_SINCE")):
         return Response(status=304, headers=entry.gzip_not_modified if use_gzip else entry.not_modified)
-    if use_gzip:
-        return _prebuilt(cast(bytes, entry.gzip_body), entry.gzip_headers, environ)
-    return _prebuilt(entry.body, entry.headers, environ)
+    body = cast(bytes, entry.gzip_body) if use_gzip else entry.body
+    environ[REPLAYABLE] = body  # web.replay may keep this answer as it leaves the app
+    return _prebuilt(body, entry.gzip_headers if use_gzip else entry.headers, environ)
 
 
 #: Whether werkzeug's Headers keeps its (name, value) pairs in ``_list``, as it has since 0.x.
 _HEADER_LIST = isinstance(getattr(Headers(), "_list", None), list)
 
 
-#: Cached bodies from this size on go to the server as a file (``wsgi.file_wrapper``): waitress
-#: sends a file from the file, while it first copies a body this large into a BytesIO of its
-#: own (measured: the full feed, 130 KB gzipped, 246 -> 226 us of server CPU per request).
-FILE_WRAPPER_BYTES = 32 * 1024
+#: Cached bodies from ``FILE_WRAPPER_BYTES`` on go to the server as a file (``wsgi.file_wrapper``):
+#: waitress sends a file from the file, while it first copies a body this large into a BytesIO of
+#: its own (measured: the full feed, 130 KB gzipped, 246 -> 226 us of server CPU per request).
 
 
 def _prebuilt(body: bytes, headers: tuple[tuple[str, str], ...], environ: dict[str, Any]) -> Response:
@@ -279,7 +282,9 @@ def init_app(app: Flask) -> None:
     megabytes = int(app.config.get("RESPONSE_CACHE_MB", DEFAULT_MAX_BYTES // 2**20))
     if entries <= 0:
         return
-    app.extensions["interkultur.responses"] = ResponseCache(entries, megabytes * 2**20)
+    replays = Replays(min(entries, REPLAYS_KEPT), megabytes * 2**20 // 2)
+    app.extensions["interkultur.responses"] = ResponseCache(entries, megabytes * 2**20, also_clear=replays)
+    app.wsgi_app = ReplayMiddleware(app.wsgi_app, app.config, replays)  # type: ignore[method-assign]
     app.before_request(_before_request)
     # after-request functions run in reverse order: index 0 runs last, after web.http added its headers
     app.after_request_funcs.setdefault(None, []).insert(0, _after_request)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from werkzeug.http import quote_etag
 
@@ -80,7 +80,11 @@ class Entry:
 class ResponseCache:
     """A thread-safe LRU bounded by entries and bytes."""
 
-    def __init__(self, max_entries: int = DEFAULT_MAX_ENTRIES, max_bytes: int = DEFAULT_MAX_BYTES):
+    def __init__(
+        self, max_entries: int = DEFAULT_MAX_ENTRIES, max_bytes: int = DEFAULT_MAX_BYTES, also_clear: Any = None
+    ):
+        #: cleared with this cache (``web.replay``'s answers, made from these entries)
+        self.also_clear = also_clear
         self.max_entries = max_entries
         self.max_bytes = max_bytes
         self._entries: OrderedDict[Hashable, Entry] = OrderedDict()
@@ -115,6 +119,8 @@ class ResponseCache:
         with self._lock:
             self._entries.clear()
             self._bytes = 0
+        if self.also_clear is not None:
+            self.also_clear.clear()
 
     def __len__(self) -> int:
         return len(self._entries)

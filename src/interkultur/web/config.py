@@ -144,7 +144,8 @@ SETTINGS: tuple[Setting, ...] = (
         "RESPONSE_CACHE_MB",
         "INTERKULTUR_RESPONSE_CACHE_MB",
         96,
-        "Memory budget of the response cache per process, in MiB (bodies, identity and gzip).",
+        "Memory budget of the response cache per process, in MiB (bodies, identity and gzip); the answers "
+        "replayed in front of Flask (web.replay, at most 1024) hold up to half as much, mostly the same bodies.",
         _positive_int,
     ),
     Setting(
