@@ -19,6 +19,21 @@ def edited(text: str, old: str, new: str) -> str:
     return text.replace(old, new, 1)
 
 
+def editors_copy(folder: Path, shipped: Path, saved_at: datetime) -> Path:
+    """An editor's copy of the catalogue with Epiphany moved to 7 January, saved at ``saved_at``: the
+    holiday file with its translations (names in every language are content), without a history."""
+    import os
+    import shutil
+
+    copy = folder / "holidays.yaml"
+    copy.write_text(
+        edited(shipped.read_text(encoding="utf-8"), "    rule: 01-06\n", "    rule: 01-07\n"), encoding="utf-8"
+    )
+    shutil.copytree(shipped.parent / "translations", folder / "translations")
+    os.utime(copy, (saved_at.timestamp(), saved_at.timestamp()))
+    return copy
+
+
 def test_shipped_history_matches_the_shipped_catalogue():
     """Needs the repository: the generator's --check, as CI runs it."""
     done = subprocess.run(
@@ -73,8 +88,6 @@ def test_a_catalogue_without_its_own_history_uses_the_shipped_one(tmp_path: Path
 
 def test_an_edited_copy_is_served_as_a_newer_revision(tmp_path: Path, shipped_catalogue_path: Path):
     """An editor's copy without its own history: the edited holiday moves on, every other event stays."""
-    import os
-    import shutil
     from datetime import date
 
     from icalendar import Calendar
@@ -82,16 +95,8 @@ def test_an_edited_copy_is_served_as_a_newer_revision(tmp_path: Path, shipped_ca
     from interkultur import ical
     from interkultur.engine import Engine
 
-    copy = tmp_path / "holidays.yaml"
-    copy.write_text(
-        edited(shipped_catalogue_path.read_text(encoding="utf-8"), "    rule: 01-06\n", "    rule: 01-07\n"),
-        encoding="utf-8",
-    )
-    # an editor copies the catalogue with its translations (names in every language are content)
-    shutil.copytree(shipped_catalogue_path.parent / "translations", tmp_path / "translations")
     edited_at = datetime(2031, 5, 4, 3, 2, 1, tzinfo=UTC)
-    os.utime(copy, (edited_at.timestamp(), edited_at.timestamp()))
-    catalogue = load(copy)
+    catalogue = load(editors_copy(tmp_path, shipped_catalogue_path, edited_at))
     shipped = revisions.parse(revisions.shipped_path().read_text(encoding="utf-8"))
     history = revisions.serving(catalogue)
     found = Engine(catalogue).occurrences(date(2030, 1, 1), date(2030, 1, 31))
@@ -112,18 +117,11 @@ def test_the_served_history_kept_on_disk_is_the_history_computed_afresh(
 ):
     """revisions.serving is kept in the disk cache; an editor's later save must still move the stamp."""
     import os
-    import shutil
 
     from interkultur import diskcache
 
-    copy = tmp_path / "holidays.yaml"
-    copy.write_text(
-        edited(shipped_catalogue_path.read_text(encoding="utf-8"), "    rule: 01-06\n", "    rule: 01-07\n"),
-        encoding="utf-8",
-    )
-    shutil.copytree(shipped_catalogue_path.parent / "translations", tmp_path / "translations")
     first_save = datetime(2031, 5, 4, 3, 2, 1, tzinfo=UTC)
-    os.utime(copy, (first_save.timestamp(), first_save.timestamp()))
+    copy = editors_copy(tmp_path, shipped_catalogue_path, first_save)
     catalogue = load(copy)
     monkeypatch.setenv(diskcache.ENV_VARIABLE, "off")
     fresh = revisions.serving(catalogue)
