@@ -281,7 +281,7 @@ def content_key(header: tuple[object, ...], parts: list[EventParts]) -> str:
     return digest.hexdigest()
 
 
-def _calendar(lang: str, name: str | None, description: str | None) -> Calendar:
+def new_calendar(lang: str, name: str | None, description: str | None) -> Calendar:
     """The VCALENDAR with its own properties, in the order the sorted serialisation gives them."""
     from icalendar import Calendar, vDuration, vText
 
@@ -350,7 +350,7 @@ def build_calendar(
         pairs.append((occ, _parts(occ, values, uid_for(occ, uid_domain), link, known.get(occ.id))))
 
     def render() -> bytes:
-        cal = _calendar(lang, name, description)
+        cal = new_calendar(lang, name, description)
         for occ, parts in pairs:
             cal.add_component(_event(parts, values))
             if place is not None and occ.eve is not None and not occ.holiday.night:
@@ -387,51 +387,3 @@ def _eve_event(occ: Occurrence, values: _EventValues, place: Place, uid_domain: 
     if link:
         event["URL"] = values.url(link)
     return event
-
-
-def build_events_calendar(
-    events: Iterable[Any],
-    *,
-    lang: str,
-    chain: Iterable[str],
-    name: str,
-    uid_domain: str = DEFAULT_UID_DOMAIN,
-    stamp: datetime | None = None,
-) -> bytes:
-    """Serialise local events (``events.Event``) as a VCALENDAR.
-
-    UIDs are the events' own (an ``.ics`` source keeps its UIDs; a YAML id becomes
-    ``<id>@<domain>``); a recurring source's instances carry RECURRENCE-ID. Timed
-    events keep their time zone, for which a VTIMEZONE is added (RFC 5545 3.6.5).
-    DTSTAMP is ``stamp`` (the events file's modification time), never the clock.
-    """
-    from icalendar import Event, vUri
-
-    chain = tuple(chain)
-    cal = _calendar(lang, name, "")
-    stamp = stamp or datetime(2020, 1, 1, tzinfo=UTC)
-    for item in events:
-        event = Event()
-        event.add("uid", item.id if "@" in item.id else f"{item.id}@{uid_domain}")
-        event.add("dtstamp", stamp)
-        title, _title_lang = item.title(chain)
-        event.add("summary", title)
-        event.add("dtstart", item.start)
-        if item.end is not None:
-            end = item.end
-            if not isinstance(end, datetime):
-                end = end + timedelta(days=1)  # DTEND of an all-day event is exclusive
-            event.add("dtend", end)
-        elif not isinstance(item.start, datetime):
-            event.add("dtend", item.start + timedelta(days=1))
-        if item.recurrence_id is not None:
-            event.add("recurrence-id", item.recurrence_id)
-        if item.location:
-            event.add("location", item.location)
-        if item.url:
-            event.add("url", vUri(item.url), parameters={"VALUE": "URI"})
-        if item.tradition:
-            event.add("categories", [item.tradition])
-        cal.add_component(event)
-    cal.add_missing_timezones()
-    return serialise(cal)

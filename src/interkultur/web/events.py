@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from flask import Blueprint, Response, current_app, jsonify
 
 from .. import languages
-from ..ical import build_events_calendar, feed_window
+from ..eventsfeed import build_events_calendar
+from ..ical import feed_window
 from . import i18n, params, state
 from .feeds import _calendar_response
 
