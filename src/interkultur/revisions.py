@@ -144,7 +144,7 @@ def history_path(catalogue: Catalogue) -> Path:
 
 
 def load_for(catalogue: Catalogue) -> History:
-    """The history beside the catalogue file if it has one, else the shipped history."""
+    """The recorded history of ``catalogue`` (``history_path``); an unreadable file counts as empty."""
     path = history_path(catalogue)
     try:
         return parse(path.read_text(encoding="utf-8"))

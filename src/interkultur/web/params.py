@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import unquote_to_bytes
@@ -274,7 +274,11 @@ def marks_today() -> bool:
 
 def today() -> date:
     """Today in the configured time zone (``TIMEZONE``), or the fixed ``TODAY`` of a test."""
-    config = current_app.config
+    return today_for(current_app.config)
+
+
+def today_for(config: Mapping[str, Any]) -> date:
+    """``today()`` for an app's ``config`` (``web.replay`` asks outside a request context)."""
     fixed = config.get("TODAY")
     if fixed:
         return fixed if isinstance(fixed, date) else inputs.parse_date(str(fixed), iso_only=True)

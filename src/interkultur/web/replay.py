@@ -53,7 +53,9 @@ _FORWARDED = (
 )
 #: Settings that the stored answers' headers or their validity depend on.
 _SETTINGS = ("BASE_URL", "ALLOWED_HOSTS", "FRAME_ANCESTORS", "TIMEZONE", "TODAY")
-#: Bodies from this size on are handed to the server as a file (as ``web.cache`` does).
+#: Cached bodies from this size on go to the server as a file (``wsgi.file_wrapper``), here and in
+#: ``web.cache``: waitress sends a file from the file, while it first copies a body this large into a
+#: BytesIO of its own (measured: the full feed, 130 KB gzipped, 246 -> 226 us of server CPU per request).
 FILE_WRAPPER_BYTES = 32 * 1024
 
 StartResponse = Callable[..., Any]
@@ -109,8 +111,7 @@ class ReplayMiddleware:
         if environ.get("HTTP_TRANSFER_ENCODING") or any(name in environ for name in _THROUGH):
             return None
         config = self.config
-        fixed = config.get("TODAY")
-        today = fixed if fixed else params.today_in(config["TIMEZONE"])
+        today = params.today_for(config)
         host = environ.get("HTTP_HOST")
         return (
             method,
